@@ -1,0 +1,192 @@
+"""The `kiosk` command: run the kiosk, or check, import, export and search its directory.
+
+Every command takes `--data-dir`. Problems a person can fix are printed as plain sentences
+on stderr with a non-zero exit; anything unexpected goes to the log with its traceback and
+the person sees one line saying where the log is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.errors import KnownError
+
+if TYPE_CHECKING:
+    from kiosk.directory.store import Store
+
+log = logging.getLogger("kiosk.cli")
+
+# Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
+COMMAND_MODULES: list[str] = []
+
+
+def _data_dir_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--data-dir", type=Path, default=None, metavar="DIR",
+        help="the kiosk's data folder (default: $KIOSK_DATA_DIR or the platform's user "
+             "data folder)")
+    return parent
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _data_dir_parent()
+    parser = argparse.ArgumentParser(
+        prog="kiosk", parents=[common],
+        description="An offline touchscreen kiosk that helps visitors find local help. "
+                    "Without a command, it starts the kiosk.")
+    parser.add_argument("--windowed", action="store_true",
+                        help="run in a normal window that closes normally (for development)")
+    parser.add_argument("--lang", choices=("en", "es"), default=None,
+                        help="the language the kiosk starts in")
+    parser.add_argument("--exit-after-first-frame", action="store_true",
+                        help=argparse.SUPPRESS)
+    parser.set_defaults(func=cmd_run)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("check", parents=[common],
+                       help="check directory files without importing them (exit 0 or 1)")
+    p.add_argument("path", type=Path, metavar="PATH", help="a directory file or folder")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("import", parents=[common],
+                       help="replace the kiosk's directory with the files' (all or nothing)")
+    p.add_argument("path", type=Path, metavar="PATH", help="a directory file or folder")
+    p.add_argument("--dry-run", action="store_true",
+                   help="only say what would change")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[common], help="write the directory to files")
+    p.add_argument("path", type=Path, metavar="PATH",
+                   help="a folder, or a file name ending in .yaml for one file")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", parents=[common],
+                       help="print counts, one 'name: count' per line")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("search", parents=[common], help="print matches, best first")
+    p.add_argument("text", nargs="+", help="words to look for")
+    p.add_argument("--lang", choices=("en", "es"), default="en")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_search)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    from kiosk.paths import default_data_dir
+
+    return args.data_dir or default_data_dir()
+
+
+def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
+    """The store of the data folder; `fill` builds it from the bundled directory when new."""
+    from kiosk.directory.bootstrap import open_data_dir
+
+    return open_data_dir(data_dir_of(args), fill=fill)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app import run
+
+    return run(data_dir_of(args), windowed=args.windowed, lang=args.lang,
+               exit_after_first_frame=args.exit_after_first_frame)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kiosk.directory.files import check_directory
+
+    directory, problems = check_directory(args.path)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        count = len(problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+        return 1
+    print(f"{args.path}: OK ({len(directory.categories)} categories, "
+          f"{len(directory.resources)} resources, {len(directory.topics)} topics)")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from kiosk.directory.files import read_directory
+    from kiosk.directory.importer import apply_import, plan_import
+
+    directory = read_directory(args.path)
+    store = open_store(args, fill=False)
+    plan = plan_import(store, directory)
+    for line in plan.lines():
+        print(line)
+    if args.dry_run or not plan.has_changes:
+        return 0
+    apply_import(store, directory, who="command line", source=str(args.path), plan=plan)
+    print("Imported.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kiosk.directory.files import write_directory
+
+    store = open_store(args)
+    for path in write_directory(store.directory(), args.path):
+        print(path)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    for name, count in store.counts().items():
+        print(f"{name}: {count}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from kiosk.directory.search import search
+
+    store = open_store(args)
+    hits = search(store, " ".join(args.text), args.lang, limit=args.limit)
+    for hit in hits:
+        print(f"{hit.kind} {hit.key}: {hit.title(args.lang)}")
+    if not hits:
+        print("No matches.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except KnownError as error:
+        print(error.message, file=sys.stderr)
+        for detail in error.details:
+            print(detail, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        return _report_bug(args)
+
+
+def _report_bug(args: argparse.Namespace) -> int:
+    try:
+        from kiosk.logs import setup_logging
+
+        path = setup_logging(data_dir_of(args))
+        log.exception("unexpected error in 'kiosk %s'", args.command or "run")
+        where = f" The details are in {path}."
+    except Exception:
+        where = ""
+    print(f"Something went wrong inside the kiosk.{where}", file=sys.stderr)
+    return 2

@@ -1,0 +1,1 @@
+"""The directory core: data model, files, database and search. Free of Qt by design."""

@@ -1,0 +1,455 @@
+"""Plain data (as read from YAML) to directory objects and back, with every problem named.
+
+`Reader` turns the parsed data of one file into model objects, collecting a `Problem` for
+each field it cannot accept instead of stopping at the first, so that staff can fix a file in
+one go. `to_data` is the exact inverse used when writing files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from kiosk.directory.hours import HoursError, WeeklyHours
+from kiosk.directory.model import (
+    ACCESS,
+    COSTS,
+    PHONE_KINDS,
+    STATUSES,
+    Address,
+    Area,
+    Category,
+    DirectoryInfo,
+    LocalText,
+    Phone,
+    Resource,
+    Source,
+    Topic,
+)
+from kiosk.directory.phones import PhoneError, parse_number, display_number
+from kiosk.directory.problems import FieldPath, Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
+
+CATEGORY_FIELDS = ("slug", "name", "description", "icon", "position", "hidden", "sensitive")
+RESOURCE_FIELDS = (
+    "id", "name", "discreet_name", "organization", "categories", "description", "phones",
+    "website", "email", "address", "area", "hours", "hours_note", "cost", "languages",
+    "eligibility", "access", "confidentiality", "tags", "priority", "status", "sources",
+    "verified_on", "verified_by", "review_notes",
+)
+TOPIC_FIELDS = (
+    "slug", "title", "summary", "body", "position", "sensitive", "related", "categories",
+    "sources", "verified_on", "verified_by", "review_notes",
+)
+PHONE_FIELDS = ("number", "label", "kind", "hours", "message")
+ADDRESS_FIELDS = ("street", "town", "state", "zip")
+AREA_FIELDS = ("statewide", "national", "county", "towns")
+SOURCE_FIELDS = ("ref", "facts", "note")
+INFO_FIELDS = ("name", "region", "published")
+
+
+class Reader:
+    """Reads one file's data; problems accumulate in `problems`."""
+
+    def __init__(self, file: Path | None = None) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, path: FieldPath, message: str) -> None:
+        self.problems.append(Problem(self.file, path, message))
+
+    # -- small field readers -------------------------------------------------------------
+
+    def mapping(self, value: Any, path: FieldPath, allowed: tuple[str, ...]) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(path, f"should be a mapping of fields, not {_kind(value)}")
+            return None
+        for key in value:
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), allowed, n=1)
+                extra = f'; did you mean "{hint[0]}"?' if hint else ""
+                self.problem((*path, str(key)), f"is not a known field{extra}")
+        return value
+
+    def text(self, data: dict, key: str, path: FieldPath, required: bool = False) -> str:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem((*path, key), "is required")
+            return ""
+        if isinstance(value, bool | dict | list):
+            self.problem((*path, key), f"should be text, not {_kind(value)}")
+            return ""
+        return str(value).strip()
+
+    def local(self, data: dict, key: str, path: FieldPath, required: bool = False) -> LocalText:
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.problem((*path, key), "is required (in English at least)")
+            return LocalText()
+        if isinstance(value, str):
+            return LocalText(value.strip(), value.strip())
+        if isinstance(value, dict):
+            for lang in value:
+                if lang not in ("en", "es"):
+                    self.problem((*path, key, str(lang)), 'is not a language; use "en" or "es"')
+            en, es = value.get("en"), value.get("es")
+            for lang, text in (("en", en), ("es", es)):
+                if text is not None and not isinstance(text, str):
+                    self.problem((*path, key, lang), f"should be text, not {_kind(text)}")
+            en = en.strip() if isinstance(en, str) else ""
+            es = es.strip() if isinstance(es, str) else ""
+            if not en and (required or es):
+                self.problem((*path, key, "en"), "the English text is missing")
+            return LocalText(en, es)
+        self.problem((*path, key), f"should be text or an en/es mapping, not {_kind(value)}")
+        return LocalText()
+
+    def boolean(self, data: dict, key: str, path: FieldPath) -> bool:
+        value = data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem((*path, key), f"should be true or false, not {value!r}")
+            return False
+        return value
+
+    def integer(self, data: dict, key: str, path: FieldPath) -> int:
+        value = data.get(key, 0)
+        if value is None:
+            return 0
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem((*path, key), f"should be a whole number, not {value!r}")
+            return 0
+        return value
+
+    def words(self, data: dict, key: str, path: FieldPath,
+              choices: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.problem((*path, key), f"should be a list, not {_kind(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str | int) or isinstance(item, bool) or item == "":
+                self.problem((*path, key, i), f"should be text, not {item!r}")
+                continue
+            item = str(item).strip()
+            if choices and item not in choices:
+                self.problem((*path, key, i), f'"{item}" is not one of {", ".join(choices)}')
+                continue
+            out.append(item)
+        return tuple(out)
+
+    def date(self, data: dict, key: str, path: FieldPath) -> dt.date | None:
+        value = data.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.problem((*path, key), f"{value!r} is not a date; write it as 2026-11-23")
+        return None
+
+    def slug(self, data: dict, key: str, path: FieldPath) -> str:
+        value = self.text(data, key, path, required=True)
+        if value and not SLUG.match(value):
+            self.problem((*path, key), f'"{value}" may hold only lowercase letters, digits and -')
+        return value
+
+    # -- records ---------------------------------------------------------------------------
+
+    def info(self, value: Any, path: FieldPath) -> DirectoryInfo:
+        data = self.mapping(value, path, INFO_FIELDS)
+        if data is None:
+            return DirectoryInfo()
+        return DirectoryInfo(
+            name=self.text(data, "name", path),
+            region=self.text(data, "region", path),
+            published=self.date(data, "published", path),
+        )
+
+    def category(self, value: Any, path: FieldPath) -> Category | None:
+        data = self.mapping(value, path, CATEGORY_FIELDS)
+        if data is None:
+            return None
+        return Category(
+            slug=self.slug(data, "slug", path),
+            name=self.local(data, "name", path, required=True),
+            description=self.local(data, "description", path),
+            icon=self.text(data, "icon", path),
+            position=self.integer(data, "position", path),
+            hidden=self.boolean(data, "hidden", path),
+            sensitive=self.boolean(data, "sensitive", path),
+        )
+
+    def phone(self, value: Any, path: FieldPath) -> Phone | None:
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            value = {"number": str(value)}
+        data = self.mapping(value, path, PHONE_FIELDS)
+        if data is None:
+            return None
+        raw = self.text(data, "number", path, required=True)
+        kind = self.text(data, "kind", path) or "voice"
+        if kind not in PHONE_KINDS:
+            self.problem((*path, "kind"), f'"{kind}" is not one of {", ".join(PHONE_KINDS)}')
+        if not raw:
+            return None
+        try:
+            parsed = parse_number(raw)
+        except PhoneError as error:
+            self.problem((*path, "number"), f"{error}.")
+            return None
+        return Phone(
+            number=parsed.number,
+            display=parsed.display,
+            kind=kind,
+            label=self.local(data, "label", path),
+            hours=self.local(data, "hours", path),
+            extension=parsed.extension,
+            message=self.text(data, "message", path),
+        )
+
+    def address(self, value: Any, path: FieldPath) -> Address:
+        if value is None:
+            return Address()
+        data = self.mapping(value, path, ADDRESS_FIELDS)
+        if data is None:
+            return Address()
+        zip_code = self.text(data, "zip", path)
+        if zip_code and not ZIP.match(zip_code):
+            self.problem((*path, "zip"), f'"{zip_code}" is not a ZIP code like 06226')
+        state = self.text(data, "state", path) or "CT"
+        return Address(self.text(data, "street", path), self.text(data, "town", path),
+                       state, zip_code)
+
+    def area(self, value: Any, path: FieldPath) -> Area:
+        if value is None:
+            return Area()
+        data = self.mapping(value, path, AREA_FIELDS)
+        if data is None:
+            return Area()
+        return Area(
+            statewide=self.boolean(data, "statewide", path),
+            national=self.boolean(data, "national", path),
+            county=self.text(data, "county", path),
+            towns=self.words(data, "towns", path),
+        )
+
+    def sources(self, data: dict, path: FieldPath, required: bool) -> tuple[Source, ...]:
+        value = data.get("sources")
+        if not value:
+            if required:
+                self.problem((*path, "sources"), "is required: say where the facts came from")
+            return ()
+        if not isinstance(value, list):
+            self.problem((*path, "sources"), f"should be a list, not {_kind(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            at = (*path, "sources", i)
+            if isinstance(item, str) and item.strip():
+                out.append(Source(item.strip()))
+                continue
+            source = self.mapping(item, at, SOURCE_FIELDS)
+            if source is None:
+                continue
+            ref = self.text(source, "ref", at, required=True)
+            if ref:
+                out.append(Source(ref, self.words(source, "facts", at),
+                                  self.text(source, "note", at)))
+        return tuple(out)
+
+    def hours(self, value: Any, path: FieldPath) -> WeeklyHours | None:
+        if value is None:
+            return None
+        try:
+            return WeeklyHours.from_data(value)
+        except HoursError as error:
+            self.problem(path, f"{error}.")
+            return None
+
+    def resource(self, value: Any, path: FieldPath) -> Resource | None:
+        data = self.mapping(value, path, RESOURCE_FIELDS)
+        if data is None:
+            return None
+        phones_data = data.get("phones") or []
+        phones: list[Phone] = []
+        if not isinstance(phones_data, list):
+            self.problem((*path, "phones"), f"should be a list, not {_kind(phones_data)}")
+        else:
+            for i, item in enumerate(phones_data):
+                phone = self.phone(item, (*path, "phones", i))
+                if phone:
+                    phones.append(phone)
+        categories = self.words(data, "categories", path)
+        if not categories:
+            self.problem((*path, "categories"), "is required: name at least one category")
+        website = self.text(data, "website", path)
+        if website and not WEBSITE.match(website):
+            self.problem((*path, "website"), f'"{website}" is not a web address')
+        email = self.text(data, "email", path)
+        if email and not EMAIL.match(email):
+            self.problem((*path, "email"), f'"{email}" is not an email address')
+        status = self.text(data, "status", path) or "active"
+        if status not in STATUSES:
+            self.problem((*path, "status"), f'"{status}" is not one of active, inactive')
+        return Resource(
+            id=self.slug(data, "id", path),
+            name=self.local(data, "name", path, required=True),
+            discreet_name=self.local(data, "discreet_name", path),
+            organization=self.text(data, "organization", path),
+            categories=categories,
+            description=self.local(data, "description", path, required=True),
+            phones=tuple(phones),
+            website=website,
+            email=email,
+            address=self.address(data.get("address"), (*path, "address")),
+            area=self.area(data.get("area"), (*path, "area")),
+            hours=self.hours(data.get("hours"), (*path, "hours")),
+            hours_note=self.local(data, "hours_note", path),
+            cost=self.words(data, "cost", path, COSTS),
+            languages=self.words(data, "languages", path),
+            eligibility=self.local(data, "eligibility", path),
+            access=self.words(data, "access", path, ACCESS),
+            confidentiality=self.local(data, "confidentiality", path),
+            tags=self.words(data, "tags", path),
+            priority=self.integer(data, "priority", path),
+            status=status,
+            sources=self.sources(data, path, required=True),
+            verified_on=self.date(data, "verified_on", path),
+            verified_by=self.text(data, "verified_by", path),
+            review_notes=self.text(data, "review_notes", path),
+        )
+
+    def topic(self, value: Any, path: FieldPath) -> Topic | None:
+        data = self.mapping(value, path, TOPIC_FIELDS)
+        if data is None:
+            return None
+        return Topic(
+            slug=self.slug(data, "slug", path),
+            title=self.local(data, "title", path, required=True),
+            summary=self.local(data, "summary", path),
+            body=self.local(data, "body", path, required=True),
+            position=self.integer(data, "position", path),
+            sensitive=self.boolean(data, "sensitive", path),
+            related=self.words(data, "related", path),
+            categories=self.words(data, "categories", path),
+            sources=self.sources(data, path, required=False),
+            verified_on=self.date(data, "verified_on", path),
+            verified_by=self.text(data, "verified_by", path),
+            review_notes=self.text(data, "review_notes", path),
+        )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if value is None:
+        return "nothing"
+    return repr(value)
+
+
+# -- objects back to plain data --------------------------------------------------------------
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    """Leave empty values out so that written files stay short."""
+    if isinstance(value, LocalText):
+        if value:
+            out[key] = value.to_data()
+    elif isinstance(value, tuple):
+        if value:
+            out[key] = list(value)
+    elif value not in (None, "", False, 0):
+        out[key] = value
+
+
+def category_to_data(c: Category) -> dict[str, Any]:
+    out: dict[str, Any] = {"slug": c.slug}
+    for key in ("name", "description", "icon", "position", "hidden", "sensitive"):
+        _put(out, key, getattr(c, key))
+    return out
+
+
+def phone_to_data(p: Phone) -> dict[str, Any]:
+    number = display_number(p.number)
+    if p.extension:
+        number += f" ext. {p.extension}"
+    out: dict[str, Any] = {"number": number}
+    if p.kind != "voice":
+        out["kind"] = p.kind
+    for key in ("label", "hours", "message"):
+        _put(out, key, getattr(p, key))
+    return out
+
+
+def resource_to_data(r: Resource) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": r.id}
+    _put(out, "name", r.name)
+    _put(out, "discreet_name", r.discreet_name)
+    _put(out, "organization", r.organization)
+    _put(out, "categories", r.categories)
+    _put(out, "description", r.description)
+    if r.phones:
+        out["phones"] = [phone_to_data(p) for p in r.phones]
+    _put(out, "website", r.website)
+    _put(out, "email", r.email)
+    if r.address:
+        address = {k: getattr(r.address, k) for k in ADDRESS_FIELDS if getattr(r.address, k)}
+        if address.get("state") == "CT":
+            del address["state"]
+        out["address"] = address
+    area = r.area.to_data()
+    if area:
+        out["area"] = area
+    if r.hours is not None:
+        out["hours"] = r.hours.to_data()
+    for key in ("hours_note", "cost", "languages", "eligibility", "access", "confidentiality",
+                "tags", "priority"):
+        _put(out, key, getattr(r, key))
+    if r.status != "active":
+        out["status"] = r.status
+    out["sources"] = [s.to_data() for s in r.sources]
+    for key in ("verified_on", "verified_by", "review_notes"):
+        _put(out, key, getattr(r, key))
+    return out
+
+
+def topic_to_data(t: Topic) -> dict[str, Any]:
+    out: dict[str, Any] = {"slug": t.slug}
+    for key in ("title", "summary", "body", "position", "sensitive", "related", "categories"):
+        _put(out, key, getattr(t, key))
+    if t.sources:
+        out["sources"] = [s.to_data() for s in t.sources]
+    for key in ("verified_on", "verified_by", "review_notes"):
+        _put(out, key, getattr(t, key))
+    return out
+
+
+def info_to_data(info: DirectoryInfo) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key in INFO_FIELDS:
+        _put(out, key, getattr(info, key))
+    return out

@@ -1,0 +1,218 @@
+"""Directory objects as database rows and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from kiosk.directory.hours import Span, WeeklyHours
+from kiosk.directory.model import (
+    Address,
+    Area,
+    Category,
+    LocalText,
+    Phone,
+    Resource,
+    Source,
+    Topic,
+)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _local(row: dict[str, Any], key: str) -> LocalText:
+    return LocalText(row.get(f"{key}_en") or "", row.get(f"{key}_es") or "")
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _sources(value: str | None) -> tuple[Source, ...]:
+    return tuple(Source(s["ref"], tuple(s.get("facts", ())), s.get("note", ""))
+                 for s in json.loads(value or "[]"))
+
+
+def _sources_data(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [{"ref": s.ref, "facts": list(s.facts), "note": s.note} for s in sources]
+
+
+def category_row(c: Category) -> dict[str, Any]:
+    return {
+        "slug": c.slug, "position": c.position, "icon": c.icon, "hidden": int(c.hidden),
+        "sensitive": int(c.sensitive), "name_en": c.name.en, "name_es": c.name.es,
+        "description_en": c.description.en, "description_es": c.description.es,
+    }
+
+
+def category_from_row(row: dict[str, Any]) -> Category:
+    return Category(
+        slug=row["slug"], name=_local(row, "name"), description=_local(row, "description"),
+        icon=row["icon"] or "", position=row["position"] or 0, hidden=bool(row["hidden"]),
+        sensitive=bool(row["sensitive"]),
+    )
+
+
+def phone_data(p: Phone) -> dict[str, Any]:
+    return {
+        "number": p.number, "display": p.display, "kind": p.kind,
+        "label": [p.label.en, p.label.es], "hours": [p.hours.en, p.hours.es],
+        "extension": p.extension, "message": p.message,
+    }
+
+
+def phone_from_data(d: dict[str, Any]) -> Phone:
+    return Phone(
+        number=d["number"], display=d["display"], kind=d.get("kind", "voice"),
+        label=LocalText(*d.get("label", ("", ""))), hours=LocalText(*d.get("hours", ("", ""))),
+        extension=d.get("extension", ""), message=d.get("message", ""),
+    )
+
+
+def hours_data(hours: WeeklyHours | None) -> Any:
+    if hours is None:
+        return None
+    if hours.always:
+        return "always"
+    return [[[s.start, s.end] for s in spans] for spans in hours.days]
+
+
+def hours_from_data(value: Any) -> WeeklyHours | None:
+    if value is None:
+        return None
+    if value == "always":
+        return WeeklyHours(always=True)
+    return WeeklyHours(tuple(tuple(Span(a, b) for a, b in spans) for spans in value))
+
+
+def hour_rows(resource_id: str, hours: WeeklyHours | None) -> list[dict[str, Any]]:
+    """Opening spans as (day, start, end) minutes, overnight spans split at midnight."""
+    if hours is None:
+        return []
+    if hours.always:
+        return [{"resource_id": resource_id, "day": d, "start": 0, "end": 1440}
+                for d in range(7)]
+    rows = []
+    for day, spans in enumerate(hours.days):
+        for s in spans:
+            rows.append({"resource_id": resource_id, "day": day, "start": s.start,
+                         "end": min(s.end, 1440)})
+            if s.end > 1440:
+                rows.append({"resource_id": resource_id, "day": (day + 1) % 7, "start": 0,
+                             "end": s.end - 1440})
+    return rows
+
+
+def places(r: Resource) -> str:
+    parts = [r.address.town, r.area.county, *r.area.towns]
+    if r.area.statewide:
+        parts.append("Connecticut")
+    return " ".join(p for p in parts if p)
+
+
+def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
+    main = r.main_phone
+    row = {
+        "id": r.id,
+        "name_en": r.name.en, "name_es": r.name.es,
+        "discreet_name_en": r.discreet_name.en, "discreet_name_es": r.discreet_name.es,
+        "organization": r.organization,
+        "description_en": r.description.en, "description_es": r.description.es,
+        "phones": _dumps([phone_data(p) for p in r.phones]),
+        "website": r.website, "email": r.email,
+        "street": r.address.street, "town": r.address.town, "state": r.address.state,
+        "zip": r.address.zip,
+        "area": _dumps(r.area.to_data()),
+        "places": places(r),
+        "statewide": int(r.area.statewide or r.area.national),
+        "hours": None if r.hours is None else _dumps(hours_data(r.hours)),
+        "hours_note_en": r.hours_note.en, "hours_note_es": r.hours_note.es,
+        "cost": _dumps(list(r.cost)), "languages": _dumps(list(r.languages)),
+        "access": _dumps(list(r.access)), "tags": _dumps(list(r.tags)),
+        "eligibility_en": r.eligibility.en, "eligibility_es": r.eligibility.es,
+        "confidentiality_en": r.confidentiality.en, "confidentiality_es": r.confidentiality.es,
+        "priority": r.priority, "status": r.status,
+        "sources": _dumps(_sources_data(r.sources)),
+        "verified_on": r.verified_on.isoformat() if r.verified_on else None,
+        "verified_by": r.verified_by, "review_notes": r.review_notes,
+        "main_phone": main.display if main else "",
+        "is_free": int(r.is_free), "speaks_spanish": int(r.speaks_spanish),
+        "updated_at": updated_at,
+    }
+    row["digest"] = content_digest(row)
+    return row
+
+
+_NOT_CONTENT = ("digest", "updated_at")
+
+
+def content_digest(row: dict[str, Any]) -> str:
+    content = {k: v for k, v in row.items() if k not in _NOT_CONTENT}
+    return hashlib.blake2b(_dumps(content).encode(), digest_size=16).hexdigest()
+
+
+def resource_from_row(row: dict[str, Any], categories: tuple[str, ...]) -> Resource:
+    area = json.loads(row["area"] or "{}")
+    return Resource(
+        id=row["id"],
+        name=_local(row, "name"),
+        discreet_name=_local(row, "discreet_name"),
+        organization=row["organization"] or "",
+        categories=categories,
+        description=_local(row, "description"),
+        phones=tuple(phone_from_data(p) for p in json.loads(row["phones"] or "[]")),
+        website=row["website"] or "",
+        email=row["email"] or "",
+        address=Address(row["street"] or "", row["town"] or "", row["state"] or "CT",
+                        row["zip"] or ""),
+        area=Area(statewide=bool(area.get("statewide")), national=bool(area.get("national")),
+                  county=area.get("county", ""), towns=tuple(area.get("towns", ()))),
+        hours=hours_from_data(json.loads(row["hours"])) if row["hours"] else None,
+        hours_note=_local(row, "hours_note"),
+        cost=tuple(json.loads(row["cost"] or "[]")),
+        languages=tuple(json.loads(row["languages"] or "[]")),
+        eligibility=_local(row, "eligibility"),
+        access=tuple(json.loads(row["access"] or "[]")),
+        confidentiality=_local(row, "confidentiality"),
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        priority=row["priority"] or 0,
+        status=row["status"],
+        sources=_sources(row["sources"]),
+        verified_on=_date(row["verified_on"]),
+        verified_by=row["verified_by"] or "",
+        review_notes=row["review_notes"] or "",
+    )
+
+
+def topic_row(t: Topic, updated_at: str = "") -> dict[str, Any]:
+    row = {
+        "slug": t.slug, "position": t.position, "sensitive": int(t.sensitive),
+        "title_en": t.title.en, "title_es": t.title.es,
+        "summary_en": t.summary.en, "summary_es": t.summary.es,
+        "body_en": t.body.en, "body_es": t.body.es,
+        "related": _dumps(list(t.related)), "categories": _dumps(list(t.categories)),
+        "sources": _dumps(_sources_data(t.sources)),
+        "verified_on": t.verified_on.isoformat() if t.verified_on else None,
+        "verified_by": t.verified_by, "review_notes": t.review_notes,
+        "updated_at": updated_at,
+    }
+    row["digest"] = content_digest(row)
+    return row
+
+
+def topic_from_row(row: dict[str, Any]) -> Topic:
+    return Topic(
+        slug=row["slug"], title=_local(row, "title"), body=_local(row, "body"),
+        summary=_local(row, "summary"), position=row["position"] or 0,
+        sensitive=bool(row["sensitive"]),
+        related=tuple(json.loads(row["related"] or "[]")),
+        categories=tuple(json.loads(row["categories"] or "[]")),
+        sources=_sources(row["sources"]),
+        verified_on=_date(row["verified_on"]),
+        verified_by=row["verified_by"] or "",
+        review_notes=row["review_notes"] or "",
+    )

@@ -1,0 +1,124 @@
+"""The database schema, as numbered migrations applied in order when the store opens.
+
+Each migration runs in one transaction together with the record that it ran
+(`sqlite_utils.migrations.Migrations`), so a kiosk that loses power mid-upgrade starts again
+from the last whole version. New migrations go at the end; applied ones never change.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("kiosk")
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+RESOURCE_SEARCH_COLUMNS = (
+    "name_en", "name_es", "organization", "places", "tags", "description_en", "description_es",
+)
+TOPIC_SEARCH_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "body_en", "body_es")
+
+
+@migrations()
+def m001_directory(db: Database) -> None:
+    db["categories"].create(
+        {
+            "slug": str, "position": int, "icon": str, "hidden": int, "sensitive": int,
+            "name_en": str, "name_es": str, "description_en": str, "description_es": str,
+        },
+        pk="slug",
+    )
+    db["resources"].create(
+        {
+            "id": str,
+            "name_en": str, "name_es": str,
+            "discreet_name_en": str, "discreet_name_es": str,
+            "organization": str,
+            "description_en": str, "description_es": str,
+            "phones": str,  # JSON list
+            "website": str, "email": str,
+            "street": str, "town": str, "state": str, "zip": str,
+            "area": str,  # JSON
+            "places": str,  # town, county and towns served, for search and "near this kiosk"
+            "statewide": int,
+            "hours": str,  # JSON, or NULL when unknown
+            "hours_note_en": str, "hours_note_es": str,
+            "cost": str, "languages": str, "access": str, "tags": str,  # JSON lists
+            "eligibility_en": str, "eligibility_es": str,
+            "confidentiality_en": str, "confidentiality_es": str,
+            "priority": int, "status": str,
+            "sources": str,  # JSON
+            "verified_on": str, "verified_by": str, "review_notes": str,
+            "main_phone": str, "is_free": int, "speaks_spanish": int,
+            "digest": str,  # hash of the record's content, to find what an import changes
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"name_en", "status"},
+        defaults={"status": "active", "priority": 0, "statewide": 0, "is_free": 0,
+                  "speaks_spanish": 0},
+    )
+    db["resource_categories"].create(
+        {"resource_id": str, "category": str, "position": int},
+        pk=("resource_id", "category"),
+        foreign_keys=[("resource_id", "resources", "id"), ("category", "categories", "slug")],
+    )
+    db["resource_categories"].create_index(["category", "resource_id"])
+    # Opening spans in minutes of the week, so that "open now" is one indexed query.
+    db["resource_hours"].create(
+        {"resource_id": str, "day": int, "start": int, "end": int},
+        foreign_keys=[("resource_id", "resources", "id")],
+    )
+    db["resource_hours"].create_index(["resource_id"])
+    db["topics"].create(
+        {
+            "slug": str, "position": int, "sensitive": int,
+            "title_en": str, "title_es": str, "summary_en": str, "summary_es": str,
+            "body_en": str, "body_es": str,
+            "related": str, "categories": str, "sources": str,  # JSON lists
+            "verified_on": str, "verified_by": str, "review_notes": str,
+            "digest": str, "updated_at": str,
+        },
+        pk="slug",
+    )
+    db["directory_info"].create({"key": str, "value": str}, pk="key")
+    db["resources"].enable_fts(RESOURCE_SEARCH_COLUMNS, create_triggers=True,
+                               tokenize=FTS_TOKENIZER)
+    db["topics"].enable_fts(TOPIC_SEARCH_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
+    db["resources"].create_index(["status", "priority"])
+    db["resources"].create_index(["verified_on"])
+
+
+@migrations()
+def m002_history_settings_usage(db: Database) -> None:
+    # Every change to the directory: who, when, and the record before and after (JSON).
+    db["changes"].create(
+        {
+            "id": int, "at": str, "who": str, "action": str, "entity": str, "entity_id": str,
+            "fields": str, "before": str, "after": str, "batch": str, "reverts": int,
+        },
+        pk="id",
+    )
+    db["changes"].create_index(["entity", "entity_id"])
+    db["changes"].create_index(["batch"])
+    db["imports"].create(
+        {
+            "id": str, "at": str, "who": str, "source": str, "kind": str, "summary": str,
+            "backup": str, "undone": int,
+        },
+        pk="id",
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+    # Aggregate counts only: no times, no sequences, nothing about one visit.
+    db["usage_daily"].create(
+        {"day": str, "kind": str, "key": str, "count": int},
+        pk=("day", "kind", "key"),
+    )
+
+
+def apply(db: Database) -> None:
+    migrations.apply(db)
+
+
+def pending(db: Database) -> list[str]:
+    return [m.name for m in migrations.pending(db)]

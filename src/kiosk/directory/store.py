@@ -1,0 +1,314 @@
+"""The kiosk's database: one SQLite file, read and written through `Store`.
+
+The store is handed a `sqlite_utils.Database` (a file at run time, memory in tests), turns
+on WAL and foreign keys, applies pending migrations, and offers the queries the screens need
+without any of them knowing SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from kiosk.directory import rows, schema
+from kiosk.directory.model import Category, Directory, DirectoryInfo, Resource, Topic
+
+Clock = Callable[[], dt.datetime]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now()
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntry:
+    """What one row of a resource list shows; cheap to fetch for thousands of rows."""
+
+    id: str
+    name_en: str
+    name_es: str
+    town: str
+    statewide: bool
+    main_phone: str
+    has_hours: bool
+    is_free: bool
+    speaks_spanish: bool
+
+    def name(self, lang: str) -> str:
+        return self.name_es if lang == "es" and self.name_es else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class ListFilter:
+    """The visitor's filters on a category screen."""
+
+    near_town: str = ""  # the kiosk's town: resources there or serving it (and statewide)
+    near_county: str = ""
+    statewide_only: bool = False
+    open_now: bool = False
+    free: bool = False
+    spanish: bool = False
+
+
+class Store:
+    def __init__(self, db: Database, clock: Clock = _now) -> None:
+        self.db = db
+        self.clock = clock
+        db.execute("PRAGMA foreign_keys = ON")
+        schema.apply(db)
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock = _now) -> Store:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path, execute_plugins=False)
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db.execute("PRAGMA synchronous = NORMAL")
+        return cls(db, clock)
+
+    @classmethod
+    def memory(cls, clock: Clock = _now) -> Store:
+        return cls(Database(memory=True, execute_plugins=False), clock)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def now_text(self) -> str:
+        return self.clock().isoformat(timespec="seconds")
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.db.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        for values in cursor:
+            yield dict(zip(names, values))
+
+    def is_empty(self) -> bool:
+        return self.db.execute("select count(*) from resources").fetchone()[0] == 0 and \
+            self.db.execute("select count(*) from categories").fetchone()[0] == 0
+
+    def info(self) -> DirectoryInfo:
+        values = dict(self.db.execute("select key, value from directory_info").fetchall())
+        published = values.get("published")
+        return DirectoryInfo(values.get("name", ""), values.get("region", ""),
+                             dt.date.fromisoformat(published) if published else None)
+
+    def categories(self, include_hidden: bool = False) -> list[Category]:
+        where = "" if include_hidden else "where hidden = 0"
+        return [rows.category_from_row(r) for r in
+                self._rows(f"select * from categories {where} order by position, slug")]
+
+    def category(self, slug: str) -> Category | None:
+        found = list(self._rows("select * from categories where slug = ?", [slug]))
+        return rows.category_from_row(found[0]) if found else None
+
+    def _categories_of(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {i: [] for i in ids}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for rid, cat in self.db.execute(
+                f"select resource_id, category from resource_categories "
+                f"where resource_id in ({marks}) order by resource_id, position", chunk):
+                out[rid].append(cat)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def resource(self, resource_id: str) -> Resource | None:
+        found = self.resources([resource_id])
+        return found[0] if found else None
+
+    def resources(self, ids: list[str] | None = None,
+                  include_inactive: bool = True) -> list[Resource]:
+        """Whole resources, in the order of `ids` (or by name when `ids` is None)."""
+        status = "" if include_inactive else " and status = 'active'"
+        if ids is None:
+            found = list(self._rows(
+                f"select * from resources where 1=1{status} order by name_en collate nocase"))
+        else:
+            found = []
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                found += self._rows(f"select * from resources where id in ({marks}){status}",
+                                    chunk)
+            order = {rid: i for i, rid in enumerate(ids)}
+            found.sort(key=lambda r: order[r["id"]])
+        cats = self._categories_of([r["id"] for r in found])
+        return [rows.resource_from_row(r, cats[r["id"]]) for r in found]
+
+    def topics(self) -> list[Topic]:
+        return [rows.topic_from_row(r) for r in
+                self._rows("select * from topics order by position, slug")]
+
+    def topic(self, slug: str) -> Topic | None:
+        found = list(self._rows("select * from topics where slug = ?", [slug]))
+        return rows.topic_from_row(found[0]) if found else None
+
+    def directory(self) -> Directory:
+        return Directory(self.info(), self.categories(include_hidden=True),
+                         self.resources(), self.topics())
+
+    def list_ids(self, category: str | None, filters: ListFilter = ListFilter(),
+                 when: dt.datetime | None = None) -> list[str]:
+        """Ids of the active resources of a category (all when None), filtered, in order."""
+        where = ["r.status = 'active'"]
+        params: list[Any] = []
+        join = ""
+        if category:
+            join = "join resource_categories rc on rc.resource_id = r.id"
+            where.append("rc.category = ?")
+            params.append(category)
+        if filters.free:
+            where.append("r.is_free = 1")
+        if filters.spanish:
+            where.append("r.speaks_spanish = 1")
+        if filters.statewide_only:
+            where.append("r.statewide = 1")
+        elif filters.near_town:
+            near = ["r.town = ? collate nocase",
+                    "exists (select 1 from json_each(r.area, '$.towns') "
+                    "where value = ? collate nocase)"]
+            params += [filters.near_town, filters.near_town]
+            if filters.near_county:
+                near.append("json_extract(r.area, '$.county') = ? collate nocase")
+                params.append(filters.near_county)
+            where.append("(" + " or ".join(near) + ")")
+        if filters.open_now:
+            when = when or self.clock()
+            minute = when.hour * 60 + when.minute
+            where.append("exists (select 1 from resource_hours h where h.resource_id = r.id "
+                         "and h.day = ? and h.start <= ? and h.end > ?)")
+            params += [when.weekday(), minute, minute]
+        sql = (f"select r.id from resources r {join} where {' and '.join(where)} "
+               "order by r.priority desc, r.name_en collate nocase")
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def list_entries(self, ids: list[str]) -> dict[str, ListEntry]:
+        """Row data for the given ids (only the rows on screen need fetching)."""
+        out = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "select id, name_en, name_es, town, area, statewide, main_phone, "
+                f"hours is not null, is_free, speaks_spanish from resources where id in ({marks})",
+                chunk,
+            ):
+                town = r[3] or _single_town(r[4])
+                out[r[0]] = ListEntry(r[0], r[1], r[2] or "", town, bool(r[5]), r[6] or "",
+                                      bool(r[7]), bool(r[8]), bool(r[9]))
+        return out
+
+    def open_ids(self, ids: list[str], when: dt.datetime | None = None) -> set[str]:
+        """Which of these resources are open at `when` (now by default)."""
+        when = when or self.clock()
+        minute = when.hour * 60 + when.minute
+        out: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            out.update(row[0] for row in self.db.execute(
+                f"select distinct resource_id from resource_hours where resource_id in ({marks})"
+                " and day = ? and start <= ? and end > ?",
+                [*chunk, when.weekday(), minute, minute]))
+        return out
+
+    def counts(self) -> dict[str, int]:
+        def one(sql: str) -> int:
+            return int(self.db.execute(sql).fetchone()[0])
+
+        out = {
+            "categories": one("select count(*) from categories"),
+            "resources": one("select count(*) from resources"),
+            "active resources": one("select count(*) from resources where status = 'active'"),
+            "topics": one("select count(*) from topics"),
+        }
+        for slug, count in self.db.execute(
+            "select c.slug, count(rc.resource_id) from categories c left join "
+            "resource_categories rc on rc.category = c.slug group by c.slug "
+            "order by c.position, c.slug"):
+            out[f"category {slug}"] = count
+        out["resources missing Spanish text"] = sum(
+            1 for r in self.resources() if r.missing_spanish())
+        out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
+        out["unverified resources"] = one(
+            "select count(*) from resources where verified_on is null")
+        return out
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write_resource(self, resource: Resource) -> None:
+        """Insert or replace one resource with its categories and hours (inside a transaction)."""
+        with self.db.atomic():
+            self.db.execute("delete from resource_categories where resource_id = ?",
+                            [resource.id])
+            self.db.execute("delete from resource_hours where resource_id = ?", [resource.id])
+            self.db["resources"].upsert(rows.resource_row(resource, self.now_text()), pk="id")
+            self._write_links([resource])
+
+    def _write_links(self, resources: list[Resource]) -> None:
+        self.db["resource_categories"].insert_all(
+            ({"resource_id": r.id, "category": c, "position": i}
+             for r in resources for i, c in enumerate(r.categories)),
+            batch_size=1000)
+        self.db["resource_hours"].insert_all(
+            (h for r in resources for h in rows.hour_rows(r.id, r.hours)), batch_size=1000)
+
+    def insert_resources(self, resources: list[Resource]) -> None:
+        """Bulk insert of new resources (inside the caller's transaction)."""
+        now = self.now_text()
+        self.db["resources"].insert_all((rows.resource_row(r, now) for r in resources),
+                                        batch_size=500)
+        self._write_links(resources)
+
+    def delete_resources(self, ids: list[str]) -> None:
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for table in ("resource_categories", "resource_hours"):
+                self.db.execute(f"delete from {table} where resource_id in ({marks})", chunk)
+            self.db.execute(f"delete from resources where id in ({marks})", chunk)
+
+    def write_category(self, category: Category) -> None:
+        with self.db.atomic():
+            self.db["categories"].upsert(rows.category_row(category), pk="slug")
+
+    def write_topic(self, topic: Topic) -> None:
+        with self.db.atomic():
+            self.db["topics"].upsert(rows.topic_row(topic, self.now_text()), pk="slug")
+
+    def write_info(self, info: DirectoryInfo) -> None:
+        self.db.execute("delete from directory_info")
+        values = {"name": info.name, "region": info.region,
+                  "published": info.published.isoformat() if info.published else ""}
+        self.db["directory_info"].insert_all(
+            [{"key": k, "value": v} for k, v in values.items() if v])
+
+    def digests(self, table: str, key: str) -> dict[str, str]:
+        return dict(self.db.execute(f"select {key}, digest from {table}").fetchall())
+
+    def record_change(self, *, who: str, action: str, entity: str, entity_id: str,
+                      before: Any, after: Any, fields: list[str] | None = None,
+                      batch: str = "", reverts: int | None = None) -> int:
+        """Write one line of history (inside the caller's transaction)."""
+        cursor = self.db.execute(
+            "insert into changes (at, who, action, entity, entity_id, fields, before, after, "
+            "batch, reverts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [self.now_text(), who, action, entity, entity_id,
+             json.dumps(fields or [], ensure_ascii=False),
+             None if before is None else json.dumps(before, ensure_ascii=False, default=str),
+             None if after is None else json.dumps(after, ensure_ascii=False, default=str),
+             batch, reverts])
+        return int(cursor.lastrowid or 0)
+
+
+def _single_town(area_json: str | None) -> str:
+    towns = json.loads(area_json or "{}").get("towns") or []
+    return towns[0] if len(towns) == 1 else ""
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
