@@ -114,6 +114,11 @@ def m002_history_settings_usage(db: Database) -> None:
         {"day": str, "kind": str, "key": str, "count": int},
         pk=("day", "kind", "key"),
     )
+    # Messages for staff on the admin screen (an update applied, a backup restored, ...).
+    db["notices"].create(
+        {"id": int, "at": str, "level": str, "text": str, "seen": int},
+        pk="id", defaults={"seen": 0},
+    )
 
 
 def apply(db: Database) -> None:
