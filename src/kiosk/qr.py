@@ -1,0 +1,26 @@
+"""QR codes that put a number on a visitor's own phone (`tel:` / `sms:`), drawn as PNG.
+
+`segno` is imported only when a code is drawn, never at start-up.
+"""
+
+from __future__ import annotations
+
+import io
+
+
+def qr_png(uri: str, scale: int = 8, border: int = 2, dark: str = "#000000",
+           light: str = "#ffffff") -> bytes:
+    """A PNG of the QR code for `uri`, `scale` pixels per module."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(uri, error="m", micro=False).save(out, kind="png", scale=scale, border=border,
+                                                 dark=dark, light=light)
+    return out.getvalue()
+
+
+def qr_modules(uri: str) -> list[list[bool]]:
+    """The code's modules (True is dark), for drawing it at any size without resampling."""
+    import segno
+
+    return [[bool(cell) for cell in row] for row in segno.make(uri, error="m", micro=False).matrix]
