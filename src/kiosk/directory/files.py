@@ -34,9 +34,30 @@ def _yaml() -> Any:
     return yaml
 
 
+_LOADER: Any = None
+
+
 def _loader() -> Any:
-    yaml = _yaml()
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    """PyYAML's C safe loader, except that a date which does not exist stays text.
+
+    (The stock loader raises a bare ValueError for `2026-13-45`, with no line; as text it
+    reaches the field check, which names the file, line and field.)
+    """
+    global _LOADER
+    if _LOADER is None:
+        yaml = _yaml()
+        base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class Loader(base):  # type: ignore[misc, valid-type]
+            def construct_yaml_timestamp(self, node: Any) -> Any:
+                try:
+                    return super().construct_yaml_timestamp(node)
+                except ValueError:
+                    return self.construct_scalar(node)
+
+        Loader.add_constructor("tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp)
+        _LOADER = Loader
+    return _LOADER
 
 
 def directory_files(path: Path) -> list[Path]:
