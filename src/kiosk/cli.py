@@ -26,19 +26,21 @@ log = logging.getLogger("kiosk.cli")
 COMMAND_MODULES: list[str] = []
 
 
-def _data_dir_parent() -> argparse.ArgumentParser:
+def _data_dir_parent(default: object = None) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
-        "--data-dir", type=Path, default=None, metavar="DIR",
+        "--data-dir", type=Path, default=default, metavar="DIR",
         help="the kiosk's data folder (default: $KIOSK_DATA_DIR or the platform's user "
              "data folder)")
     return parent
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = _data_dir_parent()
+    # `--data-dir` may come before or after the command; the command's copy must not
+    # overwrite a value given before it, hence SUPPRESS there.
+    common = _data_dir_parent(argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog="kiosk", parents=[common],
+        prog="kiosk", parents=[_data_dir_parent()],
         description="An offline touchscreen kiosk that helps visitors find local help. "
                     "Without a command, it starts the kiosk.")
     parser.add_argument("--windowed", action="store_true",

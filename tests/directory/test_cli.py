@@ -1,0 +1,88 @@
+"""The command line: counts, checks, search, and plain sentences instead of tracebacks."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+
+from .helpers import directory_file, resource_yaml
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_documents_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("check", "import", "export", "stats", "search", "--data-dir",
+                    "--windowed", "--lang"):
+        assert command in out
+
+
+def test_check_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    good = directory_file(tmp_path, name="good.yaml")
+    assert run(capsys, "check", str(good))[0] == 0
+    bad = directory_file(tmp_path, resource_yaml().replace("[health]", "[nope]"), "bad.yaml")
+    code, _, err = run(capsys, "check", str(bad))
+    assert code == 1
+    assert f'{bad}:10: resources[0].categories[0]: "nope" is not a known category' in err
+    assert "1 problem found." in err
+
+
+def test_stats_prints_name_count_lines(capsys: pytest.CaptureFixture[str],
+                                       sample_dir: Path, tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    assert run(capsys, "import", str(sample_dir), "--data-dir", data)[0] == 0
+    code, out, _ = run(capsys, "stats", "--data-dir", data)
+    assert code == 0
+    lines = dict(line.split(": ") for line in out.splitlines())
+    assert lines["resources"] == "2"
+    assert lines["categories"] == "2"
+    assert lines["topics"] == "1"
+    assert lines["category health"] == "1"
+    assert lines["resources missing Spanish text"] == "1"
+    assert lines["unverified resources"] == "2"
+
+
+def test_search_prints_best_first(capsys: pytest.CaptureFixture[str], sample_dir: Path,
+                                  tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    run(capsys, "import", str(sample_dir), "--data-dir", data)
+    code, out, _ = run(capsys, "search", "clinica", "--lang", "es", "--data-dir", data)
+    assert (code, out) == (0, "resource clinic: Clínica de Willimantic\n")
+    code, _, err = run(capsys, "search", "zzzz", "--data-dir", data)
+    assert (code, err) == (1, "No matches.\n")
+
+
+def test_missing_file_is_one_sentence(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "import", str(tmp_path / "nope.yaml"))
+    assert code == 1
+    assert err.splitlines() == [
+        "The directory files have 1 problem; nothing was imported.",
+        f"{tmp_path / 'nope.yaml'}: there is no file or folder here"]
+
+
+def test_an_unexpected_error_goes_to_the_log_not_the_screen(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        fresh_data_dir: Path) -> None:
+    def broken(args: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli, "cmd_stats", broken)
+    code, _, err = run(capsys, "stats")
+    log = fresh_data_dir / "logs" / "kiosk.log"
+    assert code == 2
+    assert "Traceback" not in err and "disk on fire" not in err
+    assert err.strip() == f"Something went wrong inside the kiosk. The details are in {log}."
+    for handler in logging.getLogger("kiosk").handlers:
+        handler.flush()
+    text = log.read_text()
+    assert "Traceback" in text and "RuntimeError: disk on fire" in text
