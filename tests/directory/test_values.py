@@ -1,0 +1,80 @@
+"""Small values: phone numbers, hours, bilingual text, settings and usage counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kiosk.directory import usage
+from kiosk.directory.hours import HoursError, WeeklyHours, parse_span
+from kiosk.directory.model import LocalText, Phone
+from kiosk.directory.phones import PhoneError, parse_number
+from kiosk.directory.settings import Settings
+from kiosk.directory.store import Store
+
+
+@pytest.mark.parametrize(("text", "number", "display", "ext"), [
+    ("860-456-2261", "+18604562261", "(860) 456-2261", ""),
+    ("1-888-373-7888", "+18883737888", "(888) 373-7888", ""),
+    ("+1 (860) 774-2020", "+18607742020", "(860) 774-2020", ""),
+    ("(860) 523-5203 ext. 12", "+18605235203", "(860) 523-5203", "12"),
+    ("860.355.3133 x4", "+18603553133", "(860) 355-3133", "4"),
+    ("211", "211", "211", ""),
+    ("233733", "233733", "233733", ""),
+])
+def test_phone_numbers_in_common_forms(text: str, number: str, display: str, ext: str) -> None:
+    parsed = parse_number(text)
+    assert (parsed.number, parsed.display, parsed.extension) == (number, display, ext)
+
+
+@pytest.mark.parametrize("text", ["860-456-226", "1-800-FLOWERS", "12", "+44 20 7946 0958", ""])
+def test_phone_numbers_refused(text: str) -> None:
+    with pytest.raises(PhoneError):
+        parse_number(text)
+
+
+def test_phone_uris() -> None:
+    assert Phone("+18604562261", "(860) 456-2261").uri == "tel:+18604562261"
+    assert Phone("+18604562261", "", extension="12").uri == "tel:+18604562261;ext=12"
+    assert Phone("233733", "233733", kind="text", message="HELP").uri == "sms:233733?body=HELP"
+
+
+def test_hours_spans_and_days() -> None:
+    hours = WeeklyHours.from_data({"mon": ["08:00-12:00", "13:00-17:00"], "sun": "10:00-24:00"})
+    monday = dt.datetime(2026, 11, 23, 12, 30)
+    assert not hours.is_open(monday)
+    assert hours.is_open(monday.replace(hour=13))
+    assert hours.day_text(0) == "08:00-12:00, 13:00-17:00"
+    assert hours.day_text(6) == "10:00-24:00"
+    assert hours.to_data() == {"mon": ["08:00-12:00", "13:00-17:00"], "sun": ["10:00-24:00"]}
+    for bad in ("9-5", "25:00-26:00", "09:00-09:00", "09:60-10:00"):
+        with pytest.raises(HoursError):
+            parse_span(bad)
+    with pytest.raises(HoursError, match='"monday" is not a day'):
+        WeeklyHours.from_data({"monday": ["09:00-17:00"]})
+
+
+def test_local_text_falls_back_to_english() -> None:
+    assert LocalText("Food", "").get("es") == "Food"
+    assert LocalText("Food", "Comida").get("es") == "Comida"
+    assert LocalText("Food", "").missing_spanish
+    assert LocalText.from_data("Access Agency") == LocalText("Access Agency", "Access Agency")
+
+
+def test_settings_have_defaults_and_keep_types(store: Store) -> None:
+    settings = Settings(store)
+    assert settings.get("idle_timeout_s") == 90.0
+    settings.set("idle_timeout_s", 30)
+    settings.set("town", "Willimantic")
+    assert settings.get("idle_timeout_s") == 30.0
+    assert Settings(store).get("town") == "Willimantic"
+
+
+def test_usage_is_a_count_per_day_and_nothing_more(store: Store) -> None:
+    day = dt.date(2026, 11, 23)
+    for _ in range(3):
+        usage.count(store, "resource", "clinic", day)
+    usage.count(store, "category", "health", day)
+    assert usage.daily(store, "resource") == [("2026-11-23", "clinic", 3)]
+    assert set(store.db["usage_daily"].columns_dict) == {"day", "kind", "key", "count"}
