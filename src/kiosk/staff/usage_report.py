@@ -1,0 +1,82 @@
+"""The usage report: the aggregate daily counts, per day or per month, as rows and as CSV.
+
+Only what `kiosk.directory.usage` keeps can be reported: a count per day and per thing.
+There is no visitor, visit or time of day to show, because none was ever stored.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.directory.store import Store
+from kiosk.directory.usage import KINDS
+
+PERIODS = ("day", "month")
+KIND_WORDS = {"category": "category viewed", "resource": "entry viewed",
+              "topic": "topic viewed", "sheet": "sheet printed"}
+CSV_HEADER = ("period", "what", "id", "name", "count")
+
+
+@dataclass(frozen=True, slots=True)
+class UsageRow:
+    period: str  # 2026-11-23, or 2026-11 per month
+    kind: str
+    key: str
+    name: str
+    count: int
+
+
+def _names(store: Store) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for slug, name in store.db.execute("select slug, name_en from categories"):
+        out["category", slug] = name or slug
+    for rid, name in store.db.execute("select id, name_en from resources"):
+        out["resource", rid] = out["sheet", rid] = name or rid
+    for slug, title in store.db.execute("select slug, title_en from topics"):
+        out["topic", slug] = out["sheet", slug] = title or slug
+    return out
+
+
+def usage_rows(store: Store, period: str = "day", kinds: tuple[str, ...] = KINDS
+               ) -> list[UsageRow]:
+    """Counts summed per `period` and thing, newest period first, biggest count first."""
+    if period not in PERIODS:
+        raise ValueError(f"unknown period {period!r}")
+    span = "day" if period == "day" else "substr(day, 1, 7)"
+    marks = ",".join("?" * len(kinds))
+    names = _names(store)
+    return [UsageRow(p, kind, key, names.get((kind, key), key), int(total))
+            for p, kind, key, total in store.db.execute(
+                f"select {span} as p, kind, key, sum(count) from usage_daily "
+                f"where kind in ({marks}) group by p, kind, key "
+                "order by p desc, kind, sum(count) desc, key", list(kinds))]
+
+
+def totals(rows: list[UsageRow]) -> dict[str, int]:
+    out = dict.fromkeys(KINDS, 0)
+    for row in rows:
+        out[row.kind] = out.get(row.kind, 0) + row.count
+    return out
+
+
+def usage_csv(rows: list[UsageRow]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for r in rows:
+        writer.writerow((r.period, KIND_WORDS.get(r.kind, r.kind), r.key, r.name, r.count))
+    return buffer.getvalue()
+
+
+def write_usage_csv(store: Store, path: Path, period: str = "day") -> Path:
+    """The report as a CSV file, written whole or not at all."""
+    from kiosk.directory.files import write_atomically
+
+    path = Path(path)
+    if path.is_dir():
+        path = path / f"kiosk-usage-per-{period}.csv"
+    write_atomically(path, usage_csv(usage_rows(store, period)))
+    return path
