@@ -13,9 +13,13 @@ from kiosk.paths import BUNDLED_DATA, database_path
 def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _now,
                   fill: bool = True) -> Store:
     """The store of `data_dir`, created and filled from `bundled` when it holds nothing."""
+    from kiosk.backups import check_and_recover, daily_backup_if_due
+
     data_dir.mkdir(parents=True, exist_ok=True)
+    check_and_recover(data_dir)  # a damaged database is set aside and a backup restored
     store = Store.open(database_path(data_dir), clock)
     if fill and store.is_empty():
         directory = read_directory(bundled)
         apply_import(store, directory, who="kiosk", source=str(bundled), kind="bundled")
+    daily_backup_if_due(store, data_dir)
     return store
