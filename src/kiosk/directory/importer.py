@@ -34,6 +34,9 @@ class ImportPlan:
     resources: SectionPlan
     categories: SectionPlan
     topics: SectionPlan
+    # The new resources with their rows, made once for the comparison and written as they are.
+    resource_rows: dict[str, tuple[Resource, dict[str, Any]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @property
     def has_changes(self) -> bool:
@@ -88,12 +91,13 @@ def _category_digest(c: Category) -> str:
 
 
 def plan_import(store: Store, directory: Directory) -> ImportPlan:
-    new_rows = {r.id: rows.resource_row(r) for r in directory.resources}
-    resources = _section_plan({k: v["digest"] for k, v in new_rows.items()},
+    new_rows = {r.id: (r, rows.resource_row(r)) for r in directory.resources}
+    resources = _section_plan({k: v[1]["digest"] for k, v in new_rows.items()},
                               store.digests("resources", "id"))
     # A change of categories alone does not alter the row digest; compare them too.
     by_id = {r.id: r for r in directory.resources}
-    unchanged = [k for k in by_id if k not in resources.changed and k not in resources.new]
+    new_ids = set(resources.new)
+    unchanged = [k for k in by_id if k not in resources.changed and k not in new_ids]
     if unchanged:
         old = store._categories_of(unchanged)
         for key in unchanged:
@@ -121,7 +125,7 @@ def plan_import(store: Store, directory: Directory) -> ImportPlan:
             assert old_topic is not None
             topics.changed[key] = _changed_fields(topic_to_data(old_topic),
                                                   topic_to_data(new_topics[key]))
-    return ImportPlan(resources, categories, topics)
+    return ImportPlan(resources, categories, topics, new_rows)
 
 
 def apply_import(store: Store, directory: Directory, *, who: str, source: str,
@@ -147,13 +151,20 @@ def apply_import(store: Store, directory: Directory, *, who: str, source: str,
         store.delete_resources(touched)
         for slug in plan.categories.new + list(plan.categories.changed):
             store.db["categories"].upsert(rows.category_row(cats_by_slug[slug]), pk="slug")
-        store.insert_resources([res_by_id[k] for k in
-                                [*plan.resources.new, *plan.resources.changed]])
+        now = store.now_text()
+        written = [res_by_id[k] for k in [*plan.resources.new, *plan.resources.changed]]
+        resource_rows = []
+        for resource in written:
+            planned = plan.resource_rows.get(resource.id)
+            if planned is not None and planned[0] is resource:
+                resource_rows.append({**planned[1], "updated_at": now})
+            else:
+                resource_rows.append(rows.resource_row(resource, now))
+        store.insert_resource_rows(written, resource_rows)
         for slug in plan.categories.missing:
             store.db.execute("delete from categories where slug = ?", [slug])
         for slug in plan.topics.missing:
             store.db.execute("delete from topics where slug = ?", [slug])
-        now = store.now_text()
         store.db["topics"].upsert_all(
             [rows.topic_row(topics_by_slug[k], now) for k in
              [*plan.topics.new, *plan.topics.changed]], pk="slug")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ from kiosk.directory import rows, schema
 from kiosk.directory.model import Category, Directory, DirectoryInfo, Resource, Topic
 
 Clock = Callable[[], dt.datetime]
+
+# Inserting at least this many resources into an empty table rebuilds the search index once.
+BULK_INDEX_MIN = 1000
 
 
 def _now() -> dt.datetime:
@@ -250,19 +254,59 @@ class Store:
             self._write_links([resource])
 
     def _write_links(self, resources: list[Resource]) -> None:
-        self.db["resource_categories"].insert_all(
-            ({"resource_id": r.id, "category": c, "position": i}
-             for r in resources for i, c in enumerate(r.categories)),
-            batch_size=1000)
-        self.db["resource_hours"].insert_all(
-            (h for r in resources for h in rows.hour_rows(r.id, r.hours)), batch_size=1000)
+        # Plain executemany over tuples: a 100,000-entry import spends its time here.
+        self.db.conn.executemany(
+            "insert into resource_categories (resource_id, category, position) "
+            "values (?, ?, ?)",
+            ((r.id, c, i) for r in resources for i, c in enumerate(r.categories)))
+        self.db.conn.executemany(
+            'insert into resource_hours (resource_id, day, start, "end") values (?, ?, ?, ?)',
+            ((h["resource_id"], h["day"], h["start"], h["end"])
+             for r in resources for h in rows.hour_rows(r.id, r.hours)))
 
     def insert_resources(self, resources: list[Resource]) -> None:
         """Bulk insert of new resources (inside the caller's transaction)."""
         now = self.now_text()
-        self.db["resources"].insert_all((rows.resource_row(r, now) for r in resources),
-                                        batch_size=500)
-        self._write_links(resources)
+        self.insert_resource_rows(resources, [rows.resource_row(r, now) for r in resources])
+
+    def insert_resource_rows(self, resources: list[Resource],
+                             resource_rows: list[dict[str, Any]]) -> None:
+        """Bulk insert of new resources whose rows (`rows.resource_row`) are already made.
+
+        An import computes every row once for its plan and reuses it here. Filling an empty
+        table builds the search index in one pass afterwards instead of row by row, which is
+        several times faster for a whole directory.
+        """
+        if not resources:
+            return
+        columns = list(resource_rows[0])
+        sql = (f"insert into resources ({', '.join(f'[{c}]' for c in columns)}) "
+               f"values ({', '.join('?' * len(columns))})")
+        values = (tuple(row[c] for c in columns) for row in resource_rows)
+        with self.db.atomic():
+            if len(resources) >= BULK_INDEX_MIN and self._is_table_empty("resources"):
+                with self._search_index_rebuilt("resources"):
+                    self.db.conn.executemany(sql, values)
+            else:
+                self.db.conn.executemany(sql, values)
+            self._write_links(resources)
+
+    def _is_table_empty(self, table: str) -> bool:
+        return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
+
+    @contextmanager
+    def _search_index_rebuilt(self, table: str) -> Iterator[None]:
+        """Inside a transaction: no per-row index trigger, then one 'rebuild' of the index."""
+        trigger = f"{table}_ai"
+        found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
+                                "and name = ?", [trigger]).fetchone()
+        if not found or not self.db.conn.in_transaction:
+            yield
+            return
+        self.db.execute(f"drop trigger [{trigger}]")
+        yield
+        self.db.execute(f"insert into [{table}_fts]([{table}_fts]) values ('rebuild')")
+        self.db.execute(found[0])
 
     def delete_resources(self, ids: list[str]) -> None:
         for chunk in _chunks(ids, 500):
