@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from kiosk.directory.bootstrap import open_data_dir
 
@@ -14,18 +15,42 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
                        idle_timeout_s: float | None = None,
                        lang: str | None = None) -> QMainWindow:
     """The kiosk's main window over `data_dir` (created and filled from the bundled
-    directory when empty)."""
+    directory when empty). A QApplication must exist."""
+    from kiosk.ui.window import KioskWindow
+
     store = open_data_dir(Path(data_dir))
-    window = QMainWindow()
-    counts = store.counts()
-    window.setCentralWidget(QLabel(f"{counts['resources']} resources"))
-    window.setProperty("store", store)
-    return window
+    return KioskWindow(store, Path(data_dir), windowed=windowed,
+                       idle_timeout_s=idle_timeout_s, lang=lang)
+
+
+class _FirstFrame(QObject):
+    """Quits the application once the watched widget has painted for the first time."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, lambda: self.app.exit(0))
+        return False
 
 
 def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
         exit_after_first_frame: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kiosk")
+    app.setStyle("Fusion")
     window = create_main_window(data_dir, windowed=windowed, lang=lang)
-    window.show()
+    if exit_after_first_frame:
+        watcher = _FirstFrame(app)
+        window.home.installEventFilter(watcher)  # type: ignore[attr-defined]
+    if windowed:
+        window.resize(1280, 800)
+        window.show()
+    else:
+        window.showFullScreen()
     return app.exec()

@@ -1,0 +1,1 @@
+"""The visitor's screens: Qt widgets over the Qt-free directory core."""

@@ -1,0 +1,404 @@
+"""A category's places: a list view over a model that fetches only the rows on screen.
+
+A category may hold tens of thousands of places, so the model keeps just the ordered ids and
+asks the store for row data (and open-now state) in blocks around the rows being painted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.directory.store import ListEntry, ListFilter, Store
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import enable_finger_scrolling, text_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+Index = QModelIndex | QPersistentModelIndex
+BLOCK = 60
+
+EntryRole = Qt.ItemDataRole.UserRole + 1
+OpenRole = Qt.ItemDataRole.UserRole + 2
+IdRole = Qt.ItemDataRole.UserRole + 3
+
+
+class ResourceListModel(QAbstractListModel):
+    """Rows of places by id; row data is fetched from the store in blocks when needed."""
+
+    def __init__(self, store: Store, clock: Callable[[], dt.datetime],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.clock = clock
+        self.ids: list[str] = []
+        self.lang = "en"
+        self.words: dict[str, str] = {}
+        self._entries: dict[str, ListEntry] = {}
+        self._open: dict[str, bool] = {}
+        self.fetches = 0  # how many times the store was asked (the design keeps this small)
+
+    def set_ids(self, ids: list[str]) -> None:
+        self.beginResetModel()
+        self.ids = ids
+        self._entries = {}
+        self._open = {}
+        self.endResetModel()
+
+    def set_language(self, lang: str, words: dict[str, str]) -> None:
+        self.lang = lang
+        self.words = words
+        if self.ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self.ids) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def entry(self, row: int) -> ListEntry | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        rid = self.ids[row]
+        if rid not in self._entries:
+            self._fetch(row)
+        return self._entries.get(rid)
+
+    def is_open(self, row: int) -> bool | None:
+        entry = self.entry(row)
+        if entry is None or not entry.has_hours:
+            return None
+        return self._open.get(entry.id, False)
+
+    def _fetch(self, row: int) -> None:
+        start = max(0, row - BLOCK // 3)
+        block = [i for i in self.ids[start:start + BLOCK] if i not in self._entries]
+        self.fetches += 1
+        entries = self.store.list_entries(block)
+        self._entries.update(entries)
+        timed = [i for i, e in entries.items() if e.has_hours]
+        open_now = self.store.open_ids(timed, self.clock()) if timed else set()
+        self._open.update({i: i in open_now for i in timed})
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.ids):
+            return None
+        row = index.row()
+        if role == IdRole:
+            return self.ids[row]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    EntryRole, OpenRole):
+            entry = self.entry(row)
+            if entry is None:
+                return None
+            if role == EntryRole:
+                return entry
+            if role == OpenRole:
+                return self.is_open(row)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return entry.name(self.lang)
+            return ", ".join(self.describe(row))
+        return None
+
+    def describe(self, row: int) -> list[str]:
+        """The row in words, as painted: name, place, phone, badge, chips."""
+        entry = self.entry(row)
+        if entry is None:
+            return []
+        w = self.words
+        parts = [entry.name(self.lang), entry.town or w.get("statewide", "Statewide")]
+        if entry.main_phone:
+            parts.append(entry.main_phone)
+        open_now = self.is_open(row)
+        if open_now is not None:
+            parts.append(w.get("open", "Open now") if open_now else w.get("closed", "Closed"))
+        if entry.is_free:
+            parts.append(w.get("free", "Free"))
+        if entry.speaks_spanish:
+            parts.append(w.get("spanish", "Spanish"))
+        return parts
+
+    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+        names = dict(super().roleNames())
+        names.update({int(EntryRole): b"entry", int(OpenRole): b"open", int(IdRole): b"id"})
+        return names
+
+
+class ResourceDelegate(QStyledItemDelegate):
+    """Paints a row: name; town or statewide and the main phone; an open/closed badge and
+    chips for free and Spanish. Colours and sizes follow the theme."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.theme = Theme()
+
+    def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
+        name = QFont(base)
+        name.setPixelSize(self.theme.px(24))
+        name.setBold(True)
+        line = QFont(base)
+        line.setPixelSize(self.theme.px(20))
+        chip = QFont(base)
+        chip.setPixelSize(self.theme.px(18))
+        chip.setBold(True)
+        return name, line, chip
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        name, line, _chip = self._fonts(option.font)
+        pad = self.theme.px(16)
+        height = QFontMetrics(name).height() + QFontMetrics(line).height() + pad * 2 + 10
+        return QSize(400, max(96, height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        model = index.model()
+        if not isinstance(model, ResourceListModel):
+            return
+        entry = model.entry(index.row())
+        if entry is None:
+            return
+        c = self.theme.color
+        words = model.words
+        name_font, line_font, chip_font = self._fonts(option.font)
+        rect: QRect = option.rect
+        pad = self.theme.px(16)
+        painter.save()
+        pressed = bool(option.state & QStyle.StateFlag.State_Sunken) or bool(
+            option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(rect, c("pressed") if pressed else c("surface"))
+        painter.setPen(QPen(c("line"), 1))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+
+        # right column: badge on the first line, chips on the second
+        name_h = QFontMetrics(name_font).height()
+        line_h = QFontMetrics(line_font).height()
+        top = rect.top() + pad
+        right = rect.right() - pad
+        open_now = model.is_open(index.row())
+        if open_now is not None:
+            text = words.get("open", "Open now") if open_now else words.get("closed", "Closed")
+            pair = ("open_ink", "open_bg") if open_now else ("closed_ink", "closed_bg")
+            right = self._pill(painter, chip_font, text, right, top, name_h, *pair,
+                               border=True) - pad // 2
+        name_right = right
+        chips = []
+        if entry.is_free:
+            chips.append(words.get("free", "Free"))
+        if entry.speaks_spanish:
+            chips.append(words.get("spanish", "Spanish"))
+        right2 = rect.right() - pad
+        second = top + name_h + 10
+        for chip in reversed(chips):
+            right2 = self._pill(painter, chip_font, chip, right2, second, line_h,
+                                "chip_ink", "chip_bg") - pad // 2
+
+        painter.setFont(name_font)
+        painter.setPen(c("ink"))
+        name_rect = QRect(rect.left() + pad, top, name_right - rect.left() - pad * 2, name_h)
+        name = QFontMetrics(name_font).elidedText(entry.name(model.lang),
+                                                  Qt.TextElideMode.ElideRight,
+                                                  name_rect.width())
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         name)
+        painter.setFont(line_font)
+        painter.setPen(c("muted"))
+        where = entry.town or words.get("statewide", "Statewide")
+        line = f"{where}   \u2022   {entry.main_phone}" if entry.main_phone else where
+        line_rect = QRect(rect.left() + pad, second, right2 - rect.left() - pad * 2, line_h)
+        line = QFontMetrics(line_font).elidedText(line, Qt.TextElideMode.ElideRight,
+                                                  line_rect.width())
+        painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         line)
+        painter.restore()
+
+    def _pill(self, painter: QPainter, font: QFont, text: str, right: int, top: int,
+              height: int, ink: str, bg: str, border: bool = False) -> int:
+        """Draws a rounded label ending at `right`; returns its left edge."""
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(text) + self.theme.px(24)
+        box = QRect(right - width, top, width, height)
+        painter.setPen(QPen(self.theme.color(ink), 2) if border else Qt.PenStyle.NoPen)
+        painter.setBrush(self.theme.color(bg))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), 10, 10)
+        painter.setFont(font)
+        painter.setPen(self.theme.color(ink))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return box.left()
+
+
+class CategoryScreen(QWidget):
+    FILTERS = ("near", "statewide", "open", "free", "spanish")
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.slug = ""
+        self.setProperty("role", "page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setSpacing(14)
+        self.title = text_label(role="title")
+        self.description = text_label(role="subtitle")
+        layout.addWidget(self.title)
+        layout.addWidget(self.description)
+
+        self.filter_grid = QGridLayout()
+        self.filter_grid.setSpacing(10)
+        self.filters: dict[str, QPushButton] = {}
+        for name in self.FILTERS:
+            button = QPushButton()
+            button.setObjectName(f"filter-{name}")
+            button.setProperty("variant", "filter")
+            button.setCheckable(True)
+            button.toggled.connect(self._filter_toggled(name))
+            self.filters[name] = button
+        self._filter_columns = 0
+        layout.addLayout(self.filter_grid)
+
+        count_row = QHBoxLayout()
+        self.count = text_label(role="note", wrap=False)
+        count_row.addWidget(self.count)
+        count_row.addStretch(1)
+        layout.addLayout(count_row)
+
+        self.model = ResourceListModel(window.store, window.clock, self)
+        self.delegate = ResourceDelegate(self)
+        self.view = QListView()
+        self.view.setObjectName("resource-list")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.clicked.connect(self._open_row)
+        self.scroller = enable_finger_scrolling(self.view)
+        self.empty = text_label(role="empty")
+        self.empty.hide()
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        layout.addStretch(0)
+
+    def _filter_toggled(self, name: str) -> Callable[[bool], None]:
+        def toggled(on: bool) -> None:
+            # "near this kiosk" and "statewide" are two answers to one question
+            other = {"near": "statewide", "statewide": "near"}.get(name)
+            if on and other and self.filters[other].isChecked():
+                self.filters[other].blockSignals(True)
+                self.filters[other].setChecked(False)
+                self.filters[other].blockSignals(False)
+            self.reload()
+        return toggled
+
+    def list_filter(self) -> ListFilter:
+        f = self.filters
+        settings = self.window_.settings
+        near = f["near"].isChecked()
+        return ListFilter(
+            near_town=str(settings.get("town")) if near else "",
+            near_county=str(settings.get("county")) if near else "",
+            statewide_only=f["statewide"].isChecked(),
+            open_now=f["open"].isChecked(),
+            free=f["free"].isChecked(),
+            spanish=f["spanish"].isChecked())
+
+    def show_category(self, slug: str) -> None:
+        if slug != self.slug:
+            self.slug = slug
+            self.clear_filters()
+        self.retranslate()
+        self.view.scrollToTop()
+
+    def clear_filters(self) -> None:
+        for button in self.filters.values():
+            button.blockSignals(True)
+            button.setChecked(False)
+            button.blockSignals(False)
+
+    @Slot()
+    def reload(self) -> None:
+        if not self.slug:
+            return
+        ids = self.window_.store.list_ids(self.slug, self.list_filter(), self.window_.clock())
+        self.model.set_ids(ids)
+        self.view.scrollToTop()
+        n = len(ids)
+        self.count.setText(self.tr("1 place") if n == 1
+                            else self.tr("%1 places").replace("%1", str(n)))
+        self.view.setVisible(n > 0)
+        self.empty.setVisible(n == 0)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        rid = index.data(IdRole)
+        if rid:
+            self.window_.open_resource(str(rid))
+
+    def retranslate(self) -> None:
+        lang = self.window_.lang
+        category = self.window_.store.category(self.slug) if self.slug else None
+        self.title.setText(category.name.get(lang) if category else "")
+        self.description.setText(category.description.get(lang) if category else "")
+        self.description.setVisible(bool(category and category.description))
+        town = str(self.window_.settings.get("town"))
+        labels = {"near": self.tr("Near %1").replace("%1", town),
+                  "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
+                  "free": self.tr("Free"), "spanish": self.tr("Spanish spoken")}
+        for name, button in self.filters.items():
+            button.setText(labels[name])
+            button.setAccessibleName(self.tr("Show only: %1").replace("%1", labels[name]))
+        self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
+        self.view.setAccessibleName(self.tr("Places"))
+        self.model.set_language(lang, {
+            "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
+            "closed": self.tr("Closed"), "free": self.tr("Free"),
+            "spanish": self.tr("Español")})
+        self._place_filters(force=True)
+        self.reload()
+
+    def _place_filters(self, force: bool = False) -> None:
+        columns = 5 if self.width() >= 1500 or self.width() == 0 else 3
+        if columns == self._filter_columns and not force:
+            return
+        self._filter_columns = columns
+        while self.filter_grid.count():
+            self.filter_grid.takeAt(0)
+        for i, button in enumerate(self.filters.values()):
+            self.filter_grid.addWidget(button, i // columns, i % columns)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_filters()
+
+    def restyle(self, theme: Theme) -> None:
+        self.delegate.theme = theme
+        self.view.doItemsLayout()
+
+    def reset(self) -> None:
+        self.slug = ""
+        self.clear_filters()
+        self.model.set_ids([])
+        self.view.scrollToTop()

@@ -1,0 +1,213 @@
+"""The home screen: crisis lines first, then the categories, search and the topics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import TileButton, clear_layout, enable_finger_scrolling, text_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+HELP_NOW = "help-now"
+EMERGENCY = "911"
+
+
+class PhoneTile(QPushButton):
+    """A crisis line: its name and its number, large."""
+
+    def __init__(self, object_name: str, name: str, number: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("variant", "crisis")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setSpacing(2)
+        self.name = text_label(name)
+        self.number = text_label(number, role="phone", wrap=False)
+        for label in (self.name, self.number):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.setAccessibleName(f"{name}: {number}")
+
+    def sizeHint(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        layout = self.layout()
+        return layout.totalSizeHint().expandedTo(layout.totalMinimumSize())
+
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # noqa: N802
+        return self.layout().totalMinimumSize()
+
+
+class HomeScreen(QWidget):
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setProperty("role", "page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        enable_finger_scrolling(self.scroll)
+        outer.addWidget(self.scroll)
+        page = QWidget()
+        page.setProperty("role", "page")
+        self.scroll.setWidget(page)
+        self.body = QVBoxLayout(page)
+        self.body.setContentsMargins(32, 24, 32, 32)
+        self.body.setSpacing(20)
+
+        self.help_now = QFrame()
+        self.help_now.setObjectName("help-now")
+        help_layout = QVBoxLayout(self.help_now)
+        help_layout.setContentsMargins(24, 16, 24, 20)
+        help_layout.setSpacing(12)
+        self.help_title = text_label(role="section")
+        self.help_note = text_label()
+        help_layout.addWidget(self.help_title)
+        help_layout.addWidget(self.help_note)
+        self.help_grid = QGridLayout()
+        self.help_grid.setSpacing(14)
+        help_layout.addLayout(self.help_grid)
+
+        self.search_button = TileButton("search-button", "search", variant="search",
+                                        icon_size=40)
+        self.search_button.layout().setDirection(QVBoxLayout.Direction.LeftToRight)
+        self.search_button.clicked.connect(window.open_search)
+
+        self.categories_title = text_label(role="section")
+        self.category_grid = QGridLayout()
+        self.category_grid.setSpacing(16)
+        self.topics_title = text_label(role="section")
+        self.topic_grid = QGridLayout()
+        self.topic_grid.setSpacing(14)
+
+        self.body.addWidget(self.help_now)
+        self.body.addWidget(self.search_button)
+        self.body.addWidget(self.categories_title)
+        self.body.addLayout(self.category_grid)
+        self.body.addWidget(self.topics_title)
+        self.body.addLayout(self.topic_grid)
+        self.body.addStretch(1)
+
+        self.phone_tiles: list[PhoneTile] = []
+        self.category_buttons: list[TileButton] = []
+        self.topic_buttons: list[TileButton] = []
+        self._columns: tuple[int, int] = (0, 0)
+        self._theme = Theme()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rebuild from the store (cheap: a dozen categories, a few lines and topics)."""
+        lang = self.window_.lang
+        store = self.window_.store
+        clear_layout(self.help_grid)
+        clear_layout(self.category_grid)
+        clear_layout(self.topic_grid)
+        self.phone_tiles = []
+        ids = store.list_ids(HELP_NOW)
+        crisis = [r for r in store.resources(ids) if r.main_phone is not None]
+        if not any(p.number == EMERGENCY for r in crisis for p in r.phones):
+            self.phone_tiles.append(PhoneTile("help-now-911", self.tr("Emergency"),
+                                              EMERGENCY))
+        for resource in crisis:
+            phone = resource.main_phone
+            assert phone is not None
+            number = phone.display
+            if phone.kind == "text":
+                number = (self.tr("Text %1 to %2").replace("%1", phone.message)
+                          .replace("%2", phone.display) if phone.message
+                          else self.tr("Text %1").replace("%1", phone.display))
+            tile = PhoneTile(f"help-now-{resource.id}", resource.name.get(lang), number)
+            tile.clicked.connect(self._opener(self.window_.open_resource, resource.id))
+            self.phone_tiles.append(tile)
+
+        self.category_buttons = []
+        for category in store.categories():
+            if category.slug == HELP_NOW:
+                continue
+            button = TileButton(f"category-{category.slug}",
+                                (category.icon or category.slug).removesuffix(".svg"))
+            button.set_label(category.name.get(lang))
+            button.clicked.connect(self._opener(self.window_.open_category, category.slug))
+            self.category_buttons.append(button)
+
+        self.topic_buttons = []
+        for topic in store.topics():
+            button = TileButton(f"topic-{topic.slug}", "info", variant="row", icon_size=0)
+            button.set_label(topic.title.get(lang))
+            button.clicked.connect(self._opener(self.window_.open_topic, topic.slug))
+            self.topic_buttons.append(button)
+        self.topics_title.setVisible(bool(self.topic_buttons))
+        self._columns = (0, 0)
+        self._place()
+        self.restyle(self._theme)
+
+    @staticmethod
+    def _opener(action: Callable[[str], None], key: str) -> Callable[[], None]:
+        return lambda: action(key)
+
+    def _key(self) -> tuple[int, int]:
+        width = self.width() or 1280
+        return (max(2, min(4, width // 300)),
+                max(1, min(len(self.phone_tiles), width // 350)))
+
+    def _place(self) -> None:
+        key = self._key()
+        if key == self._columns:
+            return
+        self._columns = key
+        columns, crisis_columns = key
+        for grid, items, cols in ((self.help_grid, self.phone_tiles, crisis_columns),
+                                  (self.category_grid, self.category_buttons, columns),
+                                  (self.topic_grid, self.topic_buttons, 2)):
+            for i, widget in enumerate(items):
+                grid.addWidget(widget, i // cols, i % cols)
+            for c in range(4):
+                grid.setColumnStretch(c, 1 if c < cols else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._columns != self._key():
+            for grid in (self.help_grid, self.category_grid, self.topic_grid):
+                while grid.count():
+                    grid.takeAt(0)
+            self._columns = (0, 0)
+            self._place()
+
+    def retranslate(self) -> None:
+        self.help_title.setText(self.tr("Help right now"))
+        self.help_note.setText(self.tr("Free and private. Someone will answer, day and night."))
+        self.search_button.set_label(self.tr("Search"))
+        self.categories_title.setText(self.tr("What do you need?"))
+        self.topics_title.setText(self.tr("Good to know"))
+        self.refresh()
+
+    def restyle(self, theme: Theme) -> None:
+        self._theme = theme
+        for button in [*self.category_buttons, self.search_button]:
+            button.recolor(theme.colors["ink"], theme.scale)
+
+    def reset(self) -> None:
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def scrolled_to_top(self) -> bool:
+        return self.scroll.verticalScrollBar().value() == 0

@@ -1,0 +1,131 @@
+"""An information page: short paragraphs and list items, then the places it mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.directory.model import Topic
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import TileButton, clear_layout, enable_finger_scrolling, text_label
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
+
+
+def paragraphs(body: str) -> list[str]:
+    """Blank lines separate paragraphs; lines starting with "- " are list items."""
+    out: list[str] = []
+    for block in body.replace("\r\n", "\n").split("\n\n"):
+        lines = [line.strip() for line in block.strip().split("\n") if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            out += ["\u2022  " + line[2:].strip() for line in lines]
+        else:
+            out.append(" ".join(lines))
+    return out
+
+
+class TopicScreen(QWidget):
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.topic: Topic | None = None
+        self.spoken: list[str] = []
+        self.setProperty("role", "page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        enable_finger_scrolling(self.scroll)
+        outer.addWidget(self.scroll)
+        page = QWidget()
+        page.setProperty("role", "page")
+        self.scroll.setWidget(page)
+        self.body = QVBoxLayout(page)
+        self.body.setContentsMargins(40, 24, 40, 40)
+        self.body.setSpacing(16)
+        self.title = text_label(role="title")
+        self.summary = text_label(role="subtitle")
+        actions = QHBoxLayout()
+        self.read_button = QPushButton()
+        self.read_button.setObjectName("read-aloud-topic")
+        self.read_button.clicked.connect(self.read_aloud)
+        actions.addWidget(self.read_button)
+        actions.addStretch(1)
+        self.text = QVBoxLayout()
+        self.text.setSpacing(12)
+        self.related_title = text_label(role="section")
+        self.related = QVBoxLayout()
+        self.related.setSpacing(10)
+        for item in (self.title, self.summary):
+            self.body.addWidget(item)
+        self.body.addLayout(actions)
+        self.body.addLayout(self.text)
+        self.body.addWidget(self.related_title)
+        self.body.addLayout(self.related)
+        self.body.addStretch(1)
+
+    def show_topic(self, slug: str) -> None:
+        self.topic = self.window_.store.topic(slug)
+        self.window_.speech.stop()
+        self.render()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def render(self) -> None:
+        clear_layout(self.text)
+        clear_layout(self.related)
+        self.read_button.setVisible(self.window_.speech.available())
+        t = self.topic
+        lang = self.window_.lang
+        if t is None:
+            self.title.setText("")
+            self.summary.hide()
+            self.related_title.hide()
+            return
+        self.title.setText(t.title.get(lang))
+        self.summary.setText(t.summary.get(lang))
+        self.summary.setVisible(bool(t.summary))
+        self.spoken = [t.title.get(lang)]
+        if t.summary:
+            self.spoken.append(t.summary.get(lang))
+        for paragraph in paragraphs(t.body.get(lang)):
+            self.text.addWidget(text_label(paragraph, role="body"))
+            self.spoken.append(paragraph)
+        related = self.window_.store.resources(list(t.related), include_inactive=False)
+        self.related_title.setVisible(bool(related))
+        for r in related:
+            phone = r.main_phone.display if r.main_phone else ""
+            button = TileButton(f"related-{r.id}", variant="row")
+            button.set_label(f"{r.name.get(lang)}\n{phone}" if phone else r.name.get(lang),
+                             r.name.get(lang))
+            button.clicked.connect(self._opener(r.id))
+            self.related.addWidget(button)
+
+    def _opener(self, rid: str) -> Callable[[], None]:
+        return lambda: self.window_.open_resource(rid)
+
+    @Slot()
+    def read_aloud(self) -> None:
+        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+
+    def retranslate(self) -> None:
+        self.read_button.setText(self.tr("Read aloud"))
+        self.read_button.setAccessibleName(self.read_button.text())
+        self.related_title.setText(self.tr("Places that can help"))
+        self.render()
+
+    def restyle(self, theme: Theme) -> None:
+        return None
+
+    def reset(self) -> None:
+        self.topic = None
+        self.spoken = []
+        clear_layout(self.text)
+        clear_layout(self.related)
+        self.scroll.verticalScrollBar().setValue(0)

@@ -1,0 +1,94 @@
+"""The interface in Spanish through Qt's translation system.
+
+`resources/translations/kiosk_es.ts` is the source kept in the repository. The compiled `.qm`
+is not: it is built with `pyside6-lrelease` into the data folder's cache the first time it is
+needed, and again whenever the `.ts` is newer, so a fresh checkout works as it is.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+from kiosk.paths import RESOURCES
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = RESOURCES / "translations"
+
+
+def lrelease_command() -> list[str]:
+    """pyside6-lrelease, found beside PySide6 itself or on the PATH."""
+    import PySide6
+
+    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32"
+                                               else "lrelease")
+    if bundled.exists():
+        return [str(bundled)]
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    return [found] if found else []
+
+
+def build_qm(ts: Path, qm: Path) -> bool:
+    """Compile `ts` into `qm` when missing or older; False when it cannot be built."""
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return True
+    command = lrelease_command()
+    if not command:
+        log.error("cannot build %s: pyside6-lrelease was not found", qm.name)
+        return False
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    tmp = qm.with_suffix(".qm.tmp")
+    result = subprocess.run([*command, "-silent", str(ts), "-qm", str(tmp)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0 or not tmp.exists():
+        log.error("building %s failed: %s", qm.name, result.stderr.strip())
+        tmp.unlink(missing_ok=True)
+        return False
+    tmp.replace(qm)
+    return True
+
+
+class Translations:
+    """Installs the kiosk's and Qt's own translators for the visitor's language."""
+
+    def __init__(self, cache: Path, folder: Path = TRANSLATIONS) -> None:
+        self.cache = cache
+        self.folder = folder
+        self._installed: list[QTranslator] = []
+
+    def qm_for(self, lang: str) -> Path | None:
+        ts = self.folder / f"kiosk_{lang}.ts"
+        if not ts.exists():
+            return None
+        qm = self.cache / f"kiosk_{lang}.qm"
+        return qm if build_qm(ts, qm) else None
+
+    def install(self, lang: str) -> bool:
+        app = QCoreApplication.instance()
+        if app is None:
+            return False
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        if lang == "en":
+            return True
+        ok = True
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qtbase_{lang}",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            self._installed.append(qt_own)
+        qm = self.qm_for(lang)
+        kiosk = QTranslator(app)
+        if qm is not None and kiosk.load(str(qm)):
+            app.installTranslator(kiosk)
+            self._installed.append(kiosk)
+        else:
+            ok = False
+        return ok

@@ -1,0 +1,145 @@
+"""Small building blocks shared by the screens: big buttons, plain-text labels, finger
+scrolling and recoloured icons."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QScrollerProperties,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.paths import RESOURCES
+
+ICONS = RESOURCES / "icons"
+
+
+@lru_cache(maxsize=256)
+def _svg_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def icon_pixmap(name: str, color: str, size: int, folder: Path = ICONS) -> QPixmap:
+    """An icon drawn in `color` (icons are drawn in #000000); a null pixmap when missing."""
+    file = folder / (name if name.endswith(".svg") else f"{name}.svg")
+    data = _svg_bytes(file)
+    if not data:
+        return QPixmap()
+    svg = data.replace(b"#000000", color.encode()).replace(b"#000", color.encode())
+    renderer = QSvgRenderer(QByteArray(svg))
+    if not renderer.isValid():
+        return QPixmap()
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, size, size))
+    painter.end()
+    return pixmap
+
+
+def text_label(text: str = "", role: str = "", wrap: bool = True,
+               parent: QWidget | None = None) -> QLabel:
+    """A label that never interprets its text as markup: directory text is data."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class TileButton(QPushButton):
+    """A large button with an icon above wrapping text (Spanish labels run long)."""
+
+    def __init__(self, object_name: str, icon: str = "", variant: str = "tile",
+                 icon_size: int = 56, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("variant", variant)
+        self.icon_name = icon
+        self.icon_size = icon_size
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touch screen: no focus ring on taps
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(4)
+        self.icon_label = QLabel(self)
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.icon_label.hide()
+        self.text_label = text_label(parent=self)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addStretch(1)
+        layout.addWidget(self.icon_label)
+        layout.addWidget(self.text_label)
+        layout.addStretch(1)
+
+    def set_label(self, text: str, accessible: str | None = None) -> None:
+        self.text_label.setText(text)
+        self.setAccessibleName(accessible or text.replace("\n", " "))
+
+    def label(self) -> str:
+        return self.text_label.text()
+
+    def recolor(self, color: str, scale: float = 1.0) -> None:
+        if not self.icon_name:
+            return
+        pixmap = icon_pixmap(self.icon_name, color, round(self.icon_size * scale))
+        self.icon_label.setPixmap(pixmap)
+        self.icon_label.setVisible(not pixmap.isNull())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        layout = self.layout()
+        hint = layout.totalSizeHint() if layout else super().sizeHint()
+        return hint.expandedTo(self.minimumSizeHint())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        layout = self.layout()
+        return layout.totalMinimumSize() if layout else super().minimumSizeHint()
+
+
+def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
+    """Drag and fling with a finger (or a mouse held down), as on a phone."""
+    viewport = area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.DragStartDistance, 0.004)
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    scroller.setScrollerProperties(props)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroller
+
+
+def clear_layout(layout: QVBoxLayout | object) -> None:
+    """Remove and delete every item of a layout (for screens rebuilt on each visit)."""
+    while layout.count():  # type: ignore[attr-defined]
+        item = layout.takeAt(0)  # type: ignore[attr-defined]
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.setParent(None)  # out of the tree at once: findChild must not see it
+            widget.deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())

@@ -1,0 +1,93 @@
+"""Driving the visitor screens as a person would: taps, finger drags, looking at pixels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+FIXTURE = Path(__file__).parent / "fixture"
+MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)  # a Monday
+
+_touchscreen: QPointingDevice | None = None
+
+
+def touchscreen() -> QPointingDevice:
+    global _touchscreen
+    if _touchscreen is None:
+        _touchscreen = QTest.createTouchDevice()
+    return _touchscreen
+
+
+class FakeSpeech:
+    """A speech engine that remembers what it was asked to say."""
+
+    def __init__(self, available: bool = True) -> None:
+        self._available = available
+        self.said: list[tuple[str, str]] = []
+        self.stopped = 0
+
+    def available(self) -> bool:
+        return self._available
+
+    def say(self, text: str, lang: str) -> None:
+        self.said.append((text, lang))
+
+    def stop(self) -> None:
+        self.stopped += 1
+
+
+def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
+    """A finger tap: a real touch press and release on the widget's window."""
+    assert widget.isVisible(), f"{widget.objectName()} is not on screen"
+    assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+    scroll_into_view(widget)
+    point = pos if pos is not None else widget.rect().center()
+    window = widget.window().windowHandle()
+    at = widget.mapTo(widget.window(), point)
+    QTest.touchEvent(window, touchscreen()).press(0, at).commit()
+    qtbot.wait(40)  # a finger rests a moment; the scroller decides it was not a drag
+    QTest.touchEvent(window, touchscreen()).release(0, at).commit()
+    qtbot.wait(1)
+
+
+def scroll_into_view(widget: QWidget) -> None:
+    """What a person does first: scroll until the thing to tap is on screen."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, 0)
+        parent = parent.parentWidget()
+
+
+def tap_row(qtbot: QtBot, view: QAbstractItemView, row: int) -> None:
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    tap(qtbot, view.viewport(), view.visualRect(index).center())
+
+
+def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """A finger drag from `start` to `end` (widget coordinates)."""
+    window = widget.window().windowHandle()
+    a = widget.mapTo(widget.window(), start)
+    b = widget.mapTo(widget.window(), end)
+    QTest.touchEvent(window, touchscreen()).press(0, a).commit()
+    for i in range(1, steps + 1):
+        p = a + (b - a) * (i / steps)
+        qtbot.wait(16)
+        QTest.touchEvent(window, touchscreen()).move(0, p).commit()
+    QTest.touchEvent(window, touchscreen()).release(0, b).commit()
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    return [label.text() for label in root.findChildren(QLabel)
+            if label.isVisibleTo(root) and label.text()]
+
+
+def grab(widget: QWidget) -> QImage:
+    return widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMainWindow, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import create_main_window
+from kiosk.directory.bootstrap import open_data_dir
+from kiosk.ui.window import KioskWindow
+from tests.ui.helpers import FIXTURE, tap, visible_texts
+
+
+def test_create_main_window_fills_an_empty_folder_and_shows_home(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    data_dir = tmp_path / "new-kiosk"
+    open_data_dir(data_dir, bundled=FIXTURE).close()
+    window = create_main_window(data_dir, windowed=True, idle_timeout_s=30, lang="es")
+    qtbot.addWidget(window)
+    assert isinstance(window, QMainWindow) and isinstance(window, KioskWindow)
+    assert window.data_dir == data_dir and window.lang == "es"
+    assert window.idle.timeout_s == 30
+    window.show()
+    assert window.findChild(QPushButton, "category-health").accessibleName() == \
+        "Salud y pruebas"
+
+
+def test_home_shows_crisis_lines_by_priority_with_911_first(window: KioskWindow) -> None:
+    tiles = window.home.phone_tiles
+    assert [t.objectName() for t in tiles] == [
+        "help-now-911", "help-now-crisis-988", "help-now-trafficking-hotline"]
+    assert tiles[2].number.text() == "(888) 373-7888"
+    texts = visible_texts(window.home)
+    assert "Help right now" in texts and "911" in texts
+
+
+def test_home_has_a_button_for_each_visible_category_and_topic(window: KioskWindow) -> None:
+    names = {b.objectName() for b in window.home.findChildren(QPushButton)}
+    for slug in ("health", "harm-reduction", "safety-shelter", "trafficking", "basic-needs"):
+        assert f"category-{slug}" in names
+    assert "category-help-now" not in names  # it is the strip at the top
+    assert {"topic-your-rights", "topic-naloxone", "search-button"} <= names
+
+
+def test_tapping_a_category_opens_its_list(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.findChild(QPushButton, "category-health"))
+    assert window.screen_name() == "category"
+    assert window.category.title.text() == "Health and testing"
+
+
+def test_tapping_a_crisis_line_opens_it(qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.findChild(QPushButton, "help-now-crisis-988"))
+    assert window.screen_name() == "resource"
+    assert window.findChild(QPushButton, "add-to-handout").isVisible()
+
+
+def test_header_buttons_stay_in_the_same_place_on_every_screen(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    def places() -> dict[str, tuple[int, int]]:
+        return {b.objectName(): (b.mapTo(window, b.rect().topLeft()).x(), b.width())
+                for b in window.header.buttons()}
+
+    home = places()
+    window.open_category("health")
+    assert places() == home
+    window.open_resource("willimantic-clinic")
+    assert places() == home
+    window.open_search()
+    assert places() == home
+    window.open_topic("your-rights")
+    assert places() == home
+    window.open_handout()
+    assert places() == home
