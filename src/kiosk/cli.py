@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.cli")
 
 # Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
-COMMAND_MODULES: list[str] = ["kiosk.backups"]
+COMMAND_MODULES: list[str] = ["kiosk.backups", "kiosk.printing.commands"]
 
 
 def _data_dir_parent(default: object = None) -> argparse.ArgumentParser:
@@ -62,11 +62,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, metavar="PATH", help="a directory file or folder")
     p.add_argument("--dry-run", action="store_true",
                    help="only say what would change")
+    p.add_argument("--format", choices=("auto", "yaml", "hsds-json", "hsds-csv"),
+                   default="auto",
+                   help="what PATH holds: the kiosk's YAML files, an HSDS 3.0 JSON folder, "
+                        "or an HSDS CSV package (3.0 or older); auto detects it")
+    p.add_argument("--mapping", type=Path, metavar="FILE",
+                   help="HSDS only: a file saying which taxonomy terms and words go in "
+                        "which kiosk category (see docs/hsds.md)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="HSDS only: import the sound records and leave out the invalid "
+                        "ones (they are listed); without it, any invalid record stops the "
+                        "import")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", parents=[common], help="write the directory to files")
     p.add_argument("path", type=Path, metavar="PATH",
                    help="a folder, or a file name ending in .yaml for one file")
+    p.add_argument("--format", choices=("yaml", "hsds-json", "hsds-csv"), default="yaml",
+                   help="the kiosk's YAML files (default), HSDS 3.0 JSON (one file per "
+                        "service) or the HSDS 3.0 CSV data package")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("stats", parents=[common],
@@ -123,6 +137,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.directory.files import read_directory
     from kiosk.directory.importer import apply_import, plan_import
 
+    fmt = args.format
+    if fmt == "auto":
+        from kiosk.exchange.tables import detect
+
+        try:
+            fmt = "yaml" if detect(args.path) == "kiosk-yaml" else "hsds"
+        except KnownError:
+            fmt = "yaml"  # the directory reader says best what is wrong with it
+    if fmt != "yaml":
+        from kiosk.exchange.commands import import_hsds
+
+        return import_hsds(args)
     directory = read_directory(args.path)
     store = open_store(args, fill=False)
     plan = plan_import(store, directory)
@@ -130,7 +156,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(line)
     if args.dry_run or not plan.has_changes:
         return 0
-    apply_import(store, directory, who="command line", source=str(args.path), plan=plan)
+    from kiosk.backups import backup_now
+
+    backup = backup_now(store, data_dir_of(args), "before import")
+    result = apply_import(store, directory, who="command line", source=str(args.path),
+                          plan=plan)
+    store.db.execute("update imports set backup = ? where id = ?", [str(backup), result.batch])
     print("Imported.")
     return 0
 
@@ -139,6 +170,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.directory.files import write_directory
 
     store = open_store(args)
+    if args.format != "yaml":
+        from kiosk.exchange.hsds import write_hsds
+
+        written = write_hsds(store.directory(), args.path, args.format)
+        print(f"Wrote {len(written)} files into {args.path}.")
+        return 0
     for path in write_directory(store.directory(), args.path):
         print(path)
     return 0

@@ -1,0 +1,1 @@
+"""Exchanging the directory with other systems: Open Referral HSDS in and out (no Qt)."""
