@@ -428,6 +428,7 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
     result.directory.categories = builder.categories()
     known = {c.slug for c in result.directory.categories}
     seen: dict[str, Row] = {}
+    conflicts: dict[str, list[Row]] = {}
     ids: dict[str, Row] = {}
     for row in tables.of("service"):
         sid = row.get("id")
@@ -437,7 +438,8 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
         if sid in seen:
             first = seen[sid]
             if first.values != row.values and row.file.endswith(".csv"):
-                builder.skip(row, f"another service has the same id ({first.where})")
+                # Which of the two is right cannot be known: neither is imported.
+                conflicts.setdefault(sid, [first]).append(row)
             elif row.file.endswith(".csv"):
                 builder.note(f"{row.where} repeats {first.where}; it was read once")
             else:  # the same object nested in several JSON files: take every field given
@@ -447,7 +449,14 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
             continue
         seen[sid] = row
     result.services = len(seen)
-    for row in seen.values():
+    for sid, rows in conflicts.items():
+        for row in rows:
+            others = ", ".join(r.where for r in rows if r is not row)
+            builder.skip(row, f"another row has the same service id and different "
+                              f"content ({others})")
+    for sid, row in seen.items():
+        if sid in conflicts:
+            continue
         resource = builder.service(row, known)
         if resource is None:
             continue
