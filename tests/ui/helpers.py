@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 FIXTURE = Path(__file__).parent / "fixture"
@@ -44,7 +44,7 @@ class FakeSpeech:
 
 def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
     """A finger tap: a real touch press and release on the widget's window."""
-    assert widget.isVisible(), f"{widget.objectName()} is not on screen"
+    qtbot.waitUntil(widget.isVisible, timeout=1000)  # new children show on the next turn
     assert widget.isEnabled(), f"{widget.objectName()} is disabled"
     scroll_into_view(widget)
     point = pos if pos is not None else widget.rect().center()
@@ -85,6 +85,7 @@ def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint, steps: int =
 
 
 def visible_texts(root: QWidget) -> list[str]:
+    QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
     return [label.text() for label in root.findChildren(QLabel)
             if label.isVisibleTo(root) and label.text()]
 

@@ -77,5 +77,8 @@ class Theme:
     def apply(self, app: QApplication) -> None:
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
+        sheet = self.stylesheet()
+        if app.styleSheet() == sheet:
+            return  # re-polishing every widget is the costly part; skip when unchanged
         app.setPalette(self.qpalette())
-        app.setStyleSheet(self.stylesheet())
+        app.setStyleSheet(sheet)

@@ -69,13 +69,18 @@ class Translations:
         qm = self.cache / f"kiosk_{lang}.qm"
         return qm if build_qm(ts, qm) else None
 
+    def uninstall(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._installed:
+                app.removeTranslator(translator)
+        self._installed = []
+
     def install(self, lang: str) -> bool:
         app = QCoreApplication.instance()
         if app is None:
             return False
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
+        self.uninstall()
         if lang == "en":
             return True
         ok = True

@@ -373,6 +373,7 @@ class KioskWindow(QMainWindow):
                 app.removeEventFilter(self)
                 app.removeEventFilter(self.idle)
             self.idle.stop()
+            self.translations.uninstall()
             event.accept()
         else:
             event.ignore()

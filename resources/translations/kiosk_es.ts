@@ -1,0 +1,1557 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_US" sourcelanguage="en_US">
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Staff: keeping the directory right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock and go back to the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import and export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id (short, never changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order on the home screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave its name off discreet sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another category has this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the fields marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryScreen</name>
+    <message>
+        <source>1 place</source>
+        <translation>1 lugar</translation>
+    </message>
+    <message>
+        <source>%1 places</source>
+        <translation>%1 lugares</translation>
+    </message>
+    <message>
+        <source>Near %1</source>
+        <translation>Cerca de %1</translation>
+    </message>
+    <message>
+        <source>Statewide</source>
+        <translation>En todo el estado</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Abierto ahora</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>Spanish spoken</source>
+        <translation>Se habla español</translation>
+    </message>
+    <message>
+        <source>Show only: %1</source>
+        <translation>Mostrar solo: %1</translation>
+    </message>
+    <message>
+        <source>Nothing matches. Tap a filter again to turn it off.</source>
+        <translation>No hay resultados. Toque un filtro otra vez para quitarlo.</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Lugares</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Español</source>
+        <translation>Español</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesPage</name>
+    <message>
+        <source>Search entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: name, town or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide from visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All towns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show to visitors again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked as checked today by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied as %1. Change what differs, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to visitors again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden from visitors. It can be shown again at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderModel</name>
+    <message>
+        <source>folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderPicker</name>
+    <message>
+        <source>Up one folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders and files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoutScreen</name>
+    <message>
+        <source>My handout</source>
+        <translation>Mi hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Nothing added yet. Open a place and tap “Add to my handout”.</source>
+        <translation>Todavía no ha agregado nada. Abra un lugar y toque “Agregar a mi hoja”.</translation>
+    </message>
+    <message>
+        <source>Print my handout</source>
+        <translation>Imprimir mi hoja</translation>
+    </message>
+    <message>
+        <source>1 place</source>
+        <translation>1 lugar</translation>
+    </message>
+    <message>
+        <source>%1 places</source>
+        <translation>%1 lugares</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Quitar %1</translation>
+    </message>
+    <message>
+        <source>Printing is not set up on this kiosk. Please ask staff.</source>
+        <translation>Este quiosco no tiene la impresora lista. Pida ayuda al personal.</translation>
+    </message>
+</context>
+<context>
+    <name>Header</name>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Language: %1</source>
+        <translation>Idioma: %1</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Handout (%1)</source>
+        <translation>Mi hoja (%1)</translation>
+    </message>
+    <message>
+        <source>My handout: %1 places</source>
+        <translation>Mi hoja: %1 lugares</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Atrás</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back as it was before this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back as it was before the change of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergencias</translation>
+    </message>
+    <message>
+        <source>Text %1 to %2</source>
+        <translation>Envíe %1 al %2</translation>
+    </message>
+    <message>
+        <source>Text %1</source>
+        <translation>Mensaje de texto al %1</translation>
+    </message>
+    <message>
+        <source>Help right now</source>
+        <translation>Ayuda ahora mismo</translation>
+    </message>
+    <message>
+        <source>Free and private. Someone will answer, day and night.</source>
+        <translation>Gratis y privado. Alguien le contestará, de día y de noche.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>What do you need?</source>
+        <translation>¿Qué necesita?</translation>
+    </message>
+    <message>
+        <source>Good to know</source>
+        <translation>Información útil</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>1. Choose the USB stick&apos;s folder or a directory file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. See what it would change, then apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check what would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the directory here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What would change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>These files have %n problem(s); nothing can be imported until they are fixed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No directory files were found there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to do: the files hold the same directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries: %1 new, %2 changed, %3 missing from the file (they would be removed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed, %4 missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing from the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database could not be backed up, so nothing was changed. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s directory changed since the check. Look at the new summary, then apply again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported. A copy of the database from before is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of %1 was undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Find help</source>
+        <translation>Encontrar ayuda</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs were not the same. Start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The PIN needs at least %n digits.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The PIN may hold only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n tries left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the PIN you use now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Create a staff PIN: %n digits or more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Type the new PIN: %n digits or more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the new PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResourceEditor</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id (short, never changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on discreet sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers (the first is the main one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to call (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When to call (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word to text (for text lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web, email and address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who it serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All of Connecticut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Towns (with commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open 24/7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the hours of each day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed, or 09:00-17:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note about hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost, access and languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages spoken (en, es, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra search words (with commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who can use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation type="unfinished">Privacidad</translation>
+    </message>
+    <message>
+        <source>Priority (higher shows first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources and notes for staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was saved. Fix the %n field(s) marked in red.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another entry already has this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved and marked as checked today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResourceScreen</name>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Call, day or night</source>
+        <translation>Llame, de día o de noche</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>TTY</translation>
+    </message>
+    <message>
+        <source>QR code for %1</source>
+        <translation>Código QR para %1</translation>
+    </message>
+    <message>
+        <source>Scan with your phone camera to save or call this number.</source>
+        <translation>Escanee con la cámara de su teléfono para guardar o llamar a este número.</translation>
+    </message>
+    <message>
+        <source>ext. %1</source>
+        <translation>ext. %1</translation>
+    </message>
+    <message>
+        <source>Text %1 to %2</source>
+        <translation>Envíe %1 al %2</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Abierto ahora</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Hoy: %1</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
+        <source>Statewide</source>
+        <translation>En todo el estado</translation>
+    </message>
+    <message>
+        <source>Nationwide</source>
+        <translation>En todo el país</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>Pay what you can</source>
+        <translation>Pague lo que pueda</translation>
+    </message>
+    <message>
+        <source>Insurance accepted</source>
+        <translation>Aceptan seguro médico</translation>
+    </message>
+    <message>
+        <source>There is a fee</source>
+        <translation>Hay un costo</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Idiomas</translation>
+    </message>
+    <message>
+        <source>Walk in, no appointment needed</source>
+        <translation>Puede llegar sin cita</translation>
+    </message>
+    <message>
+        <source>By appointment</source>
+        <translation>Con cita</translation>
+    </message>
+    <message>
+        <source>Call first</source>
+        <translation>Llame antes de ir</translation>
+    </message>
+    <message>
+        <source>They can come to you</source>
+        <translation>Pueden ir a donde usted esté</translation>
+    </message>
+    <message>
+        <source>How to go</source>
+        <translation>Cómo ir</translation>
+    </message>
+    <message>
+        <source>Who can go</source>
+        <translation>Quién puede ir</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Qué ofrecen</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1</source>
+        <translation>Revisado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>Not yet checked by staff: call first.</source>
+        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>Added to my handout ✓</source>
+        <translation>Agregado a mi hoja ✓</translation>
+    </message>
+    <message>
+        <source>Add to my handout</source>
+        <translation>Agregar a mi hoja</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScreen</name>
+    <message>
+        <source>Type a word: clinic, food, shelter, lawyer…</source>
+        <translation>Escriba una palabra: clínica, comida, refugio, abogado…</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 resultado</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 resultados</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try a shorter word.</source>
+        <translation>No se encontró nada. Pruebe con una palabra más corta.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Palabras de búsqueda</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar todo</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Name of this place (printed on sheets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town of this kiosk (for &quot;near this kiosk&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds untouched before the kiosk starts over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days before an entry needs checking again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print discreet sheets unless the visitor chooses otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start in high contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This closes the kiosk program on this computer. Visitors cannot use it until it is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the town this kiosk is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The kiosk uses the new settings from its next visitor on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a printer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing is not available on this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test page could not be printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test page was sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished">Gratis</translation>
+    </message>
+    <message>
+        <source>Sliding-scale fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walk in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By appointment</source>
+        <translation type="unfinished">Con cita</translation>
+    </message>
+    <message>
+        <source>Call first</source>
+        <translation type="unfinished">Llame antes de ir</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished">Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished">Español</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Haitian Creole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>American Sign Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In danger now: call 911 · Free help 24/7: dial 2-1-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTY (deaf or hard of hearing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text %1 to %2</source>
+        <translation type="unfinished">Envíe %1 al %2</translation>
+    </message>
+    <message>
+        <source>Text %1</source>
+        <translation type="unfinished">Mensaje de texto al %1</translation>
+    </message>
+    <message>
+        <source>Hours:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call first: not yet checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by staff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Places that can help</source>
+        <translation type="unfinished">Lugares que pueden ayudar</translation>
+    </message>
+    <message>
+        <source>More services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open 24 hours, every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereDialog</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>Yes, I am still here</source>
+        <translation>Sí, sigo aquí</translation>
+    </message>
+    <message>
+        <source>Starting over in 1 second.</source>
+        <translation>Empezamos de nuevo en 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Starting over in %1 seconds.</source>
+        <translation>Empezamos de nuevo en %1 segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>TopicScreen</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Places that can help</source>
+        <translation>Lugares que pueden ayudar</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsPage</name>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id (short, never changes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One line under the title (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One line under the title (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text: a blank line starts a new paragraph; a line starting with &quot;- &quot; is a list item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (Spanish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Related entries: their ids, with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave its title off discreet sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown on these category screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last checked %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another topic has this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the fields marked in red.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved and marked as checked today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <source>How often each thing was looked at or printed. The kiosk keeps only these daily totals: nothing about any visitor or visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a CSV file on the USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1 categories, %2 entries, %3 sheets printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhoPage</name>
+    <message>
+        <source>Who is working? Your name or initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are saved with each change you make, so others know who checked what.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name or initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your name or initials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

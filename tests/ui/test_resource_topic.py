@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import subprocess
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.window import KioskWindow
+from tests.ui.helpers import FakeSpeech, tap, visible_texts
+
+
+def test_resource_shows_big_phone_hours_and_details(window: KioskWindow) -> None:
+    window.open_resource("willimantic-clinic")
+    screen = window.resource_screen
+    phone = window.findChild(QLabel, "resource-phone")
+    assert phone.text() == "(860) 555-0142"
+    assert phone.font().pixelSize() >= 40 or phone.fontInfo().pixelSize() >= 40
+    texts = visible_texts(screen)
+    for expected in ("Front desk", "Open now", "Today: 09:00-17:00", "Hours", "Monday",
+                     "09:00-19:00", "12 Main St, Willimantic, CT 06226", "Free",
+                     "English, Spanish", "Walk in, no appointment needed",
+                     "Anyone 13 or older.", "You can stay anonymous.",
+                     "Free and private STI and HIV testing. No insurance needed.",
+                     "Last checked by staff: November 2, 2026"):
+        assert expected in texts, expected
+
+
+def test_unchecked_entry_says_call_first(window: KioskWindow) -> None:
+    window.open_resource("hartford-clinic")
+    verified = window.findChild(QLabel, "verified")
+    assert verified.text() == "Not yet checked by staff: call first."
+    assert window.findChild(QLabel, "open-badge").text() == "Closed"
+
+
+def test_qr_code_puts_the_number_on_a_phone(window: KioskWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window.open_resource("willimantic-clinic")
+    qr = window.findChild(QLabel, "resource-qr")
+    path = tmp_path / "qr.png"
+    qr.pixmap().save(str(path))
+    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(path)], capture_output=True,
+                         text=True, check=True)
+    assert out.stdout.strip() == "tel:+18605550142"
+
+
+def test_text_lines_say_what_to_text(window: KioskWindow) -> None:
+    window.open_resource("trafficking-hotline")
+    assert window.findChild(QLabel, "resource-phone-2").text() == "Text HELP to 233733"
+
+
+def test_add_to_handout_and_count_on_every_screen(qtbot: QtBot, window: KioskWindow) -> None:
+    window.open_resource("willimantic-clinic")
+    add = window.findChild(QPushButton, "add-to-handout")
+    tap(qtbot, add)
+    assert window.handout.ids == ["willimantic-clinic"]
+    assert add.text() == "Added to my handout \u2713"
+    handout_button = window.findChild(QPushButton, "handout-button")
+    assert handout_button.label() == "Handout (1)"
+    window.open_topic("naloxone")
+    assert handout_button.isVisible() and handout_button.label() == "Handout (1)"
+    tap(qtbot, handout_button)
+    assert window.screen_name() == "handout"
+    assert "Willimantic Community Clinic" in visible_texts(window.handout_screen)
+    tap(qtbot, window.findChild(QPushButton, "remove-willimantic-clinic"))
+    assert window.handout.ids == []
+    assert window.handout_screen.empty.isVisible()
+    assert handout_button.label() == "Handout (0)"
+
+
+def test_print_without_printing_module_says_so_plainly(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    window.handout.add("willimantic-clinic")
+    window.open_handout()
+    printing = window.findChild(QPushButton, "print-handout")
+    assert printing.isEnabled()
+    tap(qtbot, printing)
+    try:
+        import kiosk.printing.kiosk_print  # noqa: F401
+    except ImportError:
+        assert window.handout_screen.message.isVisible()
+
+
+def test_topic_shows_paragraphs_list_items_and_related_places(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    tap(qtbot, window.findChild(QPushButton, "topic-your-rights"))
+    texts = visible_texts(window.topic_screen)
+    assert "Your rights at a clinic" in texts
+    assert "You do not need to give your real name." in texts
+    assert "\u2022  You can ask for an interpreter." in texts
+    related = window.findChild(QPushButton, "related-willimantic-clinic")
+    tap(qtbot, related)
+    assert window.current == ("resource", "willimantic-clinic")
+    tap(qtbot, window.findChild(QPushButton, "back-button"))
+    assert window.current == ("topic", "your-rights")
+
+
+def test_read_aloud_speaks_the_screen(qtbot: QtBot, window: KioskWindow,
+                                      speech: FakeSpeech) -> None:
+    window.open_resource("willimantic-clinic")
+    button = window.findChild(QPushButton, "read-aloud")
+    assert button.isVisible()
+    tap(qtbot, button)
+    text, lang = speech.said[-1]
+    assert lang == "en"
+    assert "Willimantic Community Clinic" in text and "(860) 555-0142" in text
+    window.open_topic("naloxone")
+    tap(qtbot, window.findChild(QPushButton, "read-aloud-topic"))
+    assert "Give one spray in the nose." in speech.said[-1][0]
+
+
+def test_read_aloud_is_hidden_without_an_engine(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(speech=FakeSpeech(available=False))
+    window.open_resource("willimantic-clinic")
+    assert not window.findChild(QPushButton, "read-aloud").isVisible()
+    window.open_topic("naloxone")
+    assert not window.findChild(QPushButton, "read-aloud-topic").isVisible()
+
+
+def test_the_real_engine_is_absent_without_the_addons(make_window) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.speech import QtSpeech
+
+    try:
+        import PySide6.QtTextToSpeech  # noqa: F401
+        has_module = True
+    except ImportError:
+        has_module = False
+    if not has_module:
+        assert not QtSpeech().available()
+
+
+def test_opening_counts_usage_and_nothing_else(window: KioskWindow) -> None:
+    window.open_category("health")
+    window.open_resource("willimantic-clinic")
+    window.open_resource("willimantic-clinic")
+    window.open_topic("naloxone")
+    rows = window.store.db.execute(
+        "select kind, key, count from usage_daily order by kind, key").fetchall()
+    assert rows == [("category", "health", 1), ("resource", "willimantic-clinic", 2),
+                    ("topic", "naloxone", 1)]
+
+
+def test_back_walks_the_history(qtbot: QtBot, window: KioskWindow) -> None:
+    back = window.findChild(QPushButton, "back-button")
+    assert not back.isEnabled()
+    window.open_category("health")
+    window.open_resource("willimantic-clinic")
+    tap(qtbot, back)
+    assert window.current == ("category", "health")
+    tap(qtbot, window.findChild(QPushButton, "home-button"))
+    assert window.current == ("home", "") and not back.isEnabled()
+    assert Qt.TextFormat.PlainText == window.category.title.textFormat()
