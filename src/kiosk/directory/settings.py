@@ -30,6 +30,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("stale_days", 180, int),
     Setting("update_folder", "", str),
     Setting("trusted_key", "", str),  # the publisher's Ed25519 public key (PEM)
+    Setting("admin_lock_s", 120.0, float),  # the admin screen locks itself when untouched
 )}
 
 

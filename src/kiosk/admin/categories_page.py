@@ -1,0 +1,185 @@
+"""Categories: names in both languages, order on the home screen, icon, hidden, sensitive."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListView,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.context import AdminContext
+from kiosk.admin.list_models import KEY_ROLE, IconsModel, KeyedListModel
+from kiosk.admin.widgets import TARGET, Field, button, button_row, check_box, label, row
+from kiosk.paths import RESOURCES
+from kiosk.staff import history
+from kiosk.staff.forms import Form, category_from_form, category_to_form
+
+
+class CategoriesPage(QWidget):
+    history_wanted = Signal(str)
+
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None,
+                 icons_folder: object = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("categories-page")
+        self.setProperty("role", "page")
+        self.ctx = ctx
+        self.slug = ""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        left = QVBoxLayout()
+        self.model = KeyedListModel()
+        self.list = QListView()
+        self.list.setObjectName("category-list")
+        self.list.setAccessibleName(self.tr("Categories"))
+        self.list.setModel(self.model)
+        self.list.setMinimumWidth(300)
+        self.list.clicked.connect(self._picked)
+        left.addWidget(self.list, 1)
+        self.new_button = button(self.tr("New category"), "category-new")
+        self.new_button.clicked.connect(self.new)
+        left.addWidget(self.new_button)
+        layout.addLayout(left, 1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        body.setProperty("role", "page")
+        form = QVBoxLayout(body)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 2)
+        self.heading = label("", "title", wrap=False)
+        self.heading.setObjectName("category-heading")
+        form.addWidget(self.heading)
+        self.fields = {
+            "slug": Field(self.tr("Id (short, never changes)"), "category-slug"),
+            "name_en": Field(self.tr("Name (English)"), "category-name-en"),
+            "name_es": Field(self.tr("Name (Spanish)"), "category-name-es"),
+            "description_en": Field(self.tr("Description (English)"), "category-description-en"),
+            "description_es": Field(self.tr("Description (Spanish)"), "category-description-es"),
+        }
+        form.addWidget(self.fields["slug"])
+        form.addWidget(row(self.fields["name_en"], self.fields["name_es"]))
+        form.addWidget(row(self.fields["description_en"], self.fields["description_es"]))
+        self.position = QSpinBox()
+        self.position.setObjectName("category-position")
+        self.position.setAccessibleName(self.tr("Order on the home screen"))
+        self.position.setRange(0, 999)
+        self.position.setMinimumHeight(TARGET)
+        self.position.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
+        self.hidden = check_box(self.tr("Hidden from visitors"), "category-hidden")
+        self.sensitive = check_box(self.tr("Leave its name off discreet sheets"),
+                                   "category-sensitive")
+        order = QWidget()
+        order_layout = QVBoxLayout(order)
+        order_layout.setContentsMargins(0, 0, 0, 0)
+        order_layout.addWidget(label(self.tr("Order on the home screen"), "field-title"))
+        order_layout.addWidget(self.position)
+        form.addWidget(button_row(order, self.hidden, self.sensitive))
+        form.addWidget(label(self.tr("Icon"), "field-title"))
+        self.icons = IconsModel(RESOURCES / "icons")
+        self.icon_view = QListView()
+        self.icon_view.setObjectName("category-icon")
+        self.icon_view.setAccessibleName(self.tr("Icon"))
+        self.icon_view.setModel(self.icons)
+        self.icon_view.setViewMode(QListView.ViewMode.IconMode)
+        self.icon_view.setIconSize(QSize(48, 48))
+        self.icon_view.setGridSize(QSize(132, 96))
+        self.icon_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.icon_view.setMovement(QListView.Movement.Static)
+        self.icon_view.setMinimumHeight(220)
+        form.addWidget(self.icon_view, 1)
+        self.message = label("", "status")
+        self.message.setObjectName("category-message")
+        form.addWidget(self.message)
+        self.save_button = button(self.tr("Save"), "category-save", "primary")
+        self.cancel_button = button(self.tr("Cancel"), "category-cancel")
+        self.history_button = button(self.tr("History"), "category-history")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(lambda: self.load(self.slug) if self.slug
+                                           else self.new())
+        self.history_button.clicked.connect(lambda: self.history_wanted.emit(self.slug))
+        form.addWidget(button_row(self.history_button, self.cancel_button, self.save_button))
+        self.reload()
+
+    def reload(self) -> None:
+        cats = self.ctx.store.categories(include_hidden=True)
+        self.model.set_items([(c.slug, c.name.en + (self.tr(" (hidden)") if c.hidden else ""))
+                              for c in cats])
+        if self.slug and self.ctx.store.category(self.slug):
+            self.load(self.slug)
+        elif cats:
+            self.load(cats[0].slug)
+        else:
+            self.new()
+
+    @Slot(QModelIndex)
+    def _picked(self, index: QModelIndex) -> None:
+        self.load(str(index.data(KEY_ROLE)))
+
+    def load(self, slug: str) -> None:
+        category = self.ctx.store.category(slug)
+        if category is None:
+            return
+        self.slug = slug
+        self.heading.setText(self.tr("Category: %1").replace("%1", category.name.en))
+        self._fill(category_to_form(category))
+        self.list.setCurrentIndex(self.model.index(self.model.row_of(slug), 0))
+
+    @Slot()
+    def new(self) -> None:
+        self.slug = ""
+        self.heading.setText(self.tr("New category"))
+        count = len(self.ctx.store.categories(include_hidden=True))
+        self._fill({"slug": "", "name_en": "", "name_es": "", "description_en": "",
+                    "description_es": "", "icon": "", "position": count + 1,
+                    "hidden": False, "sensitive": False})
+
+    def _fill(self, form: Form) -> None:
+        for key, f in self.fields.items():
+            f.set_text(str(form.get(key, "")))
+        self.fields["slug"].edit.setReadOnly(bool(self.slug))
+        self.position.setValue(int(form["position"]))
+        self.hidden.setChecked(bool(form["hidden"]))
+        self.sensitive.setChecked(bool(form["sensitive"]))
+        icon_row = self.icons.row_of(form.get("icon", ""))
+        self.icon_view.setCurrentIndex(self.icons.index(icon_row, 0) if icon_row >= 0
+                                       else QModelIndex())
+        self.history_button.setEnabled(bool(self.slug))
+        self.message.setText("")
+
+    def values(self) -> Form:
+        form: Form = {key: f.text() for key, f in self.fields.items()}
+        if self.slug:
+            form["slug"] = self.slug
+        index = self.icon_view.currentIndex()
+        form["icon"] = str(index.data(KEY_ROLE)) if index.isValid() else ""
+        form["position"] = self.position.value()
+        form["hidden"] = self.hidden.isChecked()
+        form["sensitive"] = self.sensitive.isChecked()
+        return form
+
+    @Slot()
+    def save(self) -> bool:
+        form = self.values()
+        category, problems = category_from_form(form)
+        if not self.slug and category is not None and self.ctx.store.category(category.slug):
+            category, problems = None, {"slug": self.tr("Another category has this id.")}
+        for key, f in self.fields.items():
+            f.set_problem(problems.get(key, ""))
+        if category is None:
+            self.message.setText(self.tr("Nothing was saved. Fix the fields marked in red."))
+            return False
+        if self.ctx.store.category(category.slug) != category:
+            history.save_category(self.ctx.store, category, self.ctx.who,
+                                  "edit" if self.slug else "new")
+            self.ctx.changed()
+        self.slug = category.slug
+        self.reload()
+        self.message.setText(self.tr("Saved."))
+        return True

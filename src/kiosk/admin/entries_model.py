@@ -1,0 +1,151 @@
+"""The table of all entries, and the filters staff use to find the ones to check."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from kiosk.staff.entries import EntryRow
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+COLUMNS = ("name", "town", "categories", "phone", "checked", "status")
+SHOW = ("all", "unchecked", "stale", "inactive")
+
+
+def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate("EntriesModel", text, disambiguation, n)
+
+
+class EntriesModel(QAbstractTableModel):
+    def __init__(self, rows: list[EntryRow] | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__()
+        self._rows: list[EntryRow] = rows or []
+        self.today = today or dt.date.today()
+
+    def set_rows(self, rows: list[EntryRow], today: dt.date) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.today = today
+        self.endResetModel()
+
+    def row_at(self, row: int) -> EntryRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(COLUMNS):
+            return None
+        return {"name": _tr("Name"), "town": _tr("Town"), "categories": _tr("Categories"),
+                "phone": _tr("Main phone"), "checked": _tr("Last checked"),
+                "status": _tr("Shown")}[COLUMNS[section]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == ROW_ROLE:
+            return r
+        if role == ID_ROLE:
+            return r.id
+        if role == SORT_ROLE:
+            if column == "checked":
+                return r.verified_on.isoformat() if r.verified_on else ""
+            return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").casefold()
+        if role == Qt.ItemDataRole.ToolTipRole and column == "checked" and r.verified_on:
+            return _tr("%n days ago", "", r.days_since_checked(self.today) or 0)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == "name":
+            return r.name
+        if column == "town":
+            return r.town
+        if column == "categories":
+            return ", ".join(r.categories)
+        if column == "phone":
+            return r.phone
+        if column == "checked":
+            if r.verified_on is None:
+                return _tr("Never")
+            return r.verified_on.isoformat()
+        return _tr("Yes") if r.active else _tr("Hidden")
+
+
+class EntriesFilter(QSortFilterProxyModel):
+    """Search text plus one of `SHOW`, a category and a town; `today` comes from the
+    injected clock, so "stale" can be tested on any date."""
+
+    def __init__(self, today: dt.date, stale_days: int) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.text = ""
+        self.which = "all"
+        self.category = ""
+        self.town = ""
+        self.today = today
+        self.stale_days = stale_days
+
+    def set_filters(self, *, text: str | None = None, which: str | None = None,
+                    category: str | None = None, town: str | None = None,
+                    today: dt.date | None = None, stale_days: int | None = None) -> None:
+        self.beginFilterChange()
+        if text is not None:
+            self.text = text.strip().casefold()
+        if which is not None:
+            self.which = which
+        if category is not None:
+            self.category = category
+        if town is not None:
+            self.town = town
+        if today is not None:
+            self.today = today
+        if stale_days is not None:
+            self.stale_days = stale_days
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, EntriesModel):
+            return True
+        r = model.row_at(source_row)
+        if self.which == "unchecked" and r.verified_on is not None:
+            return False
+        if self.which == "stale" and not r.is_stale(self.today, self.stale_days):
+            return False
+        if self.which == "inactive" and r.active:
+            return False
+        if self.category and self.category not in r.categories:
+            return False
+        if self.town and r.town.casefold() != self.town.casefold():
+            return False
+        if self.text:
+            haystack = " ".join((r.id, r.name, r.name_es, r.town, r.phone)).casefold()
+            digits = "".join(c for c in self.text if c.isdigit())
+            if self.text not in haystack and not (
+                    len(digits) >= 3 and digits in "".join(c for c in r.phone if c.isdigit())):
+                return False
+        return True

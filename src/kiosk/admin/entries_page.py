@@ -1,0 +1,253 @@
+"""All entries in a sortable table with a search box and filters, and what staff do to
+the selected one: edit, duplicate, hide or show, mark as checked today, see its history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.context import AdminContext
+from kiosk.admin.entries_model import ID_ROLE, EntriesFilter, EntriesModel
+from kiosk.admin.widgets import TARGET, button, label
+from kiosk.errors import KnownError
+from kiosk.staff import history
+from kiosk.staff.entries import entry_rows, towns
+
+
+class EntriesPage(QWidget):
+    edit_wanted = Signal(str)
+    new_wanted = Signal()
+    history_wanted = Signal(str)
+
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entries-page")
+        self.setProperty("role", "page")
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(10)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("admin-search")
+        self.search.setAccessibleName(self.tr("Search entries"))
+        self.search.setPlaceholderText(self.tr("Search: name, town or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumHeight(TARGET)
+        self.which = self._combo("entries-filter", self.tr("Show"))
+        stale_days = int(ctx.settings.get("stale_days"))
+        for key, text in (("all", self.tr("All entries")),
+                          ("unchecked", self.tr("Not yet checked")),
+                          ("stale", self.tr("Not checked in %1 days").replace(
+                              "%1", str(stale_days))),
+                          ("inactive", self.tr("Hidden from visitors"))):
+            self.which.addItem(text, key)
+        self.category = self._combo("entries-category", self.tr("Category"))
+        self.town = self._combo("entries-town", self.tr("Town"))
+        self.search.setMinimumWidth(300)
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.which, 2)
+        filters.addWidget(self.category, 2)
+        filters.addWidget(self.town, 2)
+        layout.addLayout(filters)
+
+        self.model = EntriesModel(today=ctx.today())
+        self.proxy = EntriesFilter(ctx.today(), stale_days)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("admin-entries")
+        self.table.setAccessibleName(self.tr("Entries"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(TARGET)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setMinimumHeight(TARGET)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((0, 140, 170, 170, 140, 90)):
+            if width:
+                header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        from kiosk.ui.widgets import enable_finger_scrolling
+
+        self._scroller = enable_finger_scrolling(self.table)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        layout.addWidget(self.table, 1)
+        self.count = label("", "note")
+        self.count.setObjectName("entries-count")
+        layout.addWidget(self.count)
+
+        actions = QHBoxLayout()
+        self.new_button = button(self.tr("New entry"), "entry-new")
+        self.edit_button = button(self.tr("Edit"), "entry-edit", "primary")
+        self.checked_button = button(self.tr("Checked today"), "checked-today")
+        self.duplicate_button = button(self.tr("Duplicate"), "entry-duplicate")
+        self.active_button = button(self.tr("Hide from visitors"), "entry-deactivate")
+        self.history_button = button(self.tr("History"), "entry-history")
+        for b in (self.edit_button, self.checked_button, self.history_button,
+                  self.duplicate_button, self.active_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.new_button)
+        layout.addLayout(actions)
+        self.message = label("", "status")
+        self.message.setObjectName("entries-message")
+        layout.addWidget(self.message)
+
+        self.search.textChanged.connect(lambda t: self._filter(text=t))
+        self.which.currentIndexChanged.connect(
+            lambda _i: self._filter(which=str(self.which.currentData())))
+        self.category.currentIndexChanged.connect(
+            lambda _i: self._filter(category=str(self.category.currentData() or "")))
+        self.town.currentIndexChanged.connect(
+            lambda _i: self._filter(town=str(self.town.currentData() or "")))
+        self.new_button.clicked.connect(self.new_wanted.emit)
+        self.edit_button.clicked.connect(self._edit)
+        self.checked_button.clicked.connect(self.checked_today)
+        self.duplicate_button.clicked.connect(self.duplicate)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.history_button.clicked.connect(self._history)
+        self.reload()
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setMinimumHeight(TARGET)
+        return combo
+
+    # -- data -------------------------------------------------------------------------------
+
+    def reload(self, select: str = "") -> None:
+        """Re-read the entries (after a save, an import, a revert), keeping the selection."""
+        select = select or self.current_id()
+        rows = entry_rows(self.ctx.store)
+        today = self.ctx.today()
+        self.model.set_rows(rows, today)
+        self.proxy.set_filters(today=today, stale_days=int(self.ctx.settings.get("stale_days")))
+        self._fill_combo(self.category, self.tr("All categories"),
+                         [(c.slug, c.name.en) for c in
+                          self.ctx.store.categories(include_hidden=True)])
+        self._fill_combo(self.town, self.tr("All towns"), [(t, t) for t in towns(rows)])
+        if select:
+            self.select(select)
+        self._selection_changed()
+
+    def _fill_combo(self, combo: QComboBox, everything: str,
+                    items: list[tuple[str, str]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, "")
+        for key, text in items:
+            combo.addItem(text, key)
+        combo.setCurrentIndex(max(0, combo.findData(keep)))
+        combo.blockSignals(False)
+
+    def _filter(self, **kwargs: str) -> None:
+        self.proxy.set_filters(**kwargs)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("%1 of %2 entries").replace(
+            "%1", str(self.proxy.rowCount())).replace("%2", str(self.model.rowCount())))
+
+    def select(self, resource_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == resource_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def current_id(self) -> str:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return str(rows[0].data(ID_ROLE)) if rows else ""
+
+    @Slot(QItemSelection, QItemSelection)
+    def _selection_changed(self, *_: object) -> None:
+        rid = self.current_id()
+        for b in (self.edit_button, self.checked_button, self.duplicate_button,
+                  self.active_button, self.history_button):
+            b.setEnabled(bool(rid))
+        row = next((r for r in self.model._rows if r.id == rid), None)
+        if row is not None and not row.active:
+            self.active_button.setText(self.tr("Show to visitors again"))
+            self.active_button.setObjectName("entry-reactivate")
+        else:
+            self.active_button.setText(self.tr("Hide from visitors"))
+            self.active_button.setObjectName("entry-deactivate")
+        self.active_button.setAccessibleName(self.active_button.text())
+        self._show_count()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @Slot(QModelIndex)
+    def _double_clicked(self, index: QModelIndex) -> None:
+        self.edit_wanted.emit(str(index.data(ID_ROLE)))
+
+    @Slot()
+    def _edit(self) -> None:
+        if rid := self.current_id():
+            self.edit_wanted.emit(rid)
+
+    @Slot()
+    def _history(self) -> None:
+        if rid := self.current_id():
+            self.history_wanted.emit(rid)
+
+    def _done(self, text: str, select: str = "") -> None:
+        self.ctx.changed()
+        self.reload(select)
+        self.message.setText(text)
+
+    @Slot()
+    def checked_today(self) -> None:
+        rid = self.current_id()
+        if not rid:
+            return
+        try:
+            history.mark_checked(self.ctx.store, rid, self.ctx.who, self.ctx.today())
+        except KnownError as error:
+            self.message.setText(error.message)
+            return
+        self._done(self.tr("Marked as checked today by %1.").replace("%1", self.ctx.who), rid)
+
+    @Slot()
+    def duplicate(self) -> None:
+        rid = self.current_id()
+        if not rid:
+            return
+        new_id = history.duplicate_resource(self.ctx.store, rid, self.ctx.who)
+        self._done(self.tr("Copied as %1. Change what differs, then save.").replace(
+            "%1", new_id), new_id)
+        self.edit_wanted.emit(new_id)
+
+    @Slot()
+    def toggle_active(self) -> None:
+        rid = self.current_id()
+        resource = self.ctx.store.resource(rid) if rid else None
+        if resource is None:
+            return
+        history.set_active(self.ctx.store, rid, not resource.active, self.ctx.who)
+        text = (self.tr("Shown to visitors again.") if not resource.active
+                else self.tr("Hidden from visitors. It can be shown again at any time."))
+        self._done(text, rid)

@@ -1,0 +1,263 @@
+"""Small models behind the editors' lists: phones, sources, a category picker, icons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QIcon
+
+Index = QModelIndex | QPersistentModelIndex
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AdminLists", text)
+
+
+class PhonesModel(QAbstractListModel):
+    """The phones of the entry being edited, as form dicts (first = main number)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phones: list[dict[str, str]] = []
+
+    def set_phones(self, phones: list[dict[str, str]]) -> None:
+        self.beginResetModel()
+        self.phones = [dict(p) for p in phones]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.phones)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.phones):
+            return None
+        p = self.phones[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            parts = [p.get("number") or _tr("(no number yet)"), p.get("kind") or "voice"]
+            if p.get("label_en"):
+                parts.append(p["label_en"])
+            return "  ·  ".join(parts)
+        return None
+
+    def update(self, row: int, key: str, value: str) -> None:
+        if 0 <= row < len(self.phones):
+            self.phones[row][key] = value
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
+
+    def add(self) -> int:
+        row = len(self.phones)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.phones.append({"number": "", "kind": "voice", "label_en": "", "label_es": "",
+                            "hours_en": "", "hours_es": "", "message": ""})
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.phones):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.phones[row]
+            self.endRemoveRows()
+
+    def move_up(self, row: int) -> bool:
+        if not 1 <= row < len(self.phones):
+            return False
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), row - 1)
+        self.phones[row - 1], self.phones[row] = self.phones[row], self.phones[row - 1]
+        self.endMoveRows()
+        return True
+
+
+SOURCE_COLUMNS = ("ref", "facts", "note")
+
+
+class SourcesModel(QAbstractTableModel):
+    """Where the facts came from: editable in place (file or page, which fields, a note)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: list[dict[str, str]] = []
+
+    def set_sources(self, sources: list[dict[str, str]]) -> None:
+        self.beginResetModel()
+        self.sources = [dict(s) for s in sources]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.sources)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(SOURCE_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(SOURCE_COLUMNS):
+            return (_tr("Source (file, web page, phone call)"), _tr("Which facts"),
+                    _tr("Note"))[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.sources):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            return self.sources[index.row()].get(SOURCE_COLUMNS[index.column()], "")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        self.sources[index.row()][SOURCE_COLUMNS[index.column()]] = str(value)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def add(self) -> int:
+        row = len(self.sources)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.sources.append({"ref": "", "facts": "", "note": ""})
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.sources):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.sources[row]
+            self.endRemoveRows()
+
+
+class CheckListModel(QAbstractListModel):
+    """A list of (key, label) to tick: the categories of an entry or a topic."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[tuple[str, str]] = []
+        self.checked: set[str] = set()
+
+    def set_items(self, items: list[tuple[str, str]], checked: list[str]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        known = {k for k, _ in items}
+        # Keep a key that is no longer offered, so saving names it instead of dropping it.
+        self.items += [(k, k) for k in checked if k not in known]
+        self.checked = set(checked)
+        self.endResetModel()
+
+    def checked_keys(self) -> list[str]:
+        return [k for k, _ in self.items if k in self.checked]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        key, text = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if key in self.checked else Qt.CheckState.Unchecked
+        if role == KEY_ROLE:
+            return key
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        key = self.items[index.row()][0]
+        state = Qt.CheckState(value) if isinstance(value, int) else value
+        if state == Qt.CheckState.Checked:
+            self.checked.add(key)
+        else:
+            self.checked.discard(key)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def toggle(self, row: int) -> None:
+        key = self.items[row][0]
+        state = Qt.CheckState.Unchecked if key in self.checked else Qt.CheckState.Checked
+        self.setData(self.index(row, 0), state, Qt.ItemDataRole.CheckStateRole)
+
+
+class IconsModel(QAbstractListModel):
+    """The bundled SVG icons to pick a category's icon from."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.names = sorted(p.name for p in folder.glob("*.svg")) if folder.is_dir() else []
+        self._icons: dict[str, QIcon] = {}
+        self.folder = folder
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.names)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.names):
+            return None
+        name = self.names[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    KEY_ROLE):
+            return name if role == KEY_ROLE else name.removesuffix(".svg")
+        if role == Qt.ItemDataRole.DecorationRole:
+            if name not in self._icons:
+                from kiosk.ui.widgets import icon_pixmap
+
+                self._icons[name] = QIcon(icon_pixmap(name, "#1d2a33", 48, self.folder))
+            return self._icons[name]
+        return None
+
+    def row_of(self, name: str) -> int:
+        return self.names.index(name) if name in self.names else -1
+
+
+class KeyedListModel(QAbstractListModel):
+    """Rows of (key, text): the categories or topics to pick one to edit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[tuple[str, str]] = []
+
+    def set_items(self, items: list[tuple[str, str]]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        key, text = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == KEY_ROLE:
+            return key
+        return None
+
+    def row_of(self, key: str) -> int:
+        return next((i for i, (k, _) in enumerate(self.items) if k == key), -1)

@@ -1,0 +1,171 @@
+"""The admin screen: big section buttons down the left, the chosen section on the right,
+and "Back to kiosk" always in the same place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.context import AdminContext
+from kiosk.admin.entries_page import EntriesPage
+from kiosk.admin.history_page import HistoryPage
+from kiosk.admin.resource_editor import ResourceEditor
+from kiosk.admin.widgets import button, label
+
+
+class AdminScreen(QWidget):
+    leave = Signal()
+
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("admin-screen")
+        self.setProperty("role", "page")
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        bar = QFrame()
+        bar.setObjectName("admin-bar")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(16, 8, 16, 8)
+        self.title = label(self.tr("Staff: keeping the directory right"), "title", wrap=False)
+        self.title.setObjectName("admin-title")
+        self.who = label("", "note", wrap=False)
+        self.who.setObjectName("admin-who-label")
+        self.leave_button = button(self.tr("Lock and go back to the kiosk"), "admin-leave",
+                                   "primary")
+        self.leave_button.clicked.connect(self.leave.emit)
+        bar_layout.addWidget(self.title)
+        bar_layout.addStretch(1)
+        bar_layout.addWidget(self.who)
+        bar_layout.addWidget(self.leave_button)
+        outer.addWidget(bar)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        nav = QFrame()
+        nav.setObjectName("admin-nav")
+        self.nav_layout = QVBoxLayout(nav)
+        self.nav_layout.setContentsMargins(12, 12, 12, 12)
+        self.nav_layout.setSpacing(10)
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("admin-stack")
+        body.addWidget(nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+
+        self.entries = EntriesPage(ctx)
+        self.editor = ResourceEditor(ctx)
+        self.history = HistoryPage(ctx)
+        self.nav: dict[str, QPushButton] = {}
+        self._add_section("entries", self.tr("Entries"), self.entries)
+        self._lazy_sections()
+        self.nav_layout.addStretch(1)
+        self.stack.addWidget(self.editor)
+        self.stack.addWidget(self.history)
+        self._history_return: QWidget = self.entries
+
+        self.entries.edit_wanted.connect(self.edit)
+        self.entries.new_wanted.connect(self.new_entry)
+        self.entries.history_wanted.connect(self.show_history)
+        self.editor.closed.connect(self._editor_closed)
+        self.editor.history_wanted.connect(self.show_history)
+        self.history.back.connect(self._history_back)
+        self.history.reverted.connect(lambda rid: self.entries.reload(rid))
+        self.set_who(ctx.who)
+        self.go("entries")
+
+    def _lazy_sections(self) -> None:
+        from kiosk.admin.categories_page import CategoriesPage
+        from kiosk.admin.import_page import ImportPage
+        from kiosk.admin.settings_page import SettingsPage
+        from kiosk.admin.topics_page import TopicsPage
+        from kiosk.admin.usage_page import UsagePage
+
+        self.categories = CategoriesPage(self.ctx)
+        self.topics = TopicsPage(self.ctx)
+        self.imports = ImportPage(self.ctx)
+        self.settings_page = SettingsPage(self.ctx)
+        self.usage = UsagePage(self.ctx)
+        self._add_section("categories", self.tr("Categories"), self.categories)
+        self._add_section("topics", self.tr("Topics"), self.topics)
+        self._add_section("import", self.tr("Import and export"), self.imports)
+        self._add_section("usage", self.tr("Usage report"), self.usage)
+        self._add_section("settings", self.tr("Settings"), self.settings_page)
+        self.imports.imported.connect(lambda: self.entries.reload())
+        self.categories.history_wanted.connect(
+            lambda slug: self.show_history(slug, "category"))
+        self.topics.history_wanted.connect(lambda slug: self.show_history(slug, "topic"))
+
+    def _add_section(self, key: str, text: str, page: QWidget) -> None:
+        b = button(text, f"nav-{key}", "nav")
+        b.setCheckable(True)
+        b.clicked.connect(lambda: self.go(key))
+        self.nav_group.addButton(b)
+        self.nav_layout.addWidget(b)
+        self.nav[key] = b
+        self.stack.addWidget(page)
+        page.setProperty("section", key)
+
+    def set_who(self, who: str) -> None:
+        self.ctx.who = who
+        self.who.setText(self.tr("Signed in as %1").replace("%1", who) if who else "")
+
+    def page(self, key: str) -> QWidget:
+        return {"entries": self.entries}.get(key) or {
+            "categories": self.categories, "topics": self.topics, "import": self.imports,
+            "settings": self.settings_page, "usage": self.usage}[key]
+
+    def go(self, key: str) -> None:
+        page = self.page(key)
+        self.nav[key].setChecked(True)
+        reload = getattr(page, "reload", None)
+        if callable(reload):
+            reload()
+        self.stack.setCurrentWidget(page)
+
+    @Slot(str)
+    def edit(self, resource_id: str) -> None:
+        self.editor.load(resource_id)
+        self.stack.setCurrentWidget(self.editor)
+
+    @Slot()
+    def new_entry(self) -> None:
+        self.editor.new(str(self.entries.category.currentData() or ""))
+        self.stack.setCurrentWidget(self.editor)
+
+    @Slot(str)
+    def _editor_closed(self, resource_id: str) -> None:
+        self.entries.reload(resource_id)
+        self.stack.setCurrentWidget(self.entries)
+
+    def show_history(self, entity_id: str, entity: str = "resource") -> None:
+        if not entity_id:
+            return
+        self._history_return = self.stack.currentWidget()
+        title = entity_id
+        if entity == "resource" and (r := self.ctx.store.resource(entity_id)):
+            title = r.name.en
+        self.history.show_history(entity, entity_id, title)
+        self.stack.setCurrentWidget(self.history)
+
+    @Slot()
+    def _history_back(self) -> None:
+        target = self._history_return
+        if target is self.editor:
+            self.editor.load(self.editor.resource_id)
+        elif hasattr(target, "reload"):
+            target.reload()  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(target)

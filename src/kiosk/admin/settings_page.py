@@ -1,0 +1,225 @@
+"""The kiosk's settings, the PIN, and "Exit kiosk" (the only way the kiosk closes)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.context import AdminContext
+from kiosk.admin.widgets import TARGET, Field, button, check_box, label
+from kiosk.staff.pin import PinGuard
+
+
+def printer_names() -> list[str]:
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settings-page")
+        self.setProperty("role", "page")
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        body.setProperty("role", "page")
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(10)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        self.location = Field(self.tr("Name of this place (printed on sheets)"),
+                              "settings-location")
+        self.town = Field(self.tr("Town of this kiosk (for \"near this kiosk\")"),
+                          "settings-town")
+        grid.addWidget(self.location, 0, 0)
+        grid.addWidget(self.town, 0, 1)
+        self.lang = self._combo("settings-default-lang", self.tr("Language at the start"))
+        self.lang.addItem("English", "en")
+        self.lang.addItem("Español", "es")
+        grid.addWidget(self._titled(self.tr("Language at the start"), self.lang), 1, 0)
+        self.idle = QDoubleSpinBox()
+        self.idle.setObjectName("settings-idle-timeout")
+        self.idle.setAccessibleName(self.tr("Seconds untouched before the kiosk starts over"))
+        self.idle.setRange(20, 900)
+        self.idle.setDecimals(0)
+        self.idle.setSingleStep(10)
+        self.idle.setMinimumHeight(TARGET)
+        self.idle.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.PlusMinus)
+        grid.addWidget(self._titled(self.tr("Seconds untouched before the kiosk starts over"),
+                                    self.idle), 1, 1)
+        self.stale = QSpinBox()
+        self.stale.setObjectName("settings-stale-days")
+        self.stale.setAccessibleName(self.tr("Days before an entry needs checking again"))
+        self.stale.setRange(7, 3650)
+        self.stale.setSingleStep(30)
+        self.stale.setMinimumHeight(TARGET)
+        self.stale.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
+        grid.addWidget(self._titled(self.tr("Days before an entry needs checking again"),
+                                    self.stale), 2, 0)
+        self.printer = self._combo("settings-printer", self.tr("Printer"))
+        self.test_page = button(self.tr("Print a test page"), "settings-test-page")
+        printer_row = QHBoxLayout()
+        printer_row.addWidget(self.printer, 1)
+        printer_row.addWidget(self.test_page)
+        printer_box = QWidget()
+        printer_box.setLayout(printer_row)
+        printer_row.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self._titled(self.tr("Printer"), printer_box), 2, 1)
+        layout.addLayout(grid)
+        self.discreet = check_box(self.tr("Print discreet sheets unless the visitor chooses "
+                                          "otherwise"), "settings-discreet")
+        self.contrast = check_box(self.tr("Start in high contrast"), "settings-high-contrast")
+        layout.addWidget(self.discreet)
+        layout.addWidget(self.contrast)
+        self.save_button = button(self.tr("Save settings"), "settings-save", "primary")
+        self.save_button.clicked.connect(self.save)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        layout.addLayout(save_row)
+        self.message = label("", "status")
+        self.message.setObjectName("settings-message")
+        layout.addWidget(self.message)
+
+        layout.addWidget(label(self.tr("Staff PIN"), "section"))
+        self.change_pin = button(self.tr("Change the PIN"), "settings-change-pin")
+        self.change_pin.clicked.connect(self._change_pin)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.change_pin)
+        pin_row.addStretch(1)
+        layout.addLayout(pin_row)
+        self.pin_holder = QVBoxLayout()
+        layout.addLayout(self.pin_holder)
+        self.pad = None
+
+        layout.addWidget(label(self.tr("Close the kiosk"), "section"))
+        layout.addWidget(label(self.tr("This closes the kiosk program on this computer. "
+                                       "Visitors cannot use it until it is started again."),
+                               "note"))
+        self.exit_button = button(self.tr("Exit kiosk"), "settings-exit-kiosk", "danger")
+        self.exit_button.clicked.connect(self._exit_kiosk)
+        exit_row = QHBoxLayout()
+        exit_row.addWidget(self.exit_button)
+        exit_row.addStretch(1)
+        layout.addLayout(exit_row)
+        layout.addStretch(1)
+        self.test_page.clicked.connect(self._test_page)
+        self.reload()
+
+    def _combo(self, name: str, accessible: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        combo.setMinimumHeight(TARGET)
+        return combo
+
+    def _titled(self, title: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(label(title, "field-title"))
+        layout.addWidget(widget)
+        return box
+
+    def reload(self) -> None:
+        s = self.ctx.settings
+        self.location.set_text(s.get("location_name"))
+        self.town.set_text(s.get("town"))
+        self.lang.setCurrentIndex(max(0, self.lang.findData(s.get("default_lang"))))
+        self.idle.setValue(float(s.get("idle_timeout_s")))
+        self.stale.setValue(int(s.get("stale_days")))
+        self.discreet.setChecked(bool(s.get("discreet_default")))
+        self.contrast.setChecked(bool(s.get("high_contrast_default")))
+        self.printer.clear()
+        self.printer.addItem(self.tr("No printer"), "")
+        current = str(s.get("printer"))
+        names = printer_names()
+        if current and current not in names:
+            names.append(current)
+        for name in names:
+            self.printer.addItem(name, name)
+        self.printer.setCurrentIndex(max(0, self.printer.findData(current)))
+
+    @Slot()
+    def save(self) -> bool:
+        town = self.town.text().strip()
+        if not town:
+            self.town.set_problem(self.tr("Write the town this kiosk is in."))
+            self.message.setText(self.tr("Nothing was saved."))
+            return False
+        s = self.ctx.settings
+        with self.ctx.store.db.atomic():
+            s.set("location_name", self.location.text().strip())
+            s.set("town", town)
+            s.set("default_lang", self.lang.currentData())
+            s.set("idle_timeout_s", self.idle.value())
+            s.set("stale_days", self.stale.value())
+            s.set("printer", self.printer.currentData() or "")
+            s.set("discreet_default", self.discreet.isChecked())
+            s.set("high_contrast_default", self.contrast.isChecked())
+        self.town.set_problem("")
+        self.message.setText(self.tr("Saved. The kiosk uses the new settings from its next "
+                                     "visitor on."))
+        return True
+
+    @Slot()
+    def _test_page(self) -> None:
+        name = str(self.printer.currentData() or "")
+        if not name:
+            self.message.setText(self.tr("Choose a printer first."))
+            return
+        try:
+            from kiosk.printing import print_test_page  # type: ignore[attr-defined]
+        except ImportError:
+            self.message.setText(self.tr("Printing is not available on this kiosk."))
+            return
+        try:
+            print_test_page(name, self.ctx.settings)
+        except Exception as error:  # a printer problem must not close the admin screen
+            self.message.setText(self.tr("The test page could not be printed: %1").replace(
+                "%1", str(error)))
+            return
+        self.message.setText(self.tr("A test page was sent to %1.").replace("%1", name))
+
+    @Slot()
+    def _change_pin(self) -> None:
+        from kiosk.admin.pinpad import PinPad
+
+        if self.pad is not None:
+            return
+        self.pad = PinPad(PinGuard(self.ctx.settings, self.ctx.clock), "change")
+        self.pad.setObjectName("change-pin-pad")
+        self.pad.accepted.connect(lambda: self._pin_done(self.tr("The PIN was changed.")))
+        self.pad.cancelled.connect(lambda: self._pin_done(""))
+        self.pin_holder.addWidget(self.pad)
+        self.change_pin.setEnabled(False)
+
+    def _pin_done(self, text: str) -> None:
+        if self.pad is not None:
+            self.pad.hide()
+            self.pad.deleteLater()
+            self.pad = None
+        self.change_pin.setEnabled(True)
+        self.message.setText(text)
+
+    @Slot()
+    def _exit_kiosk(self) -> None:
+        self.ctx.leave_kiosk()

@@ -1,0 +1,153 @@
+"""The usage report on screen: counts per day or month, per category, entry and sheet."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.admin.context import AdminContext
+from kiosk.admin.folder_picker import places
+from kiosk.admin.widgets import TARGET, button, label
+from kiosk.staff.usage_report import KIND_WORDS, UsageRow, totals, usage_rows, write_usage_csv
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("UsageModel", text)
+
+
+class UsageModel(QAbstractTableModel):
+    HEADERS = ("When", "What", "Name", "Count")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[UsageRow] = []
+
+    def set_rows(self, rows: list[UsageRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.HEADERS):
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        r = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            return r.count if column == 3 else self.data(index)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        return (r.period, _tr(KIND_WORDS.get(r.kind, r.kind)), r.name, str(r.count))[column]
+
+
+class UsagePage(QWidget):
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("usage-page")
+        self.setProperty("role", "page")
+        self.ctx = ctx
+        self.period = "day"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.addWidget(label(self.tr("How often each thing was looked at or printed. The "
+                                       "kiosk keeps only these daily totals: nothing about "
+                                       "any visitor or visit."), "note"))
+        top = QHBoxLayout()
+        self.group = QButtonGroup(self)
+        self.period_buttons: dict[str, QPushButton] = {}
+        for key, text in (("day", self.tr("Per day")), ("month", self.tr("Per month"))):
+            b = button(text, f"usage-per-{key}")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _c=False, k=key: self.set_period(k))
+            self.group.addButton(b)
+            self.period_buttons[key] = b
+            top.addWidget(b)
+        self.totals = label("", "section", wrap=False)
+        self.totals.setObjectName("usage-totals")
+        top.addWidget(self.totals, 1)
+        self.export_button = button(self.tr("Save as a CSV file on the USB stick"),
+                                    "usage-export")
+        self.export_button.clicked.connect(self.export)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        self.model = UsageModel()
+        self.proxy = QSortFilterProxyModel()
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.table = QTableView()
+        self.table.setObjectName("usage-table")
+        self.table.setAccessibleName(self.tr("Usage"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(TARGET - 8)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.message = label("", "status")
+        self.message.setObjectName("usage-message")
+        layout.addWidget(self.message)
+        self.period_buttons["day"].setChecked(True)
+        self.reload()
+
+    def reload(self) -> None:
+        rows = usage_rows(self.ctx.store, self.period)
+        self.model.set_rows(rows)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        t = totals(rows)
+        self.totals.setText(self.tr("Total: %1 categories, %2 entries, %3 sheets printed")
+                            .replace("%1", str(t["category"])).replace("%2", str(t["resource"]))
+                            .replace("%3", str(t["sheet"])))
+
+    def set_period(self, period: str) -> None:
+        self.period = period
+        self.period_buttons[period].setChecked(True)
+        self.reload()
+
+    @Slot()
+    def export(self, folder: object = None) -> None:
+        from pathlib import Path
+
+        target = Path(str(folder)) if folder else places()[0]
+        try:
+            path = write_usage_csv(self.ctx.store, target, self.period)
+        except OSError as error:
+            self.message.setText(self.tr("Could not write to %1: %2").replace(
+                "%1", str(target)).replace("%2", error.strerror or str(error)))
+            return
+        self.message.setText(self.tr("Saved as %1").replace("%1", str(path)))

@@ -1,0 +1,136 @@
+"""Building blocks of the admin forms: big buttons, plain-text labels, fields with their
+message underneath. Every text is plain: entry text is data, never markup."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.widgets import text_label
+
+TARGET = 56  # smallest touch target on the admin screens, in px
+KEY = 96  # PIN pad keys
+
+
+def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
+    return text_label(text, role, wrap)
+
+
+def button(text: str, name: str, variant: str = "", accessible: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setAccessibleName(accessible or text)
+    b.setMinimumHeight(TARGET)
+    b.setMinimumWidth(TARGET)
+    if variant:
+        b.setProperty("variant", variant)
+    return b
+
+
+def check_box(text: str, name: str) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setObjectName(name)
+    box.setAccessibleName(text)
+    box.setMinimumHeight(TARGET)
+    return box
+
+
+class Field(QWidget):
+    """A titled line edit (or text box) with a plain-words problem shown under it."""
+
+    edited = Signal()
+
+    def __init__(self, title: str, name: str, multiline: bool = False,
+                 placeholder: str = "") -> None:
+        super().__init__()
+        self.setObjectName(f"{name}-field")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.title = label(title, "field-title")
+        self.edit: QLineEdit | QPlainTextEdit
+        if multiline:
+            self.edit = QPlainTextEdit()
+            self.edit.setMinimumHeight(TARGET * 2)
+            self.edit.setTabChangesFocus(True)
+            self.edit.textChanged.connect(self.edited.emit)
+        else:
+            self.edit = QLineEdit()
+            self.edit.setMinimumHeight(TARGET)
+            self.edit.textEdited.connect(self.edited.emit)
+        self.edit.setObjectName(name)
+        self.edit.setAccessibleName(title)
+        if placeholder:
+            self.edit.setPlaceholderText(placeholder)
+        self.problem = label("", "problem")
+        self.problem.setObjectName(f"{name}-problem")
+        self.problem.hide()
+        layout.addWidget(self.title)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.problem)
+
+    def text(self) -> str:
+        if isinstance(self.edit, QPlainTextEdit):
+            return self.edit.toPlainText()
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        if isinstance(self.edit, QPlainTextEdit):
+            self.edit.setPlainText(text)
+        else:
+            self.edit.setText(text)
+        self.set_problem("")
+
+    def set_problem(self, message: str) -> None:
+        self.problem.setText(message)
+        self.problem.setVisible(bool(message))
+        self.edit.setProperty("invalid", bool(message))
+        self.edit.style().unpolish(self.edit)
+        self.edit.style().polish(self.edit)
+
+
+def row(*widgets: QWidget, stretch_last: bool = False) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(12)
+    for w in widgets:
+        layout.addWidget(w, 1)
+    if stretch_last:
+        layout.addStretch(1)
+    return holder
+
+
+def button_row(*buttons: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QHBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(12)
+    for b in buttons:
+        layout.addWidget(b)
+    layout.addStretch(1)
+    return holder
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return widget
+
+
+def message(parent_layout: QVBoxLayout, name: str) -> QLabel:
+    """A line for what just happened ("Saved.", "Nothing was imported: ...")."""
+    line = label("", "status")
+    line.setObjectName(name)
+    line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    parent_layout.addWidget(line)
+    return line

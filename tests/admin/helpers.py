@@ -1,0 +1,55 @@
+"""Driving the admin screens as staff would: taps on the PIN pad, rows and buttons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.admin.pinpad import PinPad
+from tests.ui.helpers import tap
+
+FIXTURE = Path(__file__).parent / "fixture"
+PIN = "246810"
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
+
+
+def enter_pin(qtbot: QtBot, pad: PinPad, digits: str) -> None:
+    for digit in digits:
+        tap(qtbot, pad.findChild(QWidget, f"pin-key-{digit}"))
+    tap(qtbot, pad.ok)
+
+
+def child(root: QWidget, name: str) -> QWidget:
+    found = root.findChild(QWidget, name)
+    assert found is not None, f"no widget named {name}"
+    return found
+
+
+def tap_named(qtbot: QtBot, root: QWidget, name: str) -> None:
+    tap(qtbot, child(root, name))
+
+
+def tap_row_of(qtbot: QtBot, view: QAbstractItemView, text: str, column: int = 0) -> None:
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, column)
+        if index.data() == text:
+            view.scrollTo(index)
+            tap(qtbot, view.viewport(), view.visualRect(index).center())
+            return
+    raise AssertionError(f"no row {text!r}")

@@ -1,0 +1,156 @@
+"""Getting in: the hidden corner, the PIN pad, creating a PIN, lockout, and locking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.admin.entry import AdminShell, open_admin
+from kiosk.directory.settings import Settings
+from kiosk.staff.pin import HASH_KEY, PinGuard
+from kiosk.ui.window import KioskWindow
+from tests.admin.helpers import PIN, Clock, child, enter_pin
+from tests.ui.helpers import tap
+
+
+def _shell(window: KioskWindow) -> AdminShell | None:
+    found = window.findChild(AdminShell, "admin-shell")
+    return found if found is not None and not found.is_locked else None
+
+
+def test_holding_the_corner_three_seconds_opens_the_pin_pad(qtbot: QtBot,
+                                                            kiosk: KioskWindow) -> None:
+    corner = child(kiosk, "admin-corner")
+    qtbot.mousePress(corner, Qt.MouseButton.LeftButton)
+    qtbot.wait(500)
+    qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
+    qtbot.wait(3000)
+    assert _shell(kiosk) is None  # a short press does nothing
+    qtbot.mousePress(corner, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _shell(kiosk) is not None, timeout=4000)
+    qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
+    shell = _shell(kiosk)
+    assert shell is not None and shell.pad.isVisible()
+    assert shell.geometry() == kiosk.rect()
+    assert shell.pad.title.text() == "Staff PIN"
+
+
+def test_pin_keys_are_big_and_named(qtbot: QtBot, kiosk: KioskWindow) -> None:
+    shell = open_admin(kiosk)
+    qtbot.waitUntil(shell.pad.isVisible)
+    for name in [f"pin-key-{d}" for d in range(10)] + ["pin-ok", "pin-key-erase"]:
+        key = child(shell.pad, name)
+        assert isinstance(key, QPushButton)
+        assert key.width() >= 80 and key.height() >= 80, name
+        assert key.accessibleName()
+
+
+def test_first_way_in_creates_a_pin_and_stores_only_its_hash(
+        qtbot: QtBot, make_kiosk, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(pin=None)
+    shell = open_admin(kiosk, clock=clock)
+    assert shell.pad.title.text() == "Create a staff PIN: 6 digits or more"
+    enter_pin(qtbot, shell.pad, "1234")
+    assert shell.pad.message.text() == "The PIN needs at least 6 digits."
+    enter_pin(qtbot, shell.pad, "97531864")
+    assert shell.pad.title.text() == "Type the new PIN again"
+    enter_pin(qtbot, shell.pad, "97531860")
+    assert shell.pad.message.text() == "The two PINs were not the same. Start again."
+    enter_pin(qtbot, shell.pad, "97531864")
+    enter_pin(qtbot, shell.pad, "97531864")
+    qtbot.waitUntil(shell.who_page.isVisible)
+    raw = [r[1] for r in kiosk.store.db.execute("select key, value from settings")]
+    assert not any("97531864" in value for value in raw)
+    assert Settings(kiosk.store).get_raw(HASH_KEY)["algorithm"] == "scrypt"
+    assert PinGuard(Settings(kiosk.store)).check("97531864").ok
+
+
+def test_wrong_pins_lock_the_pad_and_it_stays_locked_after_a_restart(
+        qtbot: QtBot, make_kiosk, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk()
+    shell = open_admin(kiosk, clock=clock)
+    for tries_left in (4, 3, 2, 1):
+        enter_pin(qtbot, shell.pad, "000000")
+        assert shell.pad.message.text() == f"Wrong PIN. {tries_left} tries left."
+    enter_pin(qtbot, shell.pad, "000000")
+    assert shell.pad.message.text() == "Too many wrong PINs. Try again in 30 s."
+    key = child(shell.pad, "pin-key-2")
+    assert not key.isEnabled()
+
+    # The kiosk restarts: a new window over the same data folder.
+    shell.lock()
+    kiosk.store.close()
+    kiosk._may_close = True
+    kiosk.close()
+    again = make_kiosk()
+    shell = open_admin(again, clock=clock)
+    assert not child(shell.pad, "pin-key-2").isEnabled()
+    assert "Try again in 30 s" in shell.pad.message.text()
+    shell.pad.press("2")
+    shell.pad._submit()
+    assert not shell.who_page.isVisible()
+    clock.advance(31)
+    qtbot.waitUntil(lambda: child(shell.pad, "pin-key-2").isEnabled(), timeout=3000)
+    enter_pin(qtbot, shell.pad, PIN)
+    qtbot.waitUntil(shell.who_page.isVisible)
+
+
+def test_name_is_asked_once_and_written_with_each_change(qtbot: QtBot,
+                                                         admin: AdminShell) -> None:
+    assert admin.ctx.who == "AB"
+    assert child(admin, "admin-who-label").text() == "Signed in as AB"  # type: ignore[attr-defined]
+
+
+def test_admin_locks_itself_when_untouched(qtbot: QtBot, kiosk: KioskWindow,
+                                           clock: Clock) -> None:
+    kiosk.open_category("health")
+    shell = open_admin(kiosk, clock=clock, lock_after_s=0.8)
+    enter_pin(qtbot, shell.pad, PIN)
+    qtbot.waitUntil(shell.who_page.isVisible)
+    # While staff keep tapping, it stays open.
+    for _ in range(4):
+        qtbot.wait(400)
+        qtbot.keyClick(shell.who_page.name, Qt.Key.Key_A)
+    assert not shell.is_locked
+    qtbot.waitUntil(lambda: shell.is_locked, timeout=3000)
+    assert kiosk.screen_name() == "home"
+    assert _shell(kiosk) is None
+
+
+def test_quick_exit_locks_the_admin(qtbot: QtBot, admin: AdminShell,
+                                    kiosk: KioskWindow) -> None:
+    kiosk.quick_exit()
+    assert admin.is_locked
+    qtbot.waitUntil(lambda: not admin.isVisible())
+    assert kiosk.screen_name() == "home"
+
+
+def test_leaving_goes_back_to_the_visitor_home(qtbot: QtBot, admin: AdminShell,
+                                               kiosk: KioskWindow) -> None:
+    tap(qtbot, child(admin, "admin-leave"))
+    assert admin.is_locked
+    assert kiosk.screen_name() == "home"
+
+
+def test_every_label_on_the_admin_screens_is_plain_text(admin: AdminShell) -> None:
+    screen = admin.screen
+    for key in ("entries", "categories", "topics", "import", "usage", "settings"):
+        screen.go(key)
+    labels = admin.findChildren(QLabel)
+    assert len(labels) > 50
+    rich = [lb.objectName() or lb.text() for lb in labels
+            if lb.textFormat() != Qt.TextFormat.PlainText]
+    assert rich == []
+
+
+def test_touch_targets_are_at_least_48_px(qtbot: QtBot, admin: AdminShell) -> None:
+    screen = admin.screen
+    for key in ("entries", "categories", "topics", "import", "usage", "settings"):
+        screen.go(key)
+        qtbot.wait(10)
+        small = [w.objectName() for w in screen.stack.currentWidget().findChildren(QWidget)
+                 if isinstance(w, QPushButton) and w.isVisible()
+                 and (w.height() < 48 or w.width() < 48)]
+        assert small == [], key
+    QApplication.processEvents()
