@@ -1,0 +1,56 @@
+"""Words that must not appear on a discreet sheet, in English and Spanish.
+
+A discreet sheet may be found by someone who controls the visitor, so anything that says what
+the help is for (trafficking, sex work, abuse) is left off. Matching ignores case and accents,
+and catches the usual word forms (trafficked, trafficker, sex worker, prostituta).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Stems and phrases, matched on lower-case text without accents. `\btrata\b` is a whole word:
+# "tratamiento" (treatment) must stay.
+SENSITIVE_PATTERNS = (
+    r"traffick\w*", r"\btrata\b", r"\btratantes?\b", r"human\W+trade",
+    r"\bsex\W*work\w*", r"\bsex\W*trade\b", r"\bsex\W*industry\b", r"commercial\W+sex",
+    r"\bsexo\W+comercial\b", r"trabaj\w*\W+sexual\w*", r"industria\W+del\W+sexo",
+    r"prostitu\w*", r"exploit\w*", r"explotaci\w*", r"explotad\w*", r"\bpimps?\b",
+    r"proxenet\w*", r"\bescorts?\b", r"\bjohns?\s+school\b",
+    r"domestic\W+violence", r"intimate\W+partner\W+violence", r"violencia\W+domestica",
+    r"violencia\W+de\W+pareja", r"sexual\W+assault", r"agresion\W+sexual", r"abuso\W+sexual",
+)
+_SENSITIVE = re.compile("|".join(SENSITIVE_PATTERNS))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Explotación" -> "explotacion"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_sensitive(text: str) -> bool:
+    return bool(text) and _SENSITIVE.search(fold(text)) is not None
+
+
+def sensitive_words(text: str) -> list[str]:
+    """The sensitive words found in `text` (for test messages and staff checks)."""
+    return [m.group(0) for m in _SENSITIVE.finditer(fold(text))]
+
+
+def keep(text: str, discreet: bool) -> str:
+    """`text`, or nothing when the sheet is discreet and the text gives the help away."""
+    return "" if discreet and is_sensitive(text) else text
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def keep_sentences(text: str, discreet: bool) -> list[str]:
+    """The sentences of `text`, without those that would give the help away."""
+    return [s for s in sentences(text) if not (discreet and is_sensitive(s))]
