@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.cli")
 
 # Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
-COMMAND_MODULES: list[str] = ["kiosk.backups", "kiosk.printing.commands"]
+COMMAND_MODULES: list[str] = [
+    "kiosk.backups", "kiosk.printing.commands", "kiosk.updates.commands",
+]
 
 
 def _data_dir_parent(default: object = None) -> argparse.ArgumentParser:
