@@ -67,7 +67,9 @@ def make_printer(name: str, paper: str, title: str) -> QPrinter:
         raise PrintError(f'The printer "{name}" could not be opened.', "unknown")
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     printer.setFullPage(True)  # the sheet keeps its own margins
-    printer.setPageLayout(page_layout(paper))
+    if not printer.setPageLayout(page_layout(paper)):
+        raise PrintError(f'The printer "{name}" cannot print on {paper.capitalize()} paper.',
+                         "failed")
     printer.setResolution(DPI)
     printer.setDocName(title)  # shown in the print queue: already discreet when it must be
     printer.setColorMode(QPrinter.ColorMode.GrayScale)

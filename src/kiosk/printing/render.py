@@ -38,8 +38,12 @@ def page_layout(paper: str) -> QPageLayout:
     """The paper with no margins: the sheet keeps its own half-inch margins on every device."""
     from PySide6.QtCore import QMarginsF
 
-    return QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
-                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    layout = QPageLayout(QPageSize(PAPERS[paper]), QPageLayout.Orientation.Portrait,
+                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    # A printer's own minimum margins would otherwise refuse the layout, keeping its default
+    # paper: the sheet's half-inch margins are inside every printer's printable area.
+    layout.setMode(QPageLayout.Mode.FullPageMode)
+    return layout
 
 
 def qr_path(uri: str, rect: QRectF) -> QPainterPath:
