@@ -67,7 +67,7 @@ class Field(QWidget):
         else:
             self.edit = QLineEdit()
             self.edit.setMinimumHeight(TARGET)
-            self.edit.textEdited.connect(self.edited.emit)
+            self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(title)
         if placeholder:
