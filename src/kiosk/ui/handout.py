@@ -116,6 +116,12 @@ class HandoutScreen(QWidget):
         self.print_button.setEnabled(n > 0)
         self.message.hide()
 
+    def reset(self) -> None:
+        self.message.hide()
+
+    def restyle(self, theme: object) -> None:
+        return None
+
     def _row(self, rid: str, name: str, phone: str) -> QFrame:
         row = QFrame()
         row.setProperty("role", "card")

@@ -303,7 +303,10 @@ class KioskWindow(QMainWindow):
         self.history.clear()
         self.current = ("home", "")
         for screen in self.screens.values():
-            screen.reset()  # type: ignore[attr-defined]
+            try:
+                screen.reset()  # type: ignore[attr-defined]
+            except Exception:  # one broken screen must not keep the visit on display
+                log.exception("resetting a screen failed")
         if self.lang != self.default_lang:
             self.translations.install(self.default_lang)
             self.lang = self.default_lang
