@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.printing.conftest import HERE, pdf_page_size, pdf_pages, pdf_text, qr_codes, \
-    wait_for_capture
+from tests.printing.conftest import (
+    HERE,
+    pdf_page_size,
+    pdf_pages,
+    pdf_text,
+    qr_codes,
+    wait_for_capture,
+)
 
 
 def kiosk(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -18,9 +18,9 @@ from kiosk.sheets.content import Block, HeadingBlock, ParagraphBlock, ResourceBl
 DPI = 300
 PT = DPI / 72  # dots per typographic point
 MARGIN = 0.5 * DPI  # every printer can print half an inch from the edge
-QR_SIZE = 1.0 * DPI  # the code's modules, without its quiet zone
+QR_SIZE = 0.9 * DPI  # the code's modules, without its quiet zone
 QR_GAP = 0.2 * DPI  # at least four modules of white between the code and the text
-BLOCK_GAP = 0.14 * DPI
+BLOCK_GAP = 0.1 * DPI
 FONT_FAMILY = "DejaVu Sans"
 
 PAPERS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -44,19 +44,19 @@ def font(points: float, bold: bool = False, italic: bool = False) -> QFont:
 
 class Fonts:
     def __init__(self) -> None:
-        self.title = font(22, bold=True)
-        self.subtitle = font(12)
-        self.heading = font(16, bold=True)
-        self.name = font(15, bold=True)
-        self.number = font(21, bold=True)
-        self.phone_label = font(11)
-        self.text_line = font(14, bold=True)
-        self.detail = font(11.5)
-        self.description = font(11.5)
-        self.checked = font(10, italic=True)
-        self.caption = font(9.5)
-        self.body = font(12.5)
-        self.footer = font(11, bold=True)
+        self.title = font(20, bold=True)
+        self.subtitle = font(11)
+        self.heading = font(15, bold=True)
+        self.name = font(14, bold=True)
+        self.number = font(19, bold=True)  # the numbers are what the visitor came for
+        self.phone_label = font(10.5)
+        self.text_line = font(13, bold=True)
+        self.detail = font(10.5)
+        self.description = font(10.5)
+        self.checked = font(9.5, italic=True)
+        self.caption = font(9)
+        self.body = font(12)
+        self.footer = font(10.5, bold=True)
 
 
 GREY = "#3a3a3a"
