@@ -388,7 +388,7 @@ class ResourceEditor(QWidget):
         row = self.sources.add()
         index = self.sources.index(row, 0)
         self.source_view.setCurrentIndex(index)
-        self.source_view.edit(index)
+        self.scroll.ensureWidgetVisible(self.source_view)
 
     # -- loading and saving -----------------------------------------------------------------
 

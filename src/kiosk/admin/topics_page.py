@@ -132,7 +132,7 @@ class TopicsPage(QWidget):
         self.source_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         form.addWidget(self.source_view)
         add = button(self.tr("Add a source"), "topic-source-add")
-        add.clicked.connect(lambda: self.source_view.edit(self.sources.index(
+        add.clicked.connect(lambda: self.source_view.setCurrentIndex(self.sources.index(
             self.sources.add(), 0)))
         form.addWidget(button_row(add))
         form.addWidget(f("review_notes", self.tr("Notes for staff"), True))
