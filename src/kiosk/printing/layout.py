@@ -53,7 +53,7 @@ class Fonts:
         self.text_line = font(13, bold=True)
         self.detail = font(10.5)
         self.description = font(10.5)
-        self.checked = font(9.5, italic=True)
+        self.checked = font(9.5)  # a third embedded font (italic) would cost time
         self.caption = font(9)
         self.body = font(12)
         self.footer = font(10.5, bold=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTransform,
 )
 
 from kiosk.printing.layout import DPI, PAPERS, LaidBlock, PageLayout, layout_sheet
@@ -46,13 +48,20 @@ def page_layout(paper: str) -> QPageLayout:
     return layout
 
 
-def qr_path(uri: str, rect: QRectF) -> QPainterPath:
-    """The code's dark modules as vector squares, runs merged so no seams show between them."""
+@lru_cache(maxsize=1024)
+def qr_matrix(uri: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's modules; kept, as the same numbers are printed again and again and working
+    out the best mask is the slowest step of a sheet."""
     from kiosk.qr import qr_modules
 
-    modules = qr_modules(uri)
+    return tuple(tuple(row) for row in qr_modules(uri))
+
+
+@lru_cache(maxsize=1024)
+def _unit_qr_path(uri: str) -> QPainterPath:
+    """The code in a 1 x 1 square: dark modules as squares, runs merged so no seams show."""
+    modules = qr_matrix(uri)
     count = len(modules)
-    size = rect.width() / count
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
     for row, cells in enumerate(modules):
@@ -64,9 +73,15 @@ def qr_path(uri: str, rect: QRectF) -> QPainterPath:
             start = col
             while col < count and cells[col]:
                 col += 1
-            path.addRect(QRectF(rect.left() + start * size, rect.top() + row * size,
-                                (col - start) * size, size))
+            path.addRect(QRectF(start / count, row / count, (col - start) / count, 1 / count))
     return path
+
+
+def qr_path(uri: str, rect: QRectF) -> QPainterPath:
+    """The code drawn as vector squares filling `rect`."""
+    transform = QTransform.fromTranslate(rect.left(), rect.top()).scale(rect.width(),
+                                                                         rect.height())
+    return transform.map(_unit_qr_path(uri))
 
 
 def _paint_block(painter: QPainter, block: LaidBlock, left: float, top: float,
