@@ -19,8 +19,12 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
     from kiosk.ui.window import KioskWindow
 
     store = open_data_dir(Path(data_dir))
-    return KioskWindow(store, Path(data_dir), windowed=windowed,
-                       idle_timeout_s=idle_timeout_s, lang=lang)
+    window = KioskWindow(store, Path(data_dir), windowed=windowed,
+                         idle_timeout_s=idle_timeout_s, lang=lang)
+    from kiosk.updates.watcher import watch_update_folder
+
+    watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
+    return window
 
 
 class _FirstFrame(QObject):

@@ -166,3 +166,39 @@ def test_input_quiet_counts_from_the_last_touch(qtbot: QtBot) -> None:
         assert quiet.seconds() == 0.0
     finally:
         app.removeEventFilter(quiet)
+
+
+def test_the_kiosk_window_applies_an_update_only_when_the_visitor_has_gone(
+        qtbot: QtBot, fresh_data_dir: Path, sample_dir: Path, key: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk import app as app_module
+    from kiosk.updates import watcher as watcher_module
+
+    monkeypatch.setattr(watcher_module, "QUIET_S", 0.3)
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    folder = tmp_path / "sync"
+    folder.mkdir()
+    settings = Settings(store)
+    settings.set("trusted_key", keys.public_path(key).read_text())
+    settings.set("update_folder", str(folder))
+    store.close()
+    monkeypatch.setattr(app_module, "open_data_dir",
+                        lambda d: open_data_dir(d, bundled=sample_dir))
+    window = app_module.create_main_window(fresh_data_dir, windowed=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    watcher = window.findChild(UpdateWatcher)
+    assert watcher is not None and watcher.folder == folder
+    watcher.settle.setInterval(50)
+    watcher.retry.setInterval(50)
+    # A visitor is reading a category when the update arrives.
+    window.open_category("health")  # type: ignore[attr-defined]
+    shutil.copy(make_bundle(tmp_path, key, 5, "(860) 555-0142"), folder)
+    qtbot.waitUntil(lambda: watcher.waiting, timeout=5000)
+    qtbot.wait(500)
+    assert bundle.applied_version(window.store) == 0  # type: ignore[attr-defined]
+    with qtbot.waitSignal(watcher.applied, timeout=5000):
+        window.quick_exit()  # type: ignore[attr-defined]
+    assert window.screen_name() == "home"  # type: ignore[attr-defined]
+    assert clinic_number(window.store) == "+18605550142"  # type: ignore[attr-defined]

@@ -38,7 +38,7 @@ class InputQuiet(QObject):
         self.clock = clock
         self.last = clock()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             self.last = self.clock()
         return False
@@ -167,3 +167,36 @@ class UpdateWatcher(QObject):
         add_notice(self.store, f"An update in {self.folder} was not applied: {message}",
                    "warning")
         self.refused.emit(message)
+
+
+QUIET_S = 30.0  # no touch for this long, on the home screen: the visitor has gone
+
+
+def watch_update_folder(window: QObject, store: Store, data_dir: Path) -> UpdateWatcher | None:
+    """Start watching the update folder named in the settings, if there is one.
+
+    `window` is the visitor window: it says whether a visit is under way
+    (`is_pristine()`) and re-reads the store after an update (`refresh()`).
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.directory.settings import Settings
+
+    folder = str(Settings(store).get("update_folder") or "").strip()
+    if not folder:
+        return None
+    quiet = InputQuiet(window)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(quiet)
+    pristine: Callable[[], bool] = getattr(window, "is_pristine", lambda: True)
+
+    def is_idle() -> bool:
+        return quiet.seconds() >= QUIET_S and bool(pristine())
+
+    watcher = UpdateWatcher(store, data_dir, Path(folder).expanduser(), is_idle, parent=window)
+    refresh = getattr(window, "refresh", None)
+    if refresh is not None:
+        watcher.applied.connect(lambda _message: refresh())
+    watcher.start()
+    return watcher
