@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.paths import RESOURCES
 from kiosk.ui import palette
@@ -74,11 +74,15 @@ class Theme:
             pal.setColor(r, c(name))
         return pal
 
-    def apply(self, app: QApplication) -> None:
+    def apply(self, app: QApplication, window: QWidget) -> None:
+        """Style `window` and everything in it; other top-level windows (staff screens,
+        print preview) call `apply_to` on themselves or are created as its children."""
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
-        sheet = self.stylesheet()
-        if app.styleSheet() == sheet:
-            return  # re-polishing every widget is the costly part; skip when unchanged
         app.setPalette(self.qpalette())
-        app.setStyleSheet(sheet)
+        self.apply_to(window)
+
+    def apply_to(self, widget: QWidget) -> None:
+        sheet = self.stylesheet()
+        if widget.styleSheet() != sheet:  # re-polishing is the costly part
+            widget.setStyleSheet(sheet)

@@ -147,7 +147,6 @@ class KioskWindow(QMainWindow):
         self.idle.activity.connect(self.still_there.dismiss)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
             app.installEventFilter(self.idle)
 
         if self.lang != "en":
@@ -274,7 +273,7 @@ class KioskWindow(QMainWindow):
     def _apply_theme(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            self.theme.apply(app)
+            self.theme.apply(app, self)
         self.header.restyle(self.theme)
         self.header.contrast_button.setProperty("active", self.theme.high_contrast)
         for screen in self.screens.values():
@@ -373,7 +372,6 @@ class KioskWindow(QMainWindow):
         if self._may_close:
             app = QApplication.instance()
             if app is not None:
-                app.removeEventFilter(self)
                 app.removeEventFilter(self.idle)
             self.idle.stop()
             self.translations.uninstall()
@@ -381,21 +379,22 @@ class KioskWindow(QMainWindow):
         else:
             event.ignore()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Keys that would close or leave the kiosk do nothing on a kiosk."""
-        if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return False
-        if not isinstance(watched, QWidget) or watched.window() is not self:
-            return False
-        key_event: QKeyEvent = event  # type: ignore[assignment]
-        if not self._is_leave_key(key_event):
-            return False
-        if self.windowed:
-            if key_event.key() == Qt.Key.Key_Escape:
-                return False
-            if event.type() == QEvent.Type.KeyPress:
-                self.close()
-        return True
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Keys that would close or leave the kiosk do nothing on a kiosk (there is no text
+        field to type into, so every key ends up here)."""
+        if not self._is_leave_key(event):
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        if self.windowed and event.key() != Qt.Key.Key_Escape:
+            self.close()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and not self.windowed and \
+                self._is_leave_key(event):  # type: ignore[arg-type]
+            event.accept()
+            return True
+        return super().event(event)
 
     @staticmethod
     def _is_leave_key(event: QKeyEvent) -> bool:
