@@ -229,3 +229,24 @@ def apply(store: Any, data_dir: Path, path: Path) -> str:
         settings.set_raw(PUBLISHER_KEY, bundle.publisher)
         add_notice(store, message)
     return message
+
+
+def newest_in_folder(folder: Path, trusted_pem: str, current: int
+                     ) -> tuple[Bundle | None, list[str]]:
+    """The newest good bundle in `folder` newer than `current`, and why others were refused.
+
+    Bundles no newer than `current` are passed over quietly: a synced folder keeps them.
+    """
+    newest: Bundle | None = None
+    refused: list[str] = []
+    if not folder.is_dir():
+        return None, [f"{folder}: the update folder is not there (is the stick plugged in?)."]
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        try:
+            found = verify(path, trusted_pem)
+        except KnownError as error:
+            refused.append(error.message)
+            continue
+        if found.version > current and (newest is None or found.version > newest.version):
+            newest = found
+    return newest, refused

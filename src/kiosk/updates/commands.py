@@ -41,6 +41,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                    help="check against this public key instead of the kiosk's")
     p.set_defaults(func=cmd_verify)
 
+    p = steps.add_parser("folder", parents=[common],
+                         help="name the update folder this kiosk watches (a USB stick's "
+                              "mount point or a synced folder); '' to stop watching")
+    p.add_argument("folder", metavar="PATH")
+    p.set_defaults(func=cmd_folder)
+
+    p = steps.add_parser("sync", parents=[common],
+                         help="apply the newest good bundle in the update folder now (the "
+                              "running kiosk does this by itself between visitors)")
+    p.set_defaults(func=cmd_sync)
+
     p = steps.add_parser("apply", parents=[common],
                          help="check a bundle and make it this kiosk's directory")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -112,4 +123,40 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     print(apply(store, data_dir_of(args), args.file))
+    return 0
+
+
+def cmd_folder(args: argparse.Namespace) -> int:
+    from kiosk.cli import open_store
+    from kiosk.directory.settings import Settings
+
+    folder = str(Path(args.folder).expanduser().resolve()) if args.folder.strip() else ""
+    store = open_store(args)
+    Settings(store).set("update_folder", folder)
+    print(f"Update folder: {folder}" if folder else "This kiosk watches no update folder.")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    import sys
+
+    from kiosk.cli import data_dir_of, open_store
+    from kiosk.directory.settings import Settings
+    from kiosk.errors import KnownError
+    from kiosk.updates.bundle import applied_version, apply, newest_in_folder
+
+    store = open_store(args)
+    settings = Settings(store)
+    folder = str(settings.get("update_folder") or "")
+    if not folder:
+        raise KnownError("This kiosk has no update folder; name one with "
+                         "'kiosk bundle folder PATH'.")
+    current = applied_version(store)
+    newest, refused = newest_in_folder(Path(folder), settings.get("trusted_key"), current)
+    for message in refused:
+        print(f"Refused: {message}", file=sys.stderr)
+    if newest is None:
+        print(f"No newer update in {folder}; this kiosk has version {current}.")
+        return 1 if refused else 0
+    print(apply(store, data_dir_of(args), newest.path))
     return 0
