@@ -160,6 +160,7 @@ def test_categories_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) ->
 def test_topics_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None:
     admin.screen.go("topics")
     page = admin.screen.topics
+    tap_row_of(qtbot, page.list, "Your rights")
     assert page.slug == "your-rights"
     page.fields["related"].edit.setText("windham-clinic, nowhere")  # type: ignore[union-attr]
     tap(qtbot, child(page, "topic-save"))

@@ -58,7 +58,8 @@ def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, kiosk: Ki
     assert kiosk.store.resource("windham-clinic").main_phone.display == "(860) 456-0000"  # type: ignore[union-attr]
     backups = list((fresh_data_dir / "backups").glob("*-before-import.db"))
     assert len(backups) == 1 and str(backups[0]) in page.message.text()
-    row = kiosk.store.db.execute("select who, backup from imports where kind != 'bundled'").fetchone()
+    row = kiosk.store.db.execute(
+        "select who, backup from imports where kind != 'bundled'").fetchone()
     assert row == ("AB", str(backups[0]))
     assert not child(page, "import-apply").isEnabled()
 

@@ -3,7 +3,7 @@ message underneath. Every text is plain: entry text is data, never markup."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -37,8 +37,15 @@ def button(text: str, name: str, variant: str = "", accessible: str = "") -> QPu
     return b
 
 
+class TouchCheckBox(QCheckBox):
+    """A tick box that a finger can tick anywhere on its row, not only on the small box."""
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
+
+
 def check_box(text: str, name: str) -> QCheckBox:
-    box = QCheckBox(text)
+    box = TouchCheckBox(text)
     box.setObjectName(name)
     box.setAccessibleName(text)
     box.setMinimumHeight(TARGET)
