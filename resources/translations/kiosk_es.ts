@@ -551,6 +551,13 @@
     </message>
 </context>
 <context>
+    <name>PageModel</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Erase</source>
@@ -615,6 +622,61 @@
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Your handout</source>
+        <translation>Su hoja para llevar</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Página anterior</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Página siguiente</translation>
+    </message>
+    <message>
+        <source>Leaves off words that say what the help is for.</source>
+        <translation>No pone palabras que digan para qué es la ayuda.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Printing. Take your sheet from the printer.</source>
+        <translation>Imprimiendo. Tome su hoja de la impresora.</translation>
+    </message>
+    <message>
+        <source>Discreet sheet: on</source>
+        <translation>Hoja discreta: sí</translation>
+    </message>
+    <message>
+        <source>Discreet sheet: off</source>
+        <translation>Hoja discreta: no</translation>
+    </message>
+    <message>
+        <source>Discreet sheet</source>
+        <translation>Hoja discreta</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>The printer isn&apos;t working. Scan the code instead, or ask staff.</source>
+        <translation>La impresora no funciona. Escanee el código o pida ayuda al personal.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Intentar otra vez</translation>
     </message>
 </context>
 <context>
@@ -1180,167 +1242,167 @@
     <name>Sheet</name>
     <message>
         <source>MMMM d, yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished">Gratis</translation>
+        <translation>Gratis</translation>
     </message>
     <message>
         <source>Sliding-scale fees</source>
-        <translation type="unfinished"></translation>
+        <translation>Costo según sus ingresos</translation>
     </message>
     <message>
         <source>Takes insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>Acepta seguro médico</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Con costo</translation>
     </message>
     <message>
         <source>Walk in</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin cita</translation>
     </message>
     <message>
         <source>By appointment</source>
-        <translation type="unfinished">Con cita</translation>
+        <translation>Con cita</translation>
     </message>
     <message>
         <source>Call first</source>
-        <translation type="unfinished">Llame antes de ir</translation>
+        <translation>Llame antes de ir</translation>
     </message>
     <message>
         <source>Outreach</source>
-        <translation type="unfinished"></translation>
+        <translation>Visitas en la comunidad</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished">Inglés</translation>
+        <translation>inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished">Español</translation>
+        <translation>español</translation>
     </message>
     <message>
         <source>Portuguese</source>
-        <translation type="unfinished"></translation>
+        <translation>portugués</translation>
     </message>
     <message>
         <source>French</source>
-        <translation type="unfinished"></translation>
+        <translation>francés</translation>
     </message>
     <message>
         <source>Haitian Creole</source>
-        <translation type="unfinished"></translation>
+        <translation>criollo haitiano</translation>
     </message>
     <message>
         <source>Polish</source>
-        <translation type="unfinished"></translation>
+        <translation>polaco</translation>
     </message>
     <message>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>chino</translation>
     </message>
     <message>
         <source>Arabic</source>
-        <translation type="unfinished"></translation>
+        <translation>árabe</translation>
     </message>
     <message>
         <source>Vietnamese</source>
-        <translation type="unfinished"></translation>
+        <translation>vietnamita</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>ruso</translation>
     </message>
     <message>
         <source>American Sign Language</source>
-        <translation type="unfinished"></translation>
+        <translation>lengua de señas americana</translation>
     </message>
     <message>
         <source>Community resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Recursos de la comunidad</translation>
     </message>
     <message>
         <source>In danger now: call 911 · Free help 24/7: dial 2-1-1</source>
-        <translation type="unfinished"></translation>
+        <translation>En peligro ahora: llame al 911 · Ayuda gratis 24/7: marque 2-1-1</translation>
     </message>
     <message>
         <source>Help line</source>
-        <translation type="unfinished"></translation>
+        <translation>Línea de ayuda</translation>
     </message>
     <message>
         <source>Support service</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicio de apoyo</translation>
     </message>
     <message>
         <source>ext.</source>
-        <translation type="unfinished"></translation>
+        <translation>ext.</translation>
     </message>
     <message>
         <source>24 hours a day</source>
-        <translation type="unfinished"></translation>
+        <translation>24 horas al día</translation>
     </message>
     <message>
         <source>TTY (deaf or hard of hearing)</source>
-        <translation type="unfinished"></translation>
+        <translation>TTY (personas sordas o con dificultad para oír)</translation>
     </message>
     <message>
         <source>Text %1 to %2</source>
-        <translation type="unfinished">Envíe %1 al %2</translation>
+        <translation>Envíe %1 al %2</translation>
     </message>
     <message>
         <source>Text %1</source>
-        <translation type="unfinished">Mensaje de texto al %1</translation>
+        <translation>Envíe un texto al %1</translation>
     </message>
     <message>
         <source>Hours:</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario:</translation>
     </message>
     <message>
         <source>Languages:</source>
-        <translation type="unfinished"></translation>
+        <translation>Idiomas:</translation>
     </message>
     <message>
         <source>Call first: not yet checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Llame antes de ir: aún no verificado</translation>
     </message>
     <message>
         <source>Checked by staff: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificado por el personal: %1</translation>
     </message>
     <message>
         <source>Scan to text</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee para enviar un texto</translation>
     </message>
     <message>
         <source>Scan to call</source>
-        <translation type="unfinished"></translation>
+        <translation>Escanee para llamar</translation>
     </message>
     <message>
         <source>Places that can help</source>
-        <translation type="unfinished">Lugares que pueden ayudar</translation>
+        <translation>Lugares que pueden ayudar</translation>
     </message>
     <message>
         <source>More services</source>
-        <translation type="unfinished"></translation>
+        <translation>Más servicios</translation>
     </message>
     <message>
         <source>AM</source>
-        <translation type="unfinished"></translation>
+        <translation>a. m.</translation>
     </message>
     <message>
         <source>PM</source>
-        <translation type="unfinished"></translation>
+        <translation>p. m.</translation>
     </message>
     <message>
         <source>Open 24 hours, every day</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto las 24 horas, todos los días</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">Cerrado</translation>
+        <translation>Cerrado</translation>
     </message>
 </context>
 <context>
