@@ -940,6 +940,10 @@
 <context>
     <name>ResourceScreen</name>
     <message>
+        <source>No phone number yet. Ask staff how to reach them.</source>
+        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
+    </message>
+    <message>
         <source>Call</source>
         <translation>Llamar</translation>
     </message>
@@ -1403,6 +1407,29 @@
     <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
+    </message>
+</context>
+<context>
+    <name>StaffKeyboard</name>
+    <message>
+        <source>Capitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">Borrar</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished">Espacio</translation>
     </message>
 </context>
 <context>

@@ -149,3 +149,10 @@ def test_back_walks_the_history(qtbot: QtBot, window: KioskWindow) -> None:
     tap(qtbot, window.findChild(QPushButton, "home-button"))
     assert window.current == ("home", "") and not back.isEnabled()
     assert Qt.TextFormat.PlainText == window.category.title.textFormat()
+
+
+def test_a_place_without_a_number_says_to_ask_staff(window: KioskWindow) -> None:
+    window.open_resource("no-phone-pantry")
+    assert window.findChild(QLabel, "resource-phone") is None
+    assert window.findChild(QLabel, "resource-qr") is None
+    assert "No phone number yet. Ask staff how to reach them." in visible_texts(window)

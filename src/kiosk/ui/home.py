@@ -167,8 +167,10 @@ class HomeScreen(QWidget):
 
     def _key(self) -> tuple[int, int]:
         width = self.width() or 1280
-        return (max(2, min(4, width // 300)),
-                max(1, min(len(self.phone_tiles), width // 350)))
+        most = max(1, min(len(self.phone_tiles), width // 350))
+        rows = -(-len(self.phone_tiles) // most) if self.phone_tiles else 1
+        balanced = -(-len(self.phone_tiles) // rows) if self.phone_tiles else 1
+        return (max(2, min(4, width // 300)), balanced)
 
     def _place(self) -> None:
         key = self._key()

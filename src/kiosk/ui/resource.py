@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.model import Phone, Resource
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, text_label
+from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, reading_column, text_label
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -70,11 +70,7 @@ class ResourceScreen(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         enable_finger_scrolling(self.scroll)
         outer.addWidget(self.scroll)
-        page = QWidget()
-        page.setProperty("role", "page")
-        self.scroll.setWidget(page)
-        self.body = QVBoxLayout(page)
-        self.body.setContentsMargins(40, 24, 40, 40)
+        self.body = reading_column(self.scroll)
         self.body.setSpacing(18)
 
         self.name = text_label(role="title")
@@ -92,15 +88,18 @@ class ResourceScreen(QWidget):
         actions.addWidget(self.read_button)
         actions.addStretch(1)
 
-        self.phones = QGridLayout()
-        self.phones.setHorizontalSpacing(32)
-        self.phones.setVerticalSpacing(6)
+        self.call_card = QFrame()
+        self.call_card.setObjectName("call-card")
+        self.call_card.setProperty("role", "card")
+        self.phones = QHBoxLayout(self.call_card)
+        self.phones.setContentsMargins(28, 20, 28, 20)
+        self.phones.setSpacing(32)
         self.details = QVBoxLayout()
         self.details.setSpacing(12)
         self.body.addWidget(self.name)
         self.body.addWidget(self.organization)
         self.body.addLayout(actions)
-        self.body.addLayout(self.phones)
+        self.body.addWidget(self.call_card)
         self.body.addLayout(self.details)
         self.body.addStretch(1)
         self.phone_labels: list[QLabel] = []
@@ -131,6 +130,11 @@ class ResourceScreen(QWidget):
         self.organization.setVisible(bool(r.organization) and r.organization != r.name.en)
         self.spoken = [r.name.get(lang)]
         self._render_phones(r, lang)
+        if not r.phones:
+            no_phone = text_label(self.tr("No phone number yet. Ask staff how to reach them."),
+                                  role="warning")
+            self.details.addWidget(no_phone)
+            self.spoken.append(no_phone.text())
         self._render_details(r, lang)
         self._update_add_button()
 
@@ -153,7 +157,8 @@ class ResourceScreen(QWidget):
             self.phone_labels.append(number)
             self.spoken.append(f"{label}: {phone.display}")
         column.addStretch(1)
-        self.phones.addLayout(column, 0, 0)
+        self.phones.addLayout(column, 1)
+        self.call_card.setVisible(bool(r.phones))
         main = r.main_phone
         if main is not None:
             qr_box = QVBoxLayout()
@@ -164,12 +169,11 @@ class ResourceScreen(QWidget):
             self.qr.setAccessibleName(self.tr("QR code for %1").replace("%1", main.display))
             caption = text_label(self.tr("Scan with your phone camera to save or call "
                                          "this number."), role="note")
-            caption.setMaximumWidth(self.window_.theme.px(300))
+            caption.setFixedWidth(max(self.qr.pixmap().width(), self.window_.theme.px(260)))
             qr_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
             qr_box.addWidget(caption)
             qr_box.addStretch(1)
-            self.phones.addLayout(qr_box, 0, 1)
-        self.phones.setColumnStretch(0, 1)
+            self.phones.addLayout(qr_box, 0)
 
     def _number_text(self, phone: Phone) -> str:
         text = phone.display

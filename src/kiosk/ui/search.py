@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QVBoxLayout,
@@ -84,7 +85,12 @@ class SearchScreen(QWidget):
         layout.addWidget(self.field)
         layout.addWidget(self.hint)
         layout.addWidget(self.results, 1)
-        layout.addWidget(self.keyboard)
+        self.keyboard.setMaximumWidth(1400)  # keys stay within reach of one hand
+        centred = QHBoxLayout()
+        centred.addStretch(0)
+        centred.addWidget(self.keyboard, 1)
+        centred.addStretch(0)
+        layout.addLayout(centred)
 
     def text(self) -> str:
         return self.field.text()

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVB
 
 from kiosk.directory.model import Topic
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import TileButton, clear_layout, enable_finger_scrolling, text_label
+from kiosk.ui.widgets import (
+    TileButton,
+    clear_layout,
+    enable_finger_scrolling,
+    reading_column,
+    text_label,
+)
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -44,11 +50,7 @@ class TopicScreen(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         enable_finger_scrolling(self.scroll)
         outer.addWidget(self.scroll)
-        page = QWidget()
-        page.setProperty("role", "page")
-        self.scroll.setWidget(page)
-        self.body = QVBoxLayout(page)
-        self.body.setContentsMargins(40, 24, 40, 40)
+        self.body = reading_column(self.scroll)
         self.body.setSpacing(16)
         self.title = text_label(role="title")
         self.summary = text_label(role="subtitle")

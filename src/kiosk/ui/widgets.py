@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLabel,
     QPushButton,
+    QHBoxLayout,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QSizePolicy,
@@ -113,6 +115,28 @@ class TileButton(QPushButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         layout = self.layout()
         return layout.totalMinimumSize() if layout else super().minimumSizeHint()
+
+
+READING_WIDTH = 1240  # longer lines are hard to follow; wide screens get margins instead
+
+
+def reading_column(scroll: QScrollArea, margins: tuple[int, int, int, int] = (40, 24, 40, 40),
+                   max_width: int = READING_WIDTH) -> QVBoxLayout:
+    """A scrolling page whose content is a centred column no wider than `max_width`."""
+    page = QWidget()
+    page.setProperty("role", "page")
+    scroll.setWidget(page)
+    row = QHBoxLayout(page)
+    row.setContentsMargins(*margins)
+    content = QWidget()
+    content.setProperty("role", "page")
+    content.setMaximumWidth(max_width)
+    row.addStretch(0)
+    row.addWidget(content, 1)
+    row.addStretch(0)
+    body = QVBoxLayout(content)
+    body.setContentsMargins(0, 0, 0, 0)
+    return body
 
 
 def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
