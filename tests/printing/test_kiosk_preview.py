@@ -294,3 +294,28 @@ def test_open_print_preview_over_a_plain_window(qtbot: QtBot, print_store) -> No
     assert preview.geometry() == window.rect()
     assert preview.page_count == 1
     assert Qt.AlignmentFlag.AlignCenter
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+def test_preview_fits_every_kiosk_screen(qtbot: QtBot, kiosk_window,  # type: ignore[no-untyped-def]
+                                         size: tuple[int, int], lang: str) -> None:
+    window = kiosk_window(size=size)
+    window.set_language(lang)
+    preview = start_preview(qtbot, window, ["clinic", "trafficking-hotline"])
+    shot(window, f"preview-{lang}-{size[0]}x{size[1]}")
+    for button in preview.findChildren(QPushButton):
+        if button.isVisible():
+            # inside the preview and inside every box it sits in: nothing clipped
+            parent = button.parentWidget()
+            while parent is not None and parent is not preview.parentWidget():
+                rect = button.rect().translated(button.mapTo(parent, QPoint(0, 0)))
+                assert parent.rect().contains(rect), (size, lang, button.objectName(),
+                                                      parent.objectName())
+                parent = parent.parentWidget()
+            assert button.height() >= 64 and button.width() >= 64
+            # the words fit: a button narrower than it asks for cuts its text off
+            assert button.width() >= button.sizeHint().width(), (button.text(), lang)
+    page = preview.view.page_rect()
+    assert page.height() >= 0.4 * size[1]
+    assert preview.view.rect().toRectF().contains(page)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -245,3 +246,34 @@ def test_printing_keeps_none_alive_through_many_qt_calls() -> None:
                             check=False)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "alive"
+
+
+# Checked with patterns of their own, independently of the word list the sheets use.
+GIVEAWAYS = [r"traffick", r"prostitu", r"pimp", r"sex work", r"trabajo sexual", r"trata de",
+             r"explotaci", r"exploitation", r"for sex\b", r"para sexo", r"por sexo",
+             r"sell sex", r"buy sex", r"trade sex", r"intercambian sexo", r"comercio sexual",
+             r"t visa", r"visa t\b", r"domestic violence", r"violencia domestica", r"survivor"]
+
+
+def test_bundled_directory_discreet_sheets_give_nothing_away(tmp_path: Path) -> None:
+    """Every discreet sheet of the Connecticut directory, in both languages."""
+    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.paths import BUNDLED_DATA
+
+    store = open_data_dir(tmp_path / "bundled")
+    assert store.counts()["resources"] > 0, BUNDLED_DATA
+    sensitive = [c.slug for c in store.categories(include_hidden=True) if c.sensitive]
+    assert sensitive  # the directory marks its trafficking and sex-work categories
+    for lang in ("en", "es"):
+        o = options(discreet=True, lang=lang)
+        sheets = [directory_sheet(store, o)]
+        sheets += [category_sheet(store, c.slug, o) for c in store.categories(True)]
+        sheets += [topic_sheet(store, t.slug, o) for t in store.topics()]
+        for sheet in sheets:
+            text = discreet.fold(sheet.all_text())
+            found = [w for w in GIVEAWAYS if re.search(r"\b" + w, text)]
+            assert found == [], (lang, sheet.kind, sheet.title, found)
+        # the numbers are still all there
+        everything = directory_sheet(store, o)
+        assert len(everything.resources) == store.counts()["active resources"]
+    store.close()

@@ -272,9 +272,11 @@ class PrintPreview(QFrame):
         self.page_label = QLabel()
         self.page_label.setObjectName("preview-page-label")
         self.page_label.setProperty("role", "subtitle")
-        self.previous = self._button("preview-previous")
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.setWordWrap(True)
+        self.previous = self._button("preview-previous", expand=False)
         self.previous.clicked.connect(lambda: self.turn(-1))
-        self.next = self._button("preview-next")
+        self.next = self._button("preview-next", expand=False)
         self.next.clicked.connect(lambda: self.turn(1))
         self.discreet = self._button("discreet-toggle")
         self.discreet.setCheckable(True)
@@ -297,9 +299,10 @@ class PrintPreview(QFrame):
         side = QVBoxLayout()
         side.setSpacing(16)
         side.addWidget(self.title)
-        side.addWidget(self.page_label)
         turns = QHBoxLayout()
+        turns.setSpacing(12)
         turns.addWidget(self.previous)
+        turns.addWidget(self.page_label, 1)
         turns.addWidget(self.next)
         side.addLayout(turns)
         side.addWidget(self.discreet)
@@ -308,6 +311,7 @@ class PrintPreview(QFrame):
         side.addStretch(1)
         side.addWidget(self.print_button)
         side.addWidget(self.back)
+        side.setContentsMargins(0, 0, 0, 0)
         self.side = QWidget()
         self.side.setObjectName("preview-side")
         self.side.setLayout(side)
@@ -321,10 +325,11 @@ class PrintPreview(QFrame):
         self.retranslate()
         self._rebuild()
 
-    def _button(self, name: str) -> QPushButton:
+    def _button(self, name: str, expand: bool = True) -> QPushButton:
         button = QPushButton()
         button.setObjectName(name)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding if expand
+                             else QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         return button
 
     def _connect_window(self) -> None:
@@ -344,9 +349,10 @@ class PrintPreview(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Your handout"))
-        self.previous.setText("\u2039  " + self.tr("Previous"))
+        # Arrows read the same in every language; the names say it for screen readers.
+        self.previous.setText("\u2039")
         self.previous.setAccessibleName(self.tr("Previous page"))
-        self.next.setText(self.tr("Next") + "  \u203a")
+        self.next.setText("\u203a")
         self.next.setAccessibleName(self.tr("Next page"))
         self._discreet_text()
         self.discreet_note.setText(self.tr("Leaves off words that say what the help is for."))
@@ -501,7 +507,7 @@ class PrintPreview(QFrame):
         portrait = self.height() > self.width()
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if portrait
                               else QBoxLayout.Direction.LeftToRight)
-        self.side.setFixedWidth(self.width() - 48 if portrait else max(340, self.width() // 4))
+        self.side.setFixedWidth(self.width() - 48 if portrait else max(380, self.width() // 4))
         super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -76,9 +76,8 @@ class Text:
     def line_rects(self) -> list[QRectF]:
         out = []
         for i in range(self.layout.lineCount()):
-            line = self.layout.lineAt(i)
-            out.append(QRectF(self.x + line.x(), self.y + line.y(), line.naturalTextWidth(),
-                              line.height()))
+            rect = self.layout.lineAt(i).naturalTextRect()  # where the glyphs are, aligned
+            out.append(rect.translated(self.x, self.y))
         return out
 
     @property
@@ -87,12 +86,12 @@ class Text:
 
 
 def wrap(text: str, f: QFont, width: float, x: float = 0.0, y: float = 0.0,
-         color: str = "#000000", align_right: bool = False) -> Text:
+         color: str = "#000000", centre: bool = False) -> Text:
     layout = QTextLayout(text, f)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    if align_right:
-        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+    if centre:
+        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     layout.setTextOption(option)
     layout.beginLayout()
     height = 0.0
@@ -250,8 +249,7 @@ class Layouter:
         if has_qr:
             qr = QrCode(block.qr_uri, self.width - QR_SIZE, BLOCK_GAP, QR_SIZE)
             caption = wrap(block.qr_caption, f.caption, QR_SIZE, x=qr.x,
-                           y=qr.y + QR_SIZE + 0.03 * DPI, color=GREY)
-            caption.x = qr.x + max(0.0, (QR_SIZE - natural_width(caption)) / 2)
+                           y=qr.y + QR_SIZE + 0.03 * DPI, color=GREY, centre=True)
             texts.append(caption)
             y = max(y, caption.y + caption.height)
         return LaidBlock("resource", block.id, y + BLOCK_GAP, texts, qr, rule_above=True)

@@ -13,13 +13,25 @@ import unicodedata
 # Stems and phrases, matched on lower-case text without accents. `\btrata\b` is a whole word:
 # "tratamiento" (treatment) must stay.
 SENSITIVE_PATTERNS = (
-    r"traffick\w*", r"\btrata\b", r"\btratantes?\b", r"human\W+trade",
+    # trafficking
+    r"traffick\w*", r"\btrata\b", r"\btratantes?\b", r"\bt[\s-]visas?\b", r"\bvisas?\W+t\b",
+    # selling, buying or trading sex
     r"\bsex\W*work\w*", r"\bsex\W*trade\b", r"\bsex\W*industry\b", r"commercial\W+sex",
-    r"\bsexo\W+comercial\b", r"trabaj\w*\W+sexual\w*", r"industria\W+del\W+sexo",
-    r"prostitu\w*", r"exploit\w*", r"explotaci\w*", r"explotad\w*", r"\bpimps?\b",
-    r"proxenet\w*", r"\bescorts?\b", r"\bjohns?\s+school\b",
+    r"\b(sell|sells|selling|sold|buy|buys|buying|bought|trade|trades|trading|traded|exchang\w*)"
+    r"\W+sex\b", r"\bfor\W+sex\b", r"\bsex\W+for\W+(money|food|a\W+place)",
+    r"\bsexo\W+comercial\b", r"comercio\W+sexual", r"trabaj\w*\W+sexual\w*",
+    r"industria\W+del\W+sexo", r"\b(vend\w*|compr\w*|intercambi\w*)\W+sexo\b",
+    r"\bsexo\W+a\W+cambio\b", r"\b(para|por)\W+(el\W+)?sexo\b",
+    r"prostitu\w*", r"\bpimp\w*", r"proxenet\w*", r"\bescorts?\b", r"\bjohns?\s+school\b",
+    # exploitation and sexual abuse
+    r"exploit\w*", r"explotaci\w*", r"explotad\w*", r"sexual\w*\W+(assault|abus\w*)",
+    r"\bagresion\W+sexual\b", r"\babus\w*\W+sexual\w*", r"\bdano\W+sexual\w*",
+    r"\bsurvivors?\b", r"\bsobrevivientes?\b",
+    # violence by a partner
     r"domestic\W+violence", r"intimate\W+partner\W+violence", r"violencia\W+domestica",
-    r"violencia\W+de\W+pareja", r"sexual\W+assault", r"agresion\W+sexual", r"abuso\W+sexual",
+    r"violencia\W+de\W+(su\W+)?pareja", r"hurt\w*\W+by\W+(a|your|their)\W+partner",
+    r"\bpartner\b.{0,40}\b(hurting|hurts|forces|controls)\b",
+    r"\bpareja\b.{0,40}\b(hace|hizo)\W+dano\b", r"safety\W+plan", r"plan\W+de\W+seguridad",
 )
 _SENSITIVE = re.compile("|".join(SENSITIVE_PATTERNS))
 
