@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,7 +37,8 @@ def uid(kind: str, key: str) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
-def _web(url: str) -> str:
+def web(url: str) -> str:
+    """HSDS wants a full URI; the kiosk's files allow `www.example.org`."""
     if url and "://" not in url:
         return "https://" + url
     return url
@@ -89,7 +91,7 @@ def organization_key(r: Resource) -> str:
 
 def organization(name: str, website: str = "") -> dict[str, Any]:
     return _drop_empty({"id": uid("organization", name), "name": name, "description": name,
-                        "website": _web(website)})
+                        "website": web(website)})
 
 
 def _phone(r: Resource, i: int, service_id: str) -> dict[str, Any]:
@@ -134,7 +136,7 @@ def service(r: Resource) -> dict[str, Any]:
     org = organization(organization_key(r))
     out: dict[str, Any] = _drop_empty({
         "id": sid, "organization_id": org["id"], "name": r.name.en,
-        "description": r.description.en, "url": _web(r.website), "email": r.email,
+        "description": r.description.en, "url": web(r.website), "email": r.email,
         "status": r.status, "eligibility_description": r.eligibility.en,
         "fees_description": ", ".join(r.cost),
     })
@@ -184,9 +186,11 @@ def organizations(directory: Directory) -> list[dict[str, Any]]:
 # -- writing --------------------------------------------------------------------------------
 
 def _write(path: Path, text: str) -> None:
-    from kiosk.directory.files import write_atomically
-
-    write_atomically(path, text)
+    """Whole file or nothing (a temporary name, then a rename); no fsync per file, which
+    made exporting thousands of services take minutes on an SD card."""
+    temp = path.with_name(f".{path.name}.partial")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
 
 
 def _json(obj: Any) -> str:

@@ -101,6 +101,8 @@ class _Builder:
         for row in tables.of("attribute"):
             self.attributes.setdefault(row.get("link_id"), []).append(row)
         self.by: dict[tuple[str, str], dict[str, list[Row]]] = {}
+        self.paths: dict[str, Path] = {}
+        self.record_term = out.uid("term", out.RECORD_TERM)
 
     def index(self, table: str, key: str) -> dict[str, list[Row]]:
         if (table, key) not in self.by:
@@ -121,9 +123,8 @@ class _Builder:
             self.result.notes.append(text)
 
     def _record_of(self, link_id: str) -> dict[str, Any] | None:
-        record_term = out.uid("term", out.RECORD_TERM)
         for row in self.attributes.get(link_id, []):
-            if row.get("taxonomy_term_id") == record_term and row.get("value"):
+            if row.get("taxonomy_term_id") == self.record_term and row.get("value"):
                 try:
                     value = json.loads(row.get("value"))
                 except json.JSONDecodeError:
@@ -269,12 +270,13 @@ class _Builder:
         if not location_ids and row.get("location_id"):
             location_ids = [row.get("location_id")]
         record = self._record_of(sid)
-        data = self.native(row, sid, sal_ids, location_ids, known)
+        if record is not None:
+            data: dict[str, Any] | None = self.merge(record, row, known)
+        else:
+            data = self.native(row, sid, sal_ids, location_ids, known)
         if data is None:
             return None
-        if record is not None:
-            data = self.merge(record, data, row)
-        reader = Reader(Path(row.file))
+        reader = Reader(self.paths.setdefault(row.file, Path(row.file)))
         resource = reader.resource(data, ())
         if reader.problems or resource is None:
             self.skip(row, "; ".join(f"{path_text(p.path) or 'record'} {p.message}"
@@ -377,33 +379,42 @@ class _Builder:
                     break
         return codes
 
-    def merge(self, record: dict[str, Any], native: dict[str, Any],
-              row: Row) -> dict[str, Any]:
-        """The kiosk's record, with what was changed in HSDS since it was exported."""
-        reader = Reader(Path(row.file))
-        base = reader.resource(record, ())
-        if base is None or reader.problems:
-            return native
-        exported = out.service(base)
+    def merge(self, record: dict[str, Any], row: Row, known: set[str]) -> dict[str, Any]:
+        """The kiosk's record, with what was changed in HSDS since it was exported.
+
+        Each HSDS field is compared with what the export writes for the record, so that
+        only a value someone changed replaces the kiosk's (and its Spanish stays).
+        """
         merged = dict(record)
-        if row.get("name") != exported.get("name", ""):
-            merged["name"] = {**_as_local(record.get("name")), "en": row.get("name")}
-        if row.get("description") != exported.get("description", ""):
-            merged["description"] = {**_as_local(record.get("description")),
-                                     "en": native["description"]["en"]}
-        if row.get("url") != exported.get("url", ""):
-            _set(merged, "website", native.get("website"))
-        if row.get("email") != exported.get("email", ""):
-            _set(merged, "email", native.get("email"))
-        if row.get("status") != exported.get("status", ""):
-            _set(merged, "status", native.get("status"))
+        name = _as_local(record.get("name"))
+        if row.get("name") and row.get("name") != name["en"]:
+            merged["name"] = {**name, "en": row.get("name")}
+        description = _as_local(record.get("description"))
+        if row.get("description") and row.get("description") != description["en"]:
+            merged["description"] = {**description, "en": row.get("description")}
+        if row.get("url") != out.web(str(record.get("website") or "")):
+            _set(merged, "website", row.get("url"))
+        if row.get("email") != str(record.get("email") or ""):
+            _set(merged, "email", row.get("email"))
+        status = row.get("status").lower()
+        if status and status != str(record.get("status") or "active"):
+            merged["status"] = "active" if status == "active" else "inactive"
         sid = row.get("id")
-        incoming = [p.get("number") for p in self.index("phone", "service_id").get(sid, [])]
-        if incoming != [p["number"] for p in exported["phones"]]:
-            merged["phones"] = native["phones"]
-        if set(native["categories"]) != set(base.categories):
-            merged["categories"] = native["categories"]
+        phone_rows = self.index("phone", "service_id").get(sid, [])
+        incoming = [_digits(p.get("number")) + _digits(p.get("extension").removesuffix(".0"))
+                    for p in phone_rows]
+        kept = [_digits(p["number"] if isinstance(p, dict) else str(p))
+                for p in record.get("phones") or []]
+        if incoming != kept:
+            merged["phones"] = self.phones(phone_rows)
+        categories = self.service_categories(row, sid, known)
+        if categories and set(categories) != set(record.get("categories") or []):
+            merged["categories"] = categories
         return merged
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
 
 
 def _as_local(value: Any) -> dict[str, str]:
@@ -449,7 +460,7 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
             continue
         seen[sid] = row
     result.services = len(seen)
-    for sid, rows in conflicts.items():
+    for rows in conflicts.values():
         for row in rows:
             others = ", ".join(r.where for r in rows if r is not row)
             builder.skip(row, f"another row has the same service id and different "
