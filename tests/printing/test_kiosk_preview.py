@@ -169,6 +169,24 @@ def test_preview_by_touch_then_print_to_a_real_queue(qtbot: QtBot, kiosk_window,
     assert "National Human Trafficking Hotline" in text
     assert "Windham Drop-in Centre \u00b7 November 23, 2026" in text
 
+    # `kiosk sheet` over the same data folder makes the same pages (the date aside: the
+    # command line uses today's, the window its own clock)
+    import sys
+
+    out = tmp_path / "same.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "sheet", "--resource", "clinic", "trafficking-hotline",
+         "treatment-center", "--data-dir", str(window.data_dir), "--out", str(out)],
+        capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+    def without_date(pdf: Path) -> str:
+        return " ".join(line for line in pdf_text(pdf).split("\n")
+                        if "Windham Drop-in Centre" not in line).split().__str__()
+
+    assert "(860) 555-0177" in without_date(out)
+    assert without_date(out) == without_date(copy)
+
     tap(qtbot, preview.back)
     qtbot.waitUntil(lambda: window.findChild(PrintPreview, "print-preview") is None)
 
