@@ -113,3 +113,15 @@ def test_a_resource_reads_back_as_written(store: Store, sample_dir: Path) -> Non
     for resource in directory.resources:
         assert store.resource(resource.id) == resource
     assert store.directory().topics == directory.topics
+
+
+def test_lists_are_in_the_order_of_the_visitor_s_language(store: Store, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    _filled(store, tmp_path, [
+        replace(_resource("food-bank"), name=LocalText("Food bank", "Banco de comida")),
+        replace(_resource("clinic"), name=LocalText("Clinic", "Clínica")),
+        replace(_resource("aid"), name=LocalText("Legal aid", "")),
+    ])
+    assert store.list_ids("health") == ["clinic", "food-bank", "aid"]
+    assert store.list_ids("health", lang="es") == ["food-bank", "clinic", "aid"]

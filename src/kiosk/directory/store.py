@@ -158,8 +158,9 @@ class Store:
                          self.resources(), self.topics())
 
     def list_ids(self, category: str | None, filters: ListFilter = ListFilter(),
-                 when: dt.datetime | None = None) -> list[str]:
-        """Ids of the active resources of a category (all when None), filtered, in order."""
+                 when: dt.datetime | None = None, lang: str = "en") -> list[str]:
+        """Ids of the active resources of a category (all when None), filtered, in the
+        order a visitor reading `lang` expects: crisis lines first, then by name."""
         where = ["r.status = 'active'"]
         params: list[Any] = []
         join = ""
@@ -188,8 +189,9 @@ class Store:
             where.append("exists (select 1 from resource_hours h where h.resource_id = r.id "
                          "and h.day = ? and h.start <= ? and h.end > ?)")
             params += [when.weekday(), minute, minute]
+        name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
         sql = (f"select r.id from resources r {join} where {' and '.join(where)} "
-               "order by r.priority desc, r.name_en collate nocase")
+               f"order by r.priority desc, {name} collate nocase")
         return [row[0] for row in self.db.execute(sql, params)]
 
     def list_entries(self, ids: list[str]) -> dict[str, ListEntry]:

@@ -343,7 +343,8 @@ class CategoryScreen(QWidget):
     def reload(self) -> None:
         if not self.slug:
             return
-        ids = self.window_.store.list_ids(self.slug, self.list_filter(), self.window_.clock())
+        ids = self.window_.store.list_ids(self.slug, self.list_filter(), self.window_.clock(),
+                                          lang=self.window_.lang)
         self.model.set_ids(ids)
         self.view.scrollToTop()
         n = len(ids)
