@@ -181,8 +181,9 @@ def test_preview_by_touch_then_print_to_a_real_queue(qtbot: QtBot, kiosk_window,
     assert result.returncode == 0, result.stderr
 
     def without_date(pdf: Path) -> str:
-        return " ".join(line for line in pdf_text(pdf).split("\n")
-                        if "Windham Drop-in Centre" not in line).split().__str__()
+        lines = [line for line in pdf_text(pdf).split("\n")
+                 if "Windham Drop-in Centre" not in line]
+        return " ".join(" ".join(lines).split())
 
     assert "(860) 555-0177" in without_date(out)
     assert without_date(out) == without_date(copy)
