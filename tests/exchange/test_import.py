@@ -52,7 +52,7 @@ def test_formats_are_detected(rich_store: Store, tmp_path: Path) -> None:
     assert tables.detect(legacy) == "hsds-legacy-csv"
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "x.csv").write_text("a\n")
-    with pytest.raises(KnownError, match="no services.csv"):
+    with pytest.raises(KnownError, match=r"no services\.csv"):
         tables.detect(tmp_path / "other")
 
 
@@ -92,6 +92,11 @@ def test_the_hsds_json_examples_import_and_export_valid(
         kind = {"services": "service", "organizations": "organization",
                 "taxonomies": "taxonomy", "taxonomy_terms": "taxonomy_term"}[path.parent.name]
         assert errors(kind, json.loads(path.read_text(encoding="utf-8"))) == []
+    from frictionless import validate
+
+    write_hsds(store.directory(), tmp_path / "again-csv", "hsds-csv")
+    report = validate(tmp_path / "again-csv" / "datapackage.json")
+    assert report.valid, [e.message for t in report.tasks for e in t.errors][:5]
 
 
 def test_the_hsds_csv_examples_import_and_report_unmapped_terms(
