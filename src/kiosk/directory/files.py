@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from kiosk.directory.bulk import no_cycle_collection
 from kiosk.directory.convert import (
     Reader,
     category_to_data,
@@ -77,7 +78,11 @@ def read_directory(path: Path) -> Directory:
 
 
 def check_directory(path: Path) -> tuple[Directory, list[Problem]]:
-    path = Path(path)
+    with no_cycle_collection():
+        return _check_directory(Path(path))
+
+
+def _check_directory(path: Path) -> tuple[Directory, list[Problem]]:
     if not path.exists():
         return Directory(), [Problem(path, (), "there is no file or folder here")]
     files = directory_files(path)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kiosk.directory import rows
+from kiosk.directory.bulk import no_cycle_collection
 from kiosk.directory.convert import category_to_data, resource_to_data, topic_to_data
 from kiosk.directory.model import Category, Directory, Resource, Topic
 from kiosk.directory.store import Store
@@ -91,6 +92,11 @@ def _category_digest(c: Category) -> str:
 
 
 def plan_import(store: Store, directory: Directory) -> ImportPlan:
+    with no_cycle_collection():
+        return _plan_import(store, directory)
+
+
+def _plan_import(store: Store, directory: Directory) -> ImportPlan:
     new_rows = {r.id: (r, rows.resource_row(r)) for r in directory.resources}
     resources = _section_plan({k: v[1]["digest"] for k, v in new_rows.items()},
                               store.digests("resources", "id"))
@@ -137,6 +143,13 @@ def apply_import(store: Store, directory: Directory, *, who: str, source: str,
     and after, except when the store was empty (building a kiosk's first directory is not a
     change to anything); `record_each` overrides that.
     """
+    with no_cycle_collection():
+        return _apply_import(store, directory, who=who, source=source, kind=kind, plan=plan,
+                             record_each=record_each)
+
+
+def _apply_import(store: Store, directory: Directory, *, who: str, source: str, kind: str,
+                  plan: ImportPlan | None, record_each: bool | None) -> ImportResult:
     plan = plan or plan_import(store, directory)
     batch = uuid.uuid4().hex
     if record_each is None:

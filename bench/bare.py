@@ -1,0 +1,41 @@
+"""The floor for start-up: a bare PySide6 window (a QLabel) shown, first frame, exit.
+
+Prints its resident memory at the first frame, the floor for the kiosk's own.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+
+
+class _FirstFrame(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            from bench.stats import rss_mb
+
+            print(f"rss_mb={rss_mb():.1f}", flush=True)
+            QTimer.singleShot(0, lambda: self.app.exit(0))
+        return False
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    label = QLabel("Find help near you")
+    label.installEventFilter(_FirstFrame(app))
+    label.resize(1280, 800)
+    label.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Measures that need no window: importing, the database's size, search and list queries.
+
+Run by the benchmark in a child process per directory size (`python3 -m bench.core ...`)
+so that one size's hundreds of megabytes of parsed YAML do not weigh on the next.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import generate
+from bench.stats import summary, timed_ms
+
+SEARCH_WORD = "clinic"  # typed one letter at a time, as a visitor would
+
+
+def _files(folder: Path) -> list[Path]:
+    from kiosk.directory.files import directory_files
+
+    return directory_files(folder)
+
+
+def yaml_floor_s(folder: Path) -> float:
+    """PyYAML's C loader alone on the same files: the floor for any YAML import."""
+    import yaml
+
+    start = time.perf_counter()
+    for file in _files(folder):
+        yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def kiosk_import_s(folder: Path, data_dir: Path) -> dict[str, float]:
+    """`kiosk import` in process: check the files, plan, write the store; seconds per step."""
+    from kiosk.directory.files import check_directory
+    from kiosk.directory.importer import apply_import, plan_import
+    from kiosk.directory.store import Store
+    from kiosk.paths import database_path
+
+    start = time.perf_counter()
+    directory, problems = check_directory(folder)
+    checked = time.perf_counter()
+    if problems:
+        raise SystemExit(f"the generated directory has problems: {problems[:3]}")
+    store = Store.open(database_path(data_dir))
+    plan = plan_import(store, directory)
+    planned = time.perf_counter()
+    apply_import(store, directory, who="bench", source=str(folder), plan=plan)
+    done = time.perf_counter()
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return {"check": checked - start, "plan": planned - checked, "write": done - planned,
+            "total": done - start, "resources": len(directory.resources)}
+
+
+def measure_import(size: int, runs: int, keep: Path) -> dict[str, Any]:
+    """YAML import of `size` resources against the C loader's parse; keeps the last database."""
+    folder = generate.cached(size)
+    floors, totals, steps = [], [], []
+    for _ in range(runs):
+        floors.append(yaml_floor_s(folder))
+        work = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+        try:
+            result = kiosk_import_s(folder, work)
+            totals.append(result["total"])
+            steps.append(result)
+            if keep.exists():
+                shutil.rmtree(keep)
+            shutil.copytree(work, keep)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    floor, total = summary(floors), summary(totals)
+    db_bytes = sum(p.stat().st_size for p in keep.glob("kiosk.db*"))
+    yaml_bytes = sum(p.stat().st_size for p in _files(folder))
+    return {
+        "size": size, "runs": runs, "yaml_mb": yaml_bytes / 1e6,
+        "floor_s": floor, "import_s": total,
+        "steps_s": {k: summary(s[k] for s in steps)["median"]
+                    for k in ("check", "plan", "write")},
+        "resources_per_s": size / total["median"],
+        "floor_resources_per_s": size / floor["median"],
+        "ratio_to_floor": floor["median"] / total["median"],
+        "db_mb": db_bytes / 1e6,
+    }
+
+
+def measure_queries(data_dir: Path, runs: int) -> dict[str, Any]:
+    """The store's side of each visitor action, against the database of one size."""
+    from kiosk.directory.search import match_expression, search
+    from kiosk.directory.store import ListFilter, Store
+    from kiosk.paths import database_path
+
+    store = Store.open(database_path(data_dir))
+    out: dict[str, Any] = {"fts_floor_ms": {}, "search_ms": {}}
+    for n in range(1, len(SEARCH_WORD) + 1):
+        text = SEARCH_WORD[:n]
+        query = match_expression(text)
+        out["fts_floor_ms"][text] = timed_ms(lambda q=query: store.db.execute(
+            "select rowid from resources_fts where resources_fts match ? "
+            "order by rank limit 50", [q]).fetchall(), runs)
+        out["search_ms"][text] = timed_ms(lambda t=text: search(store, t, "en"), runs)
+    largest = generate.LARGEST
+    ids = store.list_ids(largest, ListFilter())
+    out["largest_category"] = {"slug": largest, "rows": len(ids)}
+    out["list_ids_ms"] = timed_ms(lambda: store.list_ids(largest, ListFilter()), runs)
+    out["list_entries_first_screen_ms"] = timed_ms(lambda: store.list_entries(ids[:40]), runs)
+    middle = ids[len(ids) // 2]
+    out["resource_ms"] = timed_ms(lambda: store.resource(middle), runs)
+    store.close()
+    return out
+
+
+def main(argv: list[str]) -> int:
+    command, size, runs, keep = argv[0], int(argv[1]), int(argv[2]), Path(argv[3])
+    if command == "import":
+        result = measure_import(size, runs, keep)
+    elif command == "queries":
+        result = measure_queries(keep, runs)
+    else:
+        raise SystemExit(f"unknown command {command}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,197 @@
+"""Measures on the real visitor window, offscreen: opening screens, typing, memory, a soak.
+
+Run by the benchmark in a child process per directory size:
+`python3 -m bench.ui DATA_DIR RUNS SOAK_TAPS`. Every action goes through the window's own
+methods or real mouse clicks on its widgets (QTest), and each timing ends only when the
+window has painted the result, as a visitor would see it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.stats import rss_mb, summary  # noqa: E402
+
+SEARCH_WORD = "clinic"
+SKIP_TAPS = ("print", "quick-exit", "admin", "exit", "read-aloud")
+
+
+def _painted(app: Any, window: Any) -> None:
+    """Let queued work run, then paint the window now (offscreen, into its backing store)."""
+    app.processEvents()
+    window.repaint()
+
+
+def _time_ms(app: Any, window: Any, action: Any) -> float:
+    start = time.perf_counter()
+    action()
+    _painted(app, window)
+    return (time.perf_counter() - start) * 1000
+
+
+def _largest_category(store: Any) -> tuple[str, list[str]]:
+    from kiosk.directory.store import ListFilter
+
+    best = max(((c.slug, store.list_ids(c.slug, ListFilter())) for c in store.categories()),
+               key=lambda item: len(item[1]))
+    return best
+
+
+def _tap_targets(window: Any) -> list[Any]:
+    """Visible, enabled buttons and list rows of the current screen (what a finger can hit)."""
+    from PySide6.QtWidgets import QAbstractButton, QListView
+
+    targets: list[Any] = []
+    for button in window.findChildren(QAbstractButton):
+        name = button.objectName()
+        if button.isVisible() and button.isEnabled() and \
+                not any(word in name for word in SKIP_TAPS):
+            targets.append(button)
+    for view in window.findChildren(QListView):
+        if view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
+            targets.append(view)
+    return targets
+
+
+def _tap(window: Any, target: Any, rng: random.Random) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QListView
+
+    if isinstance(target, QListView):
+        rows = min(target.model().rowCount(), 8)
+        rect = target.visualRect(target.model().index(rng.randrange(rows), 0))
+        if rect.isEmpty():
+            return
+        QTest.mouseClick(target.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, rect.center())
+    else:
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(target.width() // 2, target.height() // 2))
+
+
+def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    from kiosk.app import create_main_window
+
+    window = create_main_window(data_dir, windowed=True, idle_timeout_s=24 * 3600)
+    window.resize(1920, 1080)
+    window.show()
+    _painted(app, window)
+    out: dict[str, Any] = {"rss_after_start_mb": rss_mb()}
+
+    store = window.store
+    slug, ids = _largest_category(store)
+    out["largest_category"] = {"slug": slug, "rows": len(ids)}
+
+    samples = []
+    for _ in range(runs):
+        window.show_home()
+        _painted(app, window)
+        samples.append(_time_ms(app, window, lambda: window.open_category(slug)))
+    out["open_category_ms"] = summary(samples)
+    out["rss_after_category_mb"] = rss_mb()
+
+    rng = random.Random(7)
+    picks = [ids[rng.randrange(len(ids))] for _ in range(runs)]
+    samples = []
+    for rid in picks:
+        samples.append(_time_ms(app, window, lambda r=rid: window.open_resource(r)))
+    out["open_resource_ms"] = summary(samples)
+
+    window.open_category(slug)
+    _painted(app, window)
+    samples = []
+    for i in range(runs):
+        lang = "es" if i % 2 == 0 else "en"
+        samples.append(_time_ms(app, window, lambda lg=lang: window.set_language(lg)))
+    window.set_language("en")
+    out["language_switch_ms"] = summary(samples)
+
+    window.open_search()
+    _painted(app, window)
+    screen = window.search
+    updated: list[int] = []
+    screen.model.modelReset.connect(lambda: updated.append(1))
+    clear = window.findChild(type(screen.keyboard.keys["clear"]), "keyboard-key-clear")
+    per_length: dict[str, list[float]] = {SEARCH_WORD[:n]: [] for n in range(1, 7)}
+    painted_per_length: dict[str, list[float]] = {k: [] for k in per_length}
+    for _ in range(runs):
+        QTest.mouseClick(clear, Qt.MouseButton.LeftButton)
+        _painted(app, window)
+        for n, char in enumerate(SEARCH_WORD, start=1):
+            key = window.findChild(type(clear), f"keyboard-key-{char}")
+            updated.clear()
+            start = time.perf_counter()
+            QTest.mouseClick(key, Qt.MouseButton.LeftButton)
+            while not updated:
+                app.processEvents()
+            model_ms = (time.perf_counter() - start) * 1000
+            screen.results.viewport().repaint()
+            painted_ms = (time.perf_counter() - start) * 1000
+            per_length[SEARCH_WORD[:n]].append(model_ms)
+            painted_per_length[SEARCH_WORD[:n]].append(painted_ms)
+    out["key_to_results_ms"] = {k: summary(v) for k, v in per_length.items()}
+    out["key_to_results_painted_ms"] = {k: summary(v) for k, v in painted_per_length.items()}
+    out["key_to_results_p95_worst_ms"] = max(s["p95"] for s in out["key_to_results_ms"].values())
+
+    if soak_taps:
+        out["soak"] = soak(app, window, soak_taps)
+    window.close()
+    return out
+
+
+def soak(app: Any, window: Any, taps: int) -> dict[str, Any]:
+    """Random taps on whatever the screen offers; memory before and after (growth = leak)."""
+    import gc
+
+    rng = random.Random(211)
+    warmup = min(500, taps // 10)
+    screens: dict[str, int] = {}
+
+    def run(count: int) -> None:
+        for i in range(count):
+            targets = _tap_targets(window)
+            if not targets or i % 200 == 199:
+                window.show_home()
+                targets = _tap_targets(window)
+            _tap(window, rng.choice(targets), rng)
+            app.processEvents()
+            name = window.screen_name()
+            screens[name] = screens.get(name, 0) + 1
+
+    run(warmup)
+    gc.collect()
+    before = rss_mb()
+    start = time.perf_counter()
+    run(taps)
+    seconds = time.perf_counter() - start
+    window.show_home()
+    _painted(app, window)
+    gc.collect()
+    after = rss_mb()
+    return {"taps": taps, "warmup_taps": warmup, "rss_before_mb": before, "rss_after_mb": after,
+            "growth_mb": after - before, "seconds": seconds, "screens_seen": screens}
+
+
+def main(argv: list[str]) -> int:
+    data_dir, runs, soak_taps = Path(argv[0]), int(argv[1]), int(argv[2])
+    print(json.dumps(measure(data_dir, runs, soak_taps)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
