@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         categories = [c.slug for c in store.categories() if c.slug != "help-now"]
         health = "health" if "health" in categories else _first(categories)
         ids = store.list_ids(health, ListFilter(), MORNING)
-        place = _first(ids)
+        rich = [r.id for r in store.resources(include_inactive=False)
+                if r.phones and r.hours is not None and not r.area.national]
+        local = [r.id for r in store.resources(ids) if r.phones and r.address]
+        place = _first(rich, _first(local, _first(ids)))
         unchecked = _first([r.id for r in store.resources(ids) if r.verified_on is None],
                            place)
         topic = _first([t.slug for t in store.topics()])
@@ -99,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
                         app.processEvents()
                     suffix = "-hc" if args.high_contrast else ""
                     path = args.out / f"{name}-{lang}-{size_name}{suffix}.png"
-                    window.grab().save(str(path))
+                    window.grab().save(str(path), "PNG", 0)  # 0: smallest file
                     written.append(path)
         window.leave()
         store.close()

@@ -988,6 +988,10 @@
         <translation>cerrado</translation>
     </message>
     <message>
+        <source>Open 24 hours, every day</source>
+        <translation>Abierto las 24 horas, todos los días</translation>
+    </message>
+    <message>
         <source>Today: %1</source>
         <translation>Hoy: %1</translation>
     </message>

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
-from tests.ui.helpers import drag, tap
+from tests.ui.helpers import drag, grab, tap
 
 
 def _dirty(qtbot: QtBot, window: KioskWindow) -> None:
@@ -223,3 +223,17 @@ def test_run_exits_after_the_first_frame(tmp_path: Path) -> None:
          "--exit-after-first-frame"], capture_output=True, text=True, timeout=60,
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr
+
+
+def test_are_you_still_there_hides_what_was_on_screen(qtbot: QtBot, window: KioskWindow) -> None:
+    window.open_resource("willimantic-clinic")
+    window.still_there.ask(15)
+    qtbot.waitUntil(window.still_there.isVisible)
+    image = grab(window)
+    phone = window.findChild(QLabel, "resource-phone")
+    rect = phone.rect().translated(phone.mapTo(window, QPoint(0, 0)))
+    colours = {image.pixelColor(x, y).name() for x in range(rect.left(), rect.right(), 3)
+               for y in range(rect.top(), rect.bottom(), 3)
+               if not window.findChild(QFrame, "still-there-card").geometry().contains(
+                   window.still_there.mapFrom(window, QPoint(x, y)))}
+    assert colours == {window.theme.colors["overlay"].lower()}

@@ -156,3 +156,11 @@ def test_a_place_without_a_number_says_to_ask_staff(window: KioskWindow) -> None
     assert window.findChild(QLabel, "resource-phone") is None
     assert window.findChild(QLabel, "resource-qr") is None
     assert "No phone number yet. Ask staff how to reach them." in visible_texts(window)
+
+
+def test_a_line_open_day_and_night_says_so_without_a_week_table(window: KioskWindow) -> None:
+    window.open_resource("crisis-988")
+    texts = visible_texts(window)
+    assert "Open now" in texts and "Open 24 hours, every day" in texts
+    assert "Hours" not in texts and "Monday" not in texts
+    assert "Call, day or night" in texts  # a hotline's number is labelled as such

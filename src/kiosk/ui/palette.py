@@ -27,7 +27,7 @@ WARM: dict[str, str] = {
     "chip_bg": "#E6ECF4",
     "chip_ink": "#2A4770",
     "focus": "#B5651D",
-    "overlay": "rgba(42, 36, 32, 238)",
+    "overlay": "#3A322C",  # opaque: whoever walks up next sees nothing of the visit
 }
 
 # White and yellow on black, with every edge drawn.
@@ -50,7 +50,7 @@ HIGH_CONTRAST: dict[str, str] = {
     "chip_bg": "#000000",
     "chip_ink": "#BFE0FF",
     "focus": "#FFE14D",
-    "overlay": "rgba(0, 0, 0, 240)",
+    "overlay": "#000000",
 }
 
 # Every (text, background) pair the screens draw.

@@ -194,6 +194,17 @@ class ResourceScreen(QWidget):
         self.spoken.append(f"{title}. {text}")
 
     def _render_details(self, r: Resource, lang: str) -> None:
+        # How fresh the facts are comes first, next to the numbers it is about.
+        if r.verified_on is not None:
+            checked = self.tr("Last checked by staff: %1").replace(
+                "%1", local_date(QDate(r.verified_on), lang))
+            label = text_label(checked, role="note")
+        else:
+            checked = self.tr("Not yet checked by staff: call first.")
+            label = text_label(checked, role="warning")
+        label.setObjectName("verified")
+        self.details.addWidget(label)
+        self.spoken.append(checked)
         now = self.window_.clock()
         if r.hours is not None:
             row = QHBoxLayout()
@@ -203,11 +214,14 @@ class ResourceScreen(QWidget):
             badge.setObjectName("open-badge")
             badge.setProperty("badge", "open" if is_open else "closed")
             today = r.hours.day_text(now.weekday()) or self.tr("closed")
-            today_label = text_label(self.tr("Today: %1").replace("%1", today), role="body")
+            today_text = (self.tr("Open 24 hours, every day") if r.hours.always
+                          else self.tr("Today: %1").replace("%1", today))
+            today_label = text_label(today_text, role="body")
             row.addWidget(badge)
             row.addWidget(today_label, 1)
             self.details.addLayout(row)
             self.spoken.append(badge.text() + ". " + today_label.text())
+        if r.hours is not None and not r.hours.always:
             week = QGridLayout()
             week.setHorizontalSpacing(24)
             week.setVerticalSpacing(2)
@@ -243,16 +257,6 @@ class ResourceScreen(QWidget):
         self._section(self.tr("Who can go"), r.eligibility.get(lang))
         self._section(self.tr("Privacy"), r.confidentiality.get(lang))
         self._section(self.tr("About"), r.description.get(lang))
-        if r.verified_on is not None:
-            checked = self.tr("Last checked by staff: %1").replace(
-                "%1", local_date(QDate(r.verified_on), lang))
-            label = text_label(checked, role="note")
-        else:
-            checked = self.tr("Not yet checked by staff: call first.")
-            label = text_label(checked, role="warning")
-        label.setObjectName("verified")
-        self.details.addWidget(label)
-        self.spoken.append(checked)
 
     @Slot()
     def _toggle_handout(self) -> None:
