@@ -20,16 +20,19 @@ def test_no_collections_while_reading_and_importing(tmp_path: Path) -> None:
         if phase == "start":
             collections.append(info["generation"])
 
+    store = Store.open(tmp_path / "k.db")
     gc.collect()
     gc.callbacks.append(count)
     try:
         directory, problems = check_directory(tmp_path / "d")
-        apply_import(Store.open(tmp_path / "k.db"), directory, who="test", source="d")
+        apply_import(store, directory, who="test", source="d")
     finally:
         gc.callbacks.remove(count)
     assert problems == []
     assert len(directory.resources) == 600
-    assert collections == []
+    # At most the one that runs when each step ends and the collector comes back on
+    # (left running, it would start hundreds of times here).
+    assert len(collections) <= 2
     assert gc.isenabled()  # and the collector is back on afterwards
 
 
