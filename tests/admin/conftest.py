@@ -14,7 +14,7 @@ from kiosk.directory.bootstrap import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import FIXTURE, PIN, Clock, enter_pin
+from tests.admin.helpers import FIXTURE, PIN, Clock, enter_pin, tap
 from tests.ui.helpers import FakeSpeech
 
 
@@ -58,7 +58,6 @@ def admin(qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> AdminShell:
     enter_pin(qtbot, shell.pad, PIN)
     qtbot.waitUntil(lambda: shell.who_page.isVisible())
     qtbot.keyClicks(shell.who_page.name, "AB")
-    from tests.ui.helpers import tap
 
     tap(qtbot, shell.who_page.ok)
     qtbot.waitUntil(lambda: shell.screen is not None and shell.screen.isVisible())

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.admin.pinpad import PinPad
-from tests.ui.helpers import tap
+from tests.ui.helpers import scroll_into_view
+from tests.ui.helpers import tap as finger_tap
 
 FIXTURE = Path(__file__).parent / "fixture"
 PIN = "246810"
@@ -26,6 +28,14 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += dt.timedelta(seconds=seconds)
+
+
+def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
+    """A finger tap, once the screen has settled (the keyboard may just have slid in)."""
+    qtbot.wait(1)
+    scroll_into_view(widget)
+    qtbot.wait(1)
+    finger_tap(qtbot, widget, pos)
 
 
 def enter_pin(qtbot: QtBot, pad: PinPad, digits: str) -> None:

@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.admin.entry import AdminShell
 from kiosk.staff import history
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import child, tap_row_of
-from tests.ui.helpers import tap
+from tests.admin.helpers import child, tap, tap_row_of
 
 
 def _problem(root: QLabel, name: str) -> str:

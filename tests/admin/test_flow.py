@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.staff import history
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import PIN, Clock, child, enter_pin, tap_row_of
-from tests.ui.helpers import tap
+from tests.admin.helpers import PIN, Clock, child, enter_pin, tap, tap_row_of
 
 
 def _sign_in(qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> AdminShell:

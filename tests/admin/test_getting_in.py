@@ -10,8 +10,7 @@ from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.directory.settings import Settings
 from kiosk.staff.pin import HASH_KEY, PinGuard
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import PIN, Clock, child, enter_pin
-from tests.ui.helpers import tap
+from tests.admin.helpers import PIN, Clock, child, enter_pin, tap
 
 
 def _shell(window: KioskWindow) -> AdminShell | None:

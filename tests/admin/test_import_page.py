@@ -11,8 +11,7 @@ from kiosk.admin.entry import AdminShell
 from kiosk.directory.files import read_directory, write_directory
 from kiosk.directory.phones import parse_number
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import child
-from tests.ui.helpers import tap
+from tests.admin.helpers import child, tap
 
 
 def _usb_with_changes(kiosk: KioskWindow, usb: Path) -> Path:

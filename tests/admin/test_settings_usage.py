@@ -13,8 +13,7 @@ from kiosk.admin.pinpad import PinPad
 from kiosk.directory import usage
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import PIN, child, enter_pin
-from tests.ui.helpers import tap
+from tests.admin.helpers import PIN, child, enter_pin, tap
 
 
 def test_settings_are_saved_in_the_database(qtbot: QtBot, admin: AdminShell,

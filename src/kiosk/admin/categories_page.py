@@ -53,7 +53,7 @@ class CategoriesPage(QWidget):
         form = QVBoxLayout(body)
         scroll.setWidget(body)
         layout.addWidget(scroll, 2)
-        self.heading = label("", "title", wrap=False)
+        self.heading = label("", "section")
         self.heading.setObjectName("category-heading")
         form.addWidget(self.heading)
         self.fields = {

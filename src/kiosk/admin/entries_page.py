@@ -54,7 +54,7 @@ class EntriesPage(QWidget):
             self.which.addItem(text, key)
         self.category = self._combo("entries-category", self.tr("Category"))
         self.town = self._combo("entries-town", self.tr("Town"))
-        self.search.setMinimumWidth(300)
+        self.search.setMinimumWidth(220)
         filters.addWidget(self.search, 3)
         filters.addWidget(self.which, 2)
         filters.addWidget(self.category, 2)

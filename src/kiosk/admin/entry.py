@@ -114,7 +114,14 @@ class AdminShell(QWidget):
         self.stack = QStackedWidget(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        from kiosk.admin.keyboard import KeyboardFollower, StaffKeyboard
+
+        self.keyboard = StaffKeyboard()
+        self.keyboard.hide()
+        layout.addWidget(self.keyboard)
+        self.keyboard_follower = KeyboardFollower(self.stack, self.keyboard)
         self.pad = PinPad(self.guard, "enter" if self.guard.has_pin() else "create")
         self.pad.accepted.connect(self._pin_ok)
         self.pad.cancelled.connect(self.lock)
@@ -158,6 +165,7 @@ class AdminShell(QWidget):
         self.screen.leave.connect(self.lock)
         self.stack.addWidget(self.screen)
         self.stack.setCurrentWidget(self.screen)
+        self.screen.stack.currentWidget().setFocus()
 
     # -- the visitor side -------------------------------------------------------------------
 
@@ -183,6 +191,7 @@ class AdminShell(QWidget):
             return
         self._closed = True
         self.idle.stop()
+        self.keyboard_follower.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

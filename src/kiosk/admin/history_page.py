@@ -126,7 +126,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 16)
         top = QHBoxLayout()
-        self.heading = label("", "title", wrap=False)
+        self.heading = label("", "section")
         self.heading.setObjectName("history-heading")
         self.back_button = button(self.tr("Back"), "history-back")
         self.back_button.clicked.connect(self.back.emit)

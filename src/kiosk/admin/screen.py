@@ -134,22 +134,28 @@ class AdminScreen(QWidget):
         reload = getattr(page, "reload", None)
         if callable(reload):
             reload()
+        self._show(page)
+
+    def _show(self, page: QWidget) -> None:
+        """Show a page and give it the focus, so no field of the page before keeps it (and
+        the keyboard with it)."""
         self.stack.setCurrentWidget(page)
+        page.setFocus()
 
     @Slot(str)
     def edit(self, resource_id: str) -> None:
         self.editor.load(resource_id)
-        self.stack.setCurrentWidget(self.editor)
+        self._show(self.editor)
 
     @Slot()
     def new_entry(self) -> None:
         self.editor.new(str(self.entries.category.currentData() or ""))
-        self.stack.setCurrentWidget(self.editor)
+        self._show(self.editor)
 
     @Slot(str)
     def _editor_closed(self, resource_id: str) -> None:
         self.entries.reload(resource_id)
-        self.stack.setCurrentWidget(self.entries)
+        self._show(self.entries)
 
     def show_history(self, entity_id: str, entity: str = "resource") -> None:
         if not entity_id:
@@ -159,7 +165,7 @@ class AdminScreen(QWidget):
         if entity == "resource" and (r := self.ctx.store.resource(entity_id)):
             title = r.name.en
         self.history.show_history(entity, entity_id, title)
-        self.stack.setCurrentWidget(self.history)
+        self._show(self.history)
 
     @Slot()
     def _history_back(self) -> None:
@@ -168,4 +174,4 @@ class AdminScreen(QWidget):
             self.editor.load(self.editor.resource_id)
         elif hasattr(target, "reload"):
             target.reload()  # type: ignore[attr-defined]
-        self.stack.setCurrentWidget(target)
+        self._show(target)

@@ -59,7 +59,7 @@ class TopicsPage(QWidget):
         self._scroller = enable_finger_scrolling(scroll)
         outer_right = QVBoxLayout()
         top = QHBoxLayout()
-        self.heading = label("", "title", wrap=False)
+        self.heading = label("", "section")
         self.heading.setObjectName("topic-heading")
         self.save_button = button(self.tr("Save"), "topic-save", "primary")
         self.cancel_button = button(self.tr("Cancel"), "topic-cancel")

@@ -97,7 +97,7 @@ class UsagePage(QWidget):
             self.group.addButton(b)
             self.period_buttons[key] = b
             top.addWidget(b)
-        self.totals = label("", "section", wrap=False)
+        self.totals = label("", "section")
         self.totals.setObjectName("usage-totals")
         top.addWidget(self.totals, 1)
         self.export_button = button(self.tr("Save as a CSV file on the USB stick"),

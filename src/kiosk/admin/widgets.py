@@ -3,7 +3,7 @@ message underneath. Every text is plain: entry text is data, never markup."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -77,6 +77,7 @@ class Field(QWidget):
             self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(title)
+        self.edit.installEventFilter(self)
         if placeholder:
             self.edit.setPlaceholderText(placeholder)
         self.problem = label("", "problem")
@@ -85,6 +86,14 @@ class Field(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.edit)
         layout.addWidget(self.problem)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A finger's tap reaches the field through the form's finger scrolling, which
+        does not move the focus: the field takes it itself."""
+        if watched is self.edit and event.type() == QEvent.Type.MouseButtonRelease \
+                and not self.edit.hasFocus():
+            self.edit.setFocus(Qt.FocusReason.MouseFocusReason)
+        return False
 
     def text(self) -> str:
         if isinstance(self.edit, QPlainTextEdit):
