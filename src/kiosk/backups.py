@@ -213,6 +213,20 @@ def check_and_recover(data_dir: Path, now: dt.datetime | None = None) -> str | N
 
 # -- command line: `kiosk backup`, `kiosk restore FILE` ----------------------------------------
 
+def data_dir_of(args: argparse.Namespace) -> Path:
+    """The data folder a command works on (as `kiosk.cli` decides it, without importing
+    the command line module, which knows about the Qt window)."""
+    from kiosk.paths import default_data_dir
+
+    return Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
+
+
+def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
+    from kiosk.directory.bootstrap import open_data_dir
+
+    return open_data_dir(data_dir_of(args), fill=fill)
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
              common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("backup", parents=[common],
@@ -228,8 +242,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from kiosk.cli import data_dir_of, open_store
-
     data_dir = data_dir_of(args)
     if args.list:
         for path in list_backups(data_dir):
@@ -244,8 +256,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from kiosk.cli import data_dir_of
-
     data_dir = data_dir_of(args)
     source = args.file.resolve()
     problem = problem_of(source) if source.is_file() else "there is no such file"
