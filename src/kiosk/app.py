@@ -21,9 +21,10 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
     store = open_data_dir(Path(data_dir))
     window = KioskWindow(store, Path(data_dir), windowed=windowed,
                          idle_timeout_s=idle_timeout_s, lang=lang)
-    from kiosk.updates.watcher import watch_update_folder
+    from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
     watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
+    start_daily_backups(window, store, Path(data_dir))
     return window
 
 
@@ -35,7 +36,7 @@ class _FirstFrame(QObject):
         self.app = app
         self.done = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
             QTimer.singleShot(0, lambda: self.app.exit(0))

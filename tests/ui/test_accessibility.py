@@ -114,7 +114,7 @@ def test_every_touch_target_is_at_least_64_px(make_window, size) -> None:  # typ
 def _clipped(widget: QWidget) -> str | None:
     if isinstance(widget, QLabel):
         text = widget.text()
-        if not text or widget.pixmap() is not None and not widget.pixmap().isNull():
+        if not text or (widget.pixmap() is not None and not widget.pixmap().isNull()):
             return None
         rect = widget.contentsRect()
         if widget.wordWrap():

@@ -25,7 +25,7 @@ def _dirty(qtbot: QtBot, window: KioskWindow) -> None:
     tap(qtbot, window.findChild(QPushButton, "filter-free"))
     window.open_resource("willimantic-clinic")
     tap(qtbot, window.findChild(QPushButton, "add-to-handout"))
-    window.resource_screen.scroll.verticalScrollBar().setValue(200)
+    window.resource_screen.scroll_area.verticalScrollBar().setValue(200)
 
 
 def _assert_clean(window: KioskWindow) -> None:
@@ -39,7 +39,7 @@ def _assert_clean(window: KioskWindow) -> None:
     assert not any(b.isChecked() for b in window.category.filters.values())
     assert window.category.model.rowCount() == 0
     assert window.resource_screen.resource is None
-    assert window.resource_screen.scroll.verticalScrollBar().value() == 0
+    assert window.resource_screen.scroll_area.verticalScrollBar().value() == 0
     assert window.home.scrolled_to_top()
     assert window.findChild(QPushButton, "handout-button").label() == "Handout (0)"
     assert window.findChild(QPushButton, "language-toggle").label() == "Español"
@@ -186,9 +186,9 @@ def test_holding_the_corner_opens_the_staff_screens(
 
 def test_a_finger_drag_scrolls_the_home_screen(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(size=(1280, 800))
-    bar = window.home.scroll.verticalScrollBar()
+    bar = window.home.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
-    viewport = window.home.scroll.viewport()
+    viewport = window.home.scroll_area.viewport()
     h = viewport.height()
     drag(qtbot, viewport, QPoint(640, h * 3 // 4), QPoint(640, h // 4))
     qtbot.waitUntil(lambda: bar.value() > 50, timeout=3000)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -77,7 +78,7 @@ class ResourceListModel(QAbstractListModel):
         if self.ids:
             self.dataChanged.emit(self.index(0), self.index(len(self.ids) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.ids)
 
     def entry(self, row: int) -> ListEntry | None:
@@ -142,9 +143,10 @@ class ResourceListModel(QAbstractListModel):
             parts.append(w.get("spanish", "Spanish"))
         return parts
 
-    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({int(EntryRole): b"entry", int(OpenRole): b"open", int(IdRole): b"id"})
+        names.update({int(EntryRole): QByteArray(b"entry"), int(OpenRole): QByteArray(b"open"),
+                      int(IdRole): QByteArray(b"id")})
         return names
 
 
@@ -167,7 +169,7 @@ class ResourceDelegate(QStyledItemDelegate):
         chip.setBold(True)
         return name, line, chip
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         name, line, _chip = self._fonts(option.font)
         pad = self.theme.px(16)
         height = QFontMetrics(name).height() + QFontMetrics(line).height() + pad * 2 + 10
@@ -390,7 +392,7 @@ class CategoryScreen(QWidget):
         for i, button in enumerate(self.filters.values()):
             self.filter_grid.addWidget(button, i // columns, i % columns)
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._place_filters()
 

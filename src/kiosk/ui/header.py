@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from kiosk.ui.theme import Theme
@@ -27,7 +27,7 @@ class Header(QFrame):
         layout.setContentsMargins(ADMIN_CORNER + 8, 8, 12, 8)
         layout.setSpacing(10)
 
-        def button(name: str, icon: str, signal: Signal) -> TileButton:
+        def button(name: str, icon: str, signal: SignalInstance) -> TileButton:
             b = TileButton(name, icon, variant="bar", icon_size=32)
             b.clicked.connect(signal.emit)
             return b

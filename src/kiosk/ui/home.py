@@ -47,11 +47,11 @@ class PhoneTile(QPushButton):
             layout.addWidget(label)
         self.setAccessibleName(f"{name}: {number}")
 
-    def sizeHint(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def sizeHint(self):  # type: ignore[no-untyped-def]
         layout = self.layout()
         return layout.totalSizeHint().expandedTo(layout.totalMinimumSize())
 
-    def minimumSizeHint(self):  # type: ignore[no-untyped-def]  # noqa: N802
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
         return self.layout().totalMinimumSize()
 
 
@@ -62,14 +62,14 @@ class HomeScreen(QWidget):
         self.setProperty("role", "page")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        enable_finger_scrolling(self.scroll)
-        outer.addWidget(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        enable_finger_scrolling(self.scroll_area)
+        outer.addWidget(self.scroll_area)
         page = QWidget()
         page.setProperty("role", "page")
-        self.scroll.setWidget(page)
+        self.scroll_area.setWidget(page)
         self.body = QVBoxLayout(page)
         self.body.setContentsMargins(32, 24, 32, 32)
         self.body.setSpacing(20)
@@ -89,7 +89,7 @@ class HomeScreen(QWidget):
 
         self.search_button = TileButton("search-button", "search", variant="search",
                                         icon_size=40)
-        self.search_button.layout().setDirection(QVBoxLayout.Direction.LeftToRight)
+        self.search_button.box.setDirection(QVBoxLayout.Direction.LeftToRight)
         self.search_button.clicked.connect(window.open_search)
 
         self.categories_title = text_label(role="section")
@@ -186,7 +186,7 @@ class HomeScreen(QWidget):
             for c in range(4):
                 grid.setColumnStretch(c, 1 if c < cols else 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._columns != self._key():
             for grid in (self.help_grid, self.category_grid, self.topic_grid):
@@ -209,7 +209,7 @@ class HomeScreen(QWidget):
             button.recolor(theme.colors["ink"], theme.scale)
 
     def reset(self) -> None:
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def scrolled_to_top(self) -> bool:
-        return self.scroll.verticalScrollBar().value() == 0
+        return self.scroll_area.verticalScrollBar().value() == 0

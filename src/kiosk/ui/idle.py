@@ -40,7 +40,7 @@ class IdleWatcher(QObject):
         self.asking = False
         self.idle_timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             if self.asking:
                 self.activity.emit()

@@ -65,12 +65,12 @@ class ResourceScreen(QWidget):
         self.setProperty("role", "page")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        enable_finger_scrolling(self.scroll)
-        outer.addWidget(self.scroll)
-        self.body = reading_column(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        enable_finger_scrolling(self.scroll_area)
+        outer.addWidget(self.scroll_area)
+        self.body = reading_column(self.scroll_area)
         self.body.setSpacing(18)
 
         self.name = text_label(role="title")
@@ -110,10 +110,10 @@ class ResourceScreen(QWidget):
     def show_resource(self, resource_id: str) -> None:
         self.resource = self.window_.store.resource(resource_id)
         self.window_.speech.stop()
-        self.render()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.rebuild()
+        self.scroll_area.verticalScrollBar().setValue(0)
 
-    def render(self) -> None:
+    def rebuild(self) -> None:
         clear_layout(self.phones)
         clear_layout(self.details)
         self.phone_labels = []
@@ -284,15 +284,15 @@ class ResourceScreen(QWidget):
         self.read_button.setAccessibleName(self.read_button.text())
         self._update_add_button()
         if self.resource is not None:
-            self.render()
+            self.rebuild()
 
     def restyle(self, theme: Theme) -> None:
         if self.resource is not None:
-            self.render()
+            self.rebuild()
 
     def reset(self) -> None:
         self.resource = None
         self.spoken = []
         clear_layout(self.phones)
         clear_layout(self.details)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)

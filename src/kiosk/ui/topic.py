@@ -45,12 +45,12 @@ class TopicScreen(QWidget):
         self.setProperty("role", "page")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        enable_finger_scrolling(self.scroll)
-        outer.addWidget(self.scroll)
-        self.body = reading_column(self.scroll)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        enable_finger_scrolling(self.scroll_area)
+        outer.addWidget(self.scroll_area)
+        self.body = reading_column(self.scroll_area)
         self.body.setSpacing(16)
         self.title = text_label(role="title")
         self.summary = text_label(role="subtitle")
@@ -76,10 +76,10 @@ class TopicScreen(QWidget):
     def show_topic(self, slug: str) -> None:
         self.topic = self.window_.store.topic(slug)
         self.window_.speech.stop()
-        self.render()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.rebuild()
+        self.scroll_area.verticalScrollBar().setValue(0)
 
-    def render(self) -> None:
+    def rebuild(self) -> None:
         clear_layout(self.text)
         clear_layout(self.related)
         self.read_button.setVisible(self.window_.speech.available())
@@ -120,7 +120,7 @@ class TopicScreen(QWidget):
         self.read_button.setText(self.tr("Read aloud"))
         self.read_button.setAccessibleName(self.read_button.text())
         self.related_title.setText(self.tr("Places that can help"))
-        self.render()
+        self.rebuild()
 
     def restyle(self, theme: Theme) -> None:
         return None
@@ -130,4 +130,4 @@ class TopicScreen(QWidget):
         self.spoken = []
         clear_layout(self.text)
         clear_layout(self.related)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)

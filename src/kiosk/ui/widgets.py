@@ -11,9 +11,10 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
-    QLabel,
-    QPushButton,
     QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
     QScrollArea,
     QScroller,
     QScrollerProperties,
@@ -78,7 +79,7 @@ class TileButton(QPushButton):
         self.icon_size = icon_size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touch screen: no focus ring on taps
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(4)
         self.icon_label = QLabel(self)
@@ -107,12 +108,12 @@ class TileButton(QPushButton):
         self.icon_label.setPixmap(pixmap)
         self.icon_label.setVisible(not pixmap.isNull())
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         layout = self.layout()
         hint = layout.totalSizeHint() if layout else super().sizeHint()
         return hint.expandedTo(self.minimumSizeHint())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         layout = self.layout()
         return layout.totalMinimumSize() if layout else super().minimumSizeHint()
 
@@ -156,14 +157,18 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
     return scroller
 
 
-def clear_layout(layout: QVBoxLayout | object) -> None:
+def clear_layout(layout: QLayout) -> None:
     """Remove and delete every item of a layout (for screens rebuilt on each visit)."""
-    while layout.count():  # type: ignore[attr-defined]
-        item = layout.takeAt(0)  # type: ignore[attr-defined]
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
         widget = item.widget()
         if widget is not None:
             widget.hide()
             widget.setParent(None)  # out of the tree at once: findChild must not see it
             widget.deleteLater()
-        elif item.layout() is not None:
-            clear_layout(item.layout())
+        else:
+            inner = item.layout()
+            if inner is not None:
+                clear_layout(inner)

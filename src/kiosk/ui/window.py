@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,11 +61,11 @@ class AdminCorner(QWidget):
         self.timer.setInterval(ADMIN_HOLD_MS)
         self.timer.timeout.connect(self.held.emit)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.timer.start()
         event.accept()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.timer.stop()
         event.accept()
 
@@ -97,7 +97,7 @@ class KioskWindow(QMainWindow):
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
 
-        root = QWidget()
+        root = self.root = QWidget()
         root.setObjectName("kiosk-root")
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,7 +108,9 @@ class KioskWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(root)
         # The screen's size rules; the content adapts to it, never the other way round.
-        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        own_layout = self.layout()
+        if own_layout is not None:
+            own_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
         self.home = HomeScreen(self)
         self.category = CategoryScreen(self)
@@ -362,13 +364,13 @@ class KioskWindow(QMainWindow):
 
     # -- Qt events --------------------------------------------------------------------------
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.admin_corner.move(0, 0)
         self.admin_corner.raise_()
-        self.still_there.setGeometry(self.centralWidget().rect())
+        self.still_there.setGeometry(self.root.rect())
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self._may_close:
             app = QApplication.instance()
             if app is not None:
@@ -379,7 +381,7 @@ class KioskWindow(QMainWindow):
         else:
             event.ignore()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys that would close or leave the kiosk do nothing on a kiosk (there is no text
         field to type into, so every key ends up here)."""
         if not self._is_leave_key(event):
