@@ -202,3 +202,24 @@ def test_the_kiosk_window_applies_an_update_only_when_the_visitor_has_gone(
         window.quick_exit()  # type: ignore[attr-defined]
     assert window.screen_name() == "home"  # type: ignore[attr-defined]
     assert clinic_number(window.store) == "+18605550142"  # type: ignore[attr-defined]
+
+
+def test_a_long_running_kiosk_still_backs_up_once_a_day(
+        qtbot: QtBot, fresh_data_dir: Path, sample_dir: Path) -> None:
+    import datetime as dt
+
+    from kiosk.backups import list_backups
+    from kiosk.updates.watcher import start_daily_backups
+
+    now = [dt.datetime(2026, 3, 1, 9, 0)]
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir, clock=lambda: now[0])
+    assert len(list_backups(fresh_data_dir)) == 1  # the one taken at start-up
+    parent = QPushButton()
+    qtbot.addWidget(parent)
+    start_daily_backups(parent, store, fresh_data_dir, interval_ms=20)
+    qtbot.wait(100)
+    assert len(list_backups(fresh_data_dir)) == 1
+    now[0] += dt.timedelta(days=1, minutes=1)
+    qtbot.waitUntil(lambda: len(list_backups(fresh_data_dir)) == 2, timeout=2000)
+    qtbot.wait(100)
+    assert len(list_backups(fresh_data_dir)) == 2

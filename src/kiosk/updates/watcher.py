@@ -200,3 +200,23 @@ def watch_update_folder(window: QObject, store: Store, data_dir: Path) -> Update
         watcher.applied.connect(lambda _message: refresh())
     watcher.start()
     return watcher
+
+
+def start_daily_backups(parent: QObject, store: Store, data_dir: Path,
+                        interval_ms: int = 3_600_000) -> QTimer:
+    """A kiosk runs for weeks without restarting: look every hour whether a day has passed
+    since the last backup (a backup takes a moment and does not disturb a visit)."""
+    from kiosk.backups import daily_backup_if_due
+
+    def check() -> None:
+        try:
+            daily_backup_if_due(store, data_dir)
+        except Exception:  # a full disk must not stop the kiosk; the log says why
+            log.exception("the daily backup failed")
+
+    timer = QTimer(parent)
+    timer.setObjectName("daily-backups")
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
