@@ -127,3 +127,17 @@ def test_print_command_with_the_printer_stopped(data_dir: Path,
     assert result.returncode == 1
     assert result.stderr.strip() == (f'The printer "{queue}" is stopped or off. Turn it on, '
                                      f"then resume it (cupsenable {queue}).")
+
+
+def test_sheet_command_refuses_an_empty_sheet(data_dir: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = sqlite3.connect(data_dir / "kiosk.db")
+    db.execute("update resources set status = 'inactive' where id = 'clinic'")
+    db.commit()
+    db.close()
+    out = tmp_path / "x.pdf"
+    result = kiosk("sheet", "--category", "health", "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "There is nothing to print for category health."
+    assert not out.exists() and not list(tmp_path.glob(".x.pdf*"))

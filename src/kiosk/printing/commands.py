@@ -66,7 +66,7 @@ def _prepare(args: argparse.Namespace) -> tuple[Any, str, Any]:
                            location=settings.get("location_name"), today=dt.date.today(),
                            words=QtWords(args.lang, cache=data_dir_of(args) / "cache"))
     sheet = build_sheet(store, selection, options)
-    if not sheet.resources and not sheet.blocks:
+    if not sheet.resources and not (sheet.kind == "topic" and sheet.blocks):
         raise KnownError(f"There is nothing to print for {selection.describe()}.")
     return sheet, paper, settings
 

@@ -407,6 +407,7 @@ class PrintPreview(QFrame):
         self.page = min(self.page, self.model.rowCount() - 1)
         self.page = max(self.page, 0)
         columns = 2 if self.width() >= 1100 else 1
+        self.print_button.setEnabled(bool(self.sheet.resources))
         self.codes.set_items([CodeItem(b.name, b.phones[0].number if b.phones else "",
                                        b.qr_uri)
                               for b in self.sheet.resources if b.qr_uri], columns)

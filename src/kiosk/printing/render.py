@@ -145,8 +145,11 @@ def render_pdf(sheet: Sheet, path: Path, paper: str = "letter") -> Rendered:
     writer.setCreator("Kiosk")
     try:
         paint_pages(writer, layout)
-    finally:
-        del writer  # finishes the file
+    except BaseException:
+        del writer
+        tmp.unlink(missing_ok=True)
+        raise
+    del writer  # finishes the file
     tmp.replace(path)
     return Rendered(layout, path)
 
