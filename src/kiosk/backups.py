@@ -236,7 +236,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("restore", parents=[common],
                        help="replace the database with a backup (the current one is "
-                            "backed up first)")
+                            "backed up first); close the kiosk before")
     p.add_argument("file", type=Path, metavar="FILE", help="a backup file")
     p.set_defaults(func=cmd_restore)
 

@@ -253,7 +253,8 @@ def read_csv_package(path: Path, names: dict[str, str], fmt: str) -> Tables:
                 values = _from_legacy(name, values)
             tables.add(Row(table, values, file.name, line))
     read = set(names) & set(files)
-    other = sorted(n for n in files if n.endswith(".csv") and n not in read)
+    other = sorted(n for n in files if n.endswith(".csv") and n not in read
+                   and _has_rows(files[n]))
     if other:
         tables.notes.append("not read (the kiosk has no place for them): " + ", ".join(other))
     return tables
@@ -282,3 +283,9 @@ def _from_legacy(name: str, values: dict[str, Any]) -> dict[str, Any]:
     if name == "organizations.csv" and not values.get("website") and values.get("url"):
         return {**values, "website": values["url"]}
     return values
+
+
+def _has_rows(file: Path) -> bool:
+    """More than a header line (the kiosk's own export writes every table, most empty)."""
+    with file.open("rb") as handle:
+        return sum(1 for line in handle if line.strip()) > 1
