@@ -277,3 +277,19 @@ def test_a_package_copied_from_the_examples_keeps_working_after_a_copy(
     result = read_hsds(copy, rich_store.directory(), mapping)
     assert [r.name.en for r in result.directory.resources] == ["Community Counselling"]
     assert not any("services.csv was not UTF-8" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(("encoding", "note"), [
+    ("utf-8", ""), ("utf-8-sig", ""), ("utf-16", "read as utf-16"),
+    ("cp1252", "read as cp1252")])
+def test_published_files_in_other_encodings_are_read_and_said_so(
+        rich_store: Store, legacy: Path, mapping: Path, encoding: str, note: str) -> None:
+    services = legacy / "services.csv"
+    services.write_bytes(services.read_text(encoding="utf-8")
+                         .replace("Town Pantry", "Despensa del Pueblo Año")
+                         .encode(encoding))
+    result = read_hsds(legacy, rich_store.directory(), mapping)
+    names = {r.name.en for r in result.directory.resources}
+    assert "Despensa del Pueblo Año" in names
+    notes = [n for n in result.notes if n.startswith("services.csv was not UTF-8")]
+    assert (notes == []) if not note else (note in notes[0])

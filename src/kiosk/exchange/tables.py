@@ -219,8 +219,12 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], parent_keys: dict[s
 # -- CSV --------------------------------------------------------------------------------------
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text of a published file: UTF-8 (with or without BOM), else Windows-1252, else Latin-1."""
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+    """Text of a published file: UTF-8 (with or without BOM), UTF-16 with a BOM (as some
+    spreadsheets save "Unicode text"), else Windows-1252, else Latin-1."""
+    encodings = ["utf-8-sig", "cp1252", "latin-1"]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings.insert(0, "utf-16")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
