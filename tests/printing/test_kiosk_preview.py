@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.directory.bootstrap import open_data_dir
@@ -253,6 +253,23 @@ def test_no_printer_shows_the_codes_instead(qtbot: QtBot, kiosk_window, tmp_path
                            text=True, check=False).stdout.split()
     assert sorted(found) == ["tel:+18605550100;ext=12", "tel:+18883737888"]
     assert window.handout.ids == ["clinic", "trafficking-hotline"]  # kept: nothing printed
+
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+def test_codes_fit_on_screen(qtbot: QtBot, kiosk_window, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    window = kiosk_window(size=size, printer="")
+    window.toggle_contrast()
+    preview = start_preview(qtbot, window, ["clinic", "trafficking-hotline", "treatment-center"])
+    tap(qtbot, preview.print_button)
+    qtbot.waitUntil(lambda: preview.area.currentWidget() is preview.codes)
+    shot(window, f"codes-high-contrast-{size[0]}x{size[1]}")
+    viewport = preview.codes.viewport()
+    cards = [c for c in preview.codes.inner.findChildren(QFrame) if c.property("role") == "card"]
+    assert len(cards) == 3
+    for card in cards:
+        rect = card.rect().translated(card.mapTo(viewport, QPoint(0, 0)))
+        assert rect.left() >= 0 and rect.right() <= viewport.width(), (size, rect)
 
 
 def test_stopped_printer_is_a_plain_message(qtbot: QtBot, kiosk_window,  # type: ignore[no-untyped-def]

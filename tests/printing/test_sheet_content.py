@@ -58,7 +58,8 @@ def test_handout_has_title_location_date_footer_and_every_number(print_store: St
     assert sheet.subtitle == "Windham Drop-in Centre \u00b7 November 23, 2026"
     assert sheet.footer == "In danger now: call 911 \u00b7 Free help 24/7: dial 2-1-1"
     clinic, hotline = sheet.resources
-    assert [p.number for p in clinic.phones] == ["(860) 555-0100 ext. 12", "(860) 555-0101"]
+    assert [p.number for p in clinic.phones] == ["(860) 555-0100 ext.\u00a012",
+                                                 "(860) 555-0101"]
     assert clinic.phones[0].label == "Main line \u00b7 Mon-Fri 8-5"
     assert clinic.qr_uri == "tel:+18605550100;ext=12"
     assert hotline.qr_uri == "tel:+18883737888"

@@ -185,6 +185,7 @@ class CodesPanel(QScrollArea):
         self.setObjectName("preview-codes")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.inner = QWidget()
         self.inner.setObjectName("preview-codes-inner")
         self.grid = QGridLayout(self.inner)
@@ -219,6 +220,7 @@ class CodesPanel(QScrollArea):
         name.setProperty("role", "section")
         number = QLabel(item.number)
         number.setTextFormat(Qt.TextFormat.PlainText)
+        number.setWordWrap(True)  # "ext. 12" may go under the number, never off the card
         number.setProperty("role", "phone")
         texts.addWidget(name)
         texts.addWidget(number)

@@ -132,7 +132,8 @@ class _Writer:
 
     def number(self, phone: Phone) -> str:
         ext = self.t(QT_TRANSLATE_NOOP("Sheet", "ext."))
-        return phone.display + (f" {ext} {phone.extension}" if phone.extension else "")
+        # a no-break space keeps "ext. 12" together when a narrow space wraps the line
+        return phone.display + (f" {ext}\u00a0{phone.extension}" if phone.extension else "")
 
     def phone_label(self, phone: Phone) -> str:
         label = self.keep(phone.label.get(self.lang))
