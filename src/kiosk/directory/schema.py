@@ -121,6 +121,18 @@ def m002_history_settings_usage(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_list_version(db: Database) -> None:
+    # Raised by every write that can change a resource list, so that lists kept in memory
+    # (Store.list_ids) know when they are out of date, whichever connection wrote.
+    db["list_version"].create({"id": int, "n": int}, pk="id")
+    db["list_version"].insert({"id": 1, "n": 0})
+    for table in ("resources", "resource_categories", "resource_hours"):
+        for event in ("insert", "update", "delete"):
+            db.execute(f"create trigger [{table}_{event}_list_version] after {event} on [{table}] "
+                       "begin update list_version set n = n + 1 where id = 1; end")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)
 

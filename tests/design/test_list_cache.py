@@ -1,0 +1,61 @@
+"""Resource lists are kept until the directory changes, and never shown out of date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from kiosk.directory.files import read_directory
+from kiosk.directory.importer import apply_import
+from kiosk.directory.store import ListFilter, Store
+
+
+def _store(tmp_path: Path, sample_dir: Path) -> Store:
+    store = Store.open(tmp_path / "kiosk.db")
+    apply_import(store, read_directory(sample_dir), who="test", source="sample")
+    return store
+
+
+def test_a_list_asked_twice_is_sorted_once(tmp_path: Path, sample_dir: Path) -> None:
+    store = _store(tmp_path, sample_dir)
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    first = store.list_ids("health", ListFilter())
+    second = store.list_ids("health", ListFilter())
+    store.db.conn.set_trace_callback(None)
+    assert first == second == ["clinic"]
+    assert sum("order by" in s for s in statements) == 1
+    second.append("changed by the caller")
+    assert store.list_ids("health", ListFilter()) == ["clinic"]
+
+
+def test_a_write_through_the_store_shows_at_once(tmp_path: Path, sample_dir: Path) -> None:
+    store = _store(tmp_path, sample_dir)
+    assert store.list_ids("health", ListFilter()) == ["clinic"]
+    clinic = store.resource("clinic")
+    assert clinic is not None
+    store.write_resource(clinic.with_changes(id="clinic-2"))
+    assert sorted(store.list_ids("health", ListFilter())) == ["clinic", "clinic-2"]
+    store.write_resource(clinic.with_changes(status="inactive"))
+    assert store.list_ids("health", ListFilter()) == ["clinic-2"]
+
+
+def test_a_write_from_another_connection_shows_too(tmp_path: Path, sample_dir: Path) -> None:
+    store = _store(tmp_path, sample_dir)
+    assert store.list_ids("health", ListFilter()) == ["clinic"]
+    other = Database(tmp_path / "kiosk.db")
+    other.execute("delete from resource_categories where resource_id = 'clinic'")
+    other.conn.commit()
+    assert store.list_ids("health", ListFilter()) == []
+
+
+def test_open_now_lists_follow_the_clock(tmp_path: Path, sample_dir: Path) -> None:
+    store = _store(tmp_path, sample_dir)
+    monday_10am = dt.datetime(2026, 11, 23, 10, 0)
+    monday_8pm = dt.datetime(2026, 11, 23, 20, 0)
+    open_now = ListFilter(open_now=True)
+    assert store.list_ids("health", open_now, monday_10am) == ["clinic"]
+    assert store.list_ids("health", open_now, monday_8pm) == []
+    assert store.list_ids("health", open_now, monday_10am) == ["clinic"]
