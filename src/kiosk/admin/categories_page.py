@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListView,
@@ -38,7 +38,7 @@ class CategoriesPage(QWidget):
         self.list.setObjectName("category-list")
         self.list.setAccessibleName(self.tr("Categories"))
         self.list.setModel(self.model)
-        self.list.setMinimumWidth(300)
+        self.list.setMinimumWidth(240)
         self.list.clicked.connect(self._picked)
         left.addWidget(self.list, 1)
         self.new_button = button(self.tr("New category"), "category-new")
@@ -48,6 +48,7 @@ class CategoriesPage(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         body.setProperty("role", "page")
         form = QVBoxLayout(body)
@@ -78,9 +79,12 @@ class CategoriesPage(QWidget):
         order = QWidget()
         order_layout = QVBoxLayout(order)
         order_layout.setContentsMargins(0, 0, 0, 0)
-        order_layout.addWidget(label(self.tr("Order on the home screen"), "field-title"))
+        order_layout.addWidget(label(self.tr("Order on the home screen"), "field-title",
+                                     wrap=False))
         order_layout.addWidget(self.position)
-        form.addWidget(button_row(order, self.hidden, self.sensitive))
+        form.addWidget(button_row(order))
+        form.addWidget(self.hidden)
+        form.addWidget(self.sensitive)
         form.addWidget(label(self.tr("Icon"), "field-title"))
         self.icons = IconsModel(RESOURCES / "icons")
         self.icon_view = QListView()

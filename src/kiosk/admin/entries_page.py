@@ -80,7 +80,7 @@ class EntriesPage(QWidget):
         header.setMinimumHeight(TARGET)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((0, 140, 170, 170, 140, 90)):
+        for column, width in enumerate((0, 130, 150, 170, 165, 90)):
             if width:
                 header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._double_clicked)

@@ -96,13 +96,14 @@ class FolderPicker(QWidget):
         layout.addLayout(self.places_row)
         where = QHBoxLayout()
         self.up = button(self.tr("Up one folder"), "picker-up")
-        self.here = label("", "note", wrap=False)
+        self.here = label("", "note")
         self.here.setObjectName("picker-here")
         self.use = button(self.tr("Use this folder"), "picker-use", "primary")
         where.addWidget(self.up)
-        where.addWidget(self.here, 1)
         where.addWidget(self.use)
+        where.addStretch(1)
         layout.addLayout(where)
+        layout.addWidget(self.here)
         self.model = FolderModel()
         self.view = QListView()
         self.view.setObjectName("picker-list")
@@ -119,6 +120,7 @@ class FolderPicker(QWidget):
         while self.places_row.count():
             item = self.places_row.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
         for i, path in enumerate(paths[:6]):
             b = button(path.name or str(path), f"picker-place-{i}")

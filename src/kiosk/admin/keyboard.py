@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 ROWS = ("1234567890-()", "qwertyuiop@/", "asdfghjkl:.,", "zxcvbnm_'&+#", "áéíóúñü¿¡")
 SHIFT, BACKSPACE, SPACE, ENTER, HIDE = "shift", "backspace", "space", "enter", "hide"
-KEY_HEIGHT = 56
+KEY_HEIGHT = 50
 
 
 def is_text_field(widget: QWidget | None) -> bool:

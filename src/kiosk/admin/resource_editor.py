@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -208,8 +208,8 @@ class ResourceEditor(QWidget):
         kind_layout.setContentsMargins(0, 0, 0, 0)
         kind_layout.addWidget(label(self.tr("Kind"), "field-title"))
         kind_layout.addWidget(self.phone_kind)
-        grid.addWidget(self.phone_fields["number"], 0, 0)
-        grid.addWidget(kind_box, 0, 1)
+        grid.addWidget(self.phone_fields["number"], 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(kind_box, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.phone_fields["label_en"], 1, 0)
         grid.addWidget(self.phone_fields["label_es"], 1, 1)
         grid.addWidget(self.phone_fields["hours_en"], 2, 0)

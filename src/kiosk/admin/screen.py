@@ -3,7 +3,7 @@ and "Back to kiosk" always in the same place."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -62,7 +62,16 @@ class AdminScreen(QWidget):
         self.nav_group.setExclusive(True)
         self.stack = QStackedWidget()
         self.stack.setObjectName("admin-stack")
-        body.addWidget(nav)
+        from PySide6.QtWidgets import QScrollArea
+
+        nav_scroll = QScrollArea()
+        nav_scroll.setObjectName("admin-nav-scroll")
+        nav_scroll.setWidgetResizable(True)
+        nav_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        nav_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        nav_scroll.setWidget(nav)
+        nav_scroll.setMinimumWidth(252)  # the buttons and room for a scroll bar
+        body.addWidget(nav_scroll)
         body.addWidget(self.stack, 1)
         outer.addLayout(body, 1)
 
@@ -101,7 +110,7 @@ class AdminScreen(QWidget):
         self.usage = UsagePage(self.ctx)
         self._add_section("categories", self.tr("Categories"), self.categories)
         self._add_section("topics", self.tr("Topics"), self.topics)
-        self._add_section("import", self.tr("Import and export"), self.imports)
+        self._add_section("import", self.tr("Import, export"), self.imports)
         self._add_section("usage", self.tr("Usage report"), self.usage)
         self._add_section("settings", self.tr("Settings"), self.settings_page)
         self.imports.imported.connect(lambda: self.entries.reload())

@@ -40,7 +40,7 @@ class TopicsPage(QWidget):
         self.list.setObjectName("topic-list")
         self.list.setAccessibleName(self.tr("Topics"))
         self.list.setModel(self.model)
-        self.list.setMinimumWidth(300)
+        self.list.setMinimumWidth(240)
         self.list.clicked.connect(self._picked)
         left.addWidget(self.list, 1)
         self.new_button = button(self.tr("New topic"), "topic-new")
@@ -65,7 +65,8 @@ class TopicsPage(QWidget):
         self.cancel_button = button(self.tr("Cancel"), "topic-cancel")
         self.checked_button = button(self.tr("Checked today"), "topic-checked-today")
         self.history_button = button(self.tr("History"), "topic-history")
-        top.addWidget(self.heading, 1)
+        outer_right.addWidget(self.heading)
+        top.addStretch(1)
         for b in (self.checked_button, self.history_button, self.cancel_button,
                   self.save_button):
             top.addWidget(b)
@@ -92,6 +93,8 @@ class TopicsPage(QWidget):
         form.addWidget(note)
         form.addWidget(row(f("body_en", self.tr("Text (English)"), True),
                            f("body_es", self.tr("Text (Spanish)"), True)))
+        for key in ("body_en", "body_es"):
+            self.fields[key].edit.setMinimumHeight(260)
         form.addWidget(f("related", self.tr("Related entries: their ids, with commas")))
         self.position = QSpinBox()
         self.position.setObjectName("topic-position")

@@ -97,14 +97,15 @@ class UsagePage(QWidget):
             self.group.addButton(b)
             self.period_buttons[key] = b
             top.addWidget(b)
+        top.addStretch(1)
         self.totals = label("", "section")
         self.totals.setObjectName("usage-totals")
-        top.addWidget(self.totals, 1)
-        self.export_button = button(self.tr("Save as a CSV file on the USB stick"),
+        self.export_button = button(self.tr("Save as CSV on the USB stick"),
                                     "usage-export")
         self.export_button.clicked.connect(self.export)
         top.addWidget(self.export_button)
         layout.addLayout(top)
+        layout.addWidget(self.totals)
         self.model = UsageModel()
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
