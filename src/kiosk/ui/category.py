@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 60
+PAGE = 200  # rows handed to the view at a time: it lays out only what it has been given
 
 EntryRole = Qt.ItemDataRole.UserRole + 1
 OpenRole = Qt.ItemDataRole.UserRole + 2
@@ -59,6 +60,7 @@ class ResourceListModel(QAbstractListModel):
         self.store = store
         self.clock = clock
         self.ids: list[str] = []
+        self.shown = 0
         self.lang = "en"
         self.words: dict[str, str] = {}
         self._entries: dict[str, ListEntry] = {}
@@ -68,6 +70,7 @@ class ResourceListModel(QAbstractListModel):
     def set_ids(self, ids: list[str]) -> None:
         self.beginResetModel()
         self.ids = ids
+        self.shown = min(len(ids), PAGE)
         self._entries = {}
         self._open = {}
         self.endResetModel()
@@ -75,11 +78,24 @@ class ResourceListModel(QAbstractListModel):
     def set_language(self, lang: str, words: dict[str, str]) -> None:
         self.lang = lang
         self.words = words
-        if self.ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self.ids) - 1))
+        if self.shown:
+            self.dataChanged.emit(self.index(0), self.index(self.shown - 1))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else self.shown
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self.shown < len(self.ids)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = min(PAGE, len(self.ids) - self.shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self.shown, self.shown + more - 1)
+        self.shown += more
+        self.endInsertRows()
 
     def entry(self, row: int) -> ListEntry | None:
         if not 0 <= row < len(self.ids):
@@ -106,7 +122,7 @@ class ResourceListModel(QAbstractListModel):
         self._open.update({i: i in open_now for i in timed})
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.ids):
+        if not index.isValid() or index.row() >= self.shown:
             return None
         row = index.row()
         if role == IdRole:

@@ -111,13 +111,18 @@ class HomeScreen(QWidget):
         self.category_buttons: list[TileButton] = []
         self.topic_buttons: list[TileButton] = []
         self._columns: tuple[int, int] = (0, 0)
+        self._built_for = ""
         self._theme = Theme()
 
     # -- building ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Rebuild from the store (cheap: a dozen categories, a few lines and topics)."""
+    def refresh(self, force: bool = False) -> None:
+        """Rebuild from the store: when the language changed or staff changed the data
+        (`force`); going home otherwise shows what is already built."""
         lang = self.window_.lang
+        if not force and self._built_for == lang:
+            return
+        self._built_for = lang
         store = self.window_.store
         clear_layout(self.help_grid)
         clear_layout(self.category_grid)
@@ -201,7 +206,7 @@ class HomeScreen(QWidget):
         self.search_button.set_label(self.tr("Search"))
         self.categories_title.setText(self.tr("What do you need?"))
         self.topics_title.setText(self.tr("Good to know"))
-        self.refresh()
+        self.refresh(force=True)
 
     def restyle(self, theme: Theme) -> None:
         self._theme = theme

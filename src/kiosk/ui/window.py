@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -234,7 +234,7 @@ class KioskWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Re-read the store for what is on screen (after staff saved a change)."""
-        self.home.refresh()
+        self.home.refresh(force=True)
         kind, _key = self.current
         if kind == "resource" and self.store.resource(self.current[1]) is None:
             self.show_home()
@@ -390,13 +390,6 @@ class KioskWindow(QMainWindow):
         event.accept()
         if self.windowed and event.key() != Qt.Key.Key_Escape:
             self.close()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and not self.windowed and \
-                self._is_leave_key(event):  # type: ignore[arg-type]
-            event.accept()
-            return True
-        return super().event(event)
 
     @staticmethod
     def _is_leave_key(event: QKeyEvent) -> bool:
