@@ -207,3 +207,16 @@ def test_command_line_restore_of_garbage_is_one_sentence(
     assert main(["restore", str(bad)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{bad}: this is not a usable backup") and "Traceback" not in err
+
+
+def test_any_command_after_a_damaged_file_finds_the_directory_restored(
+        fresh_data_dir: Path, sample_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    damage_by_truncation(database_path(fresh_data_dir))
+    assert main(["stats"]) == 0
+    out, err = capsys.readouterr()
+    assert "resources: 2" in out and err == ""
+    assert len(list(fresh_data_dir.glob("kiosk.db.damaged-*"))) == 1
+    assert any("was restored" in t for t in notices(fresh_data_dir))
