@@ -84,7 +84,7 @@ def main(out: Path) -> int:
             editor.phone_fields["number"].edit.setText("(860) 456-226")
             editor.phones.update(0, "number", "(860) 456-226")
             editor.save()
-            editor.scroll.ensureWidgetVisible(editor.phone_box, 0, 60)
+            editor.scroll_area.ensureWidgetVisible(editor.phone_box, 0, 60)
             shoot(app, out, "editor-problem", size, window)
             editor.cancel()
             resource = store.resource(first)

@@ -3,6 +3,8 @@ the selected one: edit, duplicate, hide or show, mark as checked today, see its 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -161,7 +163,7 @@ class EntriesPage(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(keep)))
         combo.blockSignals(False)
 
-    def _filter(self, **kwargs: str) -> None:
+    def _filter(self, **kwargs: Any) -> None:
         self.proxy.set_filters(**kwargs)
         self._show_count()
 

@@ -119,9 +119,10 @@ class FolderPicker(QWidget):
     def set_places(self, paths: list[Path]) -> None:
         while self.places_row.count():
             item = self.places_row.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()
+                old.deleteLater()
         for i, path in enumerate(paths[:6]):
             b = button(path.name or str(path), f"picker-place-{i}")
             b.clicked.connect(lambda _c=False, p=path: self.open(p))

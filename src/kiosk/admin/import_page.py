@@ -9,6 +9,7 @@ import is applied all or nothing. Without a backup, nothing is imported.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
@@ -18,6 +19,10 @@ from kiosk.admin.folder_picker import FolderPicker
 from kiosk.admin.widgets import button, label
 from kiosk.errors import KnownError
 from kiosk.staff import history
+
+if TYPE_CHECKING:
+    from kiosk.directory.importer import ImportPlan
+    from kiosk.directory.model import Directory
 
 MAX_LINES = 400
 
@@ -32,8 +37,8 @@ class ImportPage(QWidget):
         self.setProperty("role", "page")
         self.ctx = ctx
         self.source: Path | None = None
-        self.directory = None
-        self.plan = None
+        self.directory: Directory | None = None
+        self.plan: ImportPlan | None = None
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 16)
         outer.setSpacing(20)
@@ -123,7 +128,7 @@ class ImportPage(QWidget):
                                  "until they are fixed.", "", len(problems)),
                          [str(p) for p in problems])
             return
-        if not directory.resources and not directory.categories:
+        if directory is None or (not directory.resources and not directory.categories):
             self._refuse(self.tr("No directory files were found there."), [])
             return
         self.directory = directory

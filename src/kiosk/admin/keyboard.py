@@ -85,7 +85,7 @@ class StaffKeyboard(QFrame):
             self.hidden_by_staff.emit()
             return
         target = QApplication.focusWidget()
-        if not is_text_field(target):
+        if target is None or not is_text_field(target):
             return
         if name == BACKSPACE:
             self._send(target, Qt.Key.Key_Backspace, "")

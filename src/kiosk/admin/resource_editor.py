@@ -81,9 +81,9 @@ class ResourceEditor(QWidget):
         self.summary.setContentsMargins(16, 0, 16, 0)
         outer.addWidget(self.summary)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("edit-scroll")
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("edit-scroll")
+        self.scroll_area.setWidgetResizable(True)
         from kiosk.ui.widgets import enable_finger_scrolling
 
         body = QWidget()
@@ -91,9 +91,9 @@ class ResourceEditor(QWidget):
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(16, 8, 24, 24)
         self.body.setSpacing(10)
-        self.scroll.setWidget(body)
-        outer.addWidget(self.scroll, 1)
-        self._scroller = enable_finger_scrolling(self.scroll)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
+        self._scroller = enable_finger_scrolling(self.scroll_area)
 
         self._build_names()
         self._build_categories()
@@ -388,7 +388,7 @@ class ResourceEditor(QWidget):
         row = self.sources.add()
         index = self.sources.index(row, 0)
         self.source_view.setCurrentIndex(index)
-        self.scroll.ensureWidgetVisible(self.source_view)
+        self.scroll_area.ensureWidgetVisible(self.source_view)
 
     # -- loading and saving -----------------------------------------------------------------
 
@@ -437,7 +437,7 @@ class ResourceEditor(QWidget):
         self._show_problems({})
         self.checked_button.setEnabled(True)
         self.history_button.setEnabled(bool(self.resource_id))
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_verified(self) -> None:
         if self.form.get("verified_on"):
@@ -501,10 +501,10 @@ class ResourceEditor(QWidget):
                 targets.append(self.category_view)
             elif key.startswith("sources"):
                 targets.append(self.source_view)
-        if targets:
-            inner = self.scroll.widget()
+        inner = self.scroll_area.widget()
+        if targets and inner is not None:
             first = min(targets, key=lambda w: w.mapTo(inner, w.rect().topLeft()).y())
-            self.scroll.ensureWidgetVisible(first, 0, 80)
+            self.scroll_area.ensureWidgetVisible(first, 0, 80)
 
     def _known_categories(self) -> set[str]:
         return {c.slug for c in self.ctx.store.categories(include_hidden=True)}

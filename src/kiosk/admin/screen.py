@@ -169,7 +169,7 @@ class AdminScreen(QWidget):
     def show_history(self, entity_id: str, entity: str = "resource") -> None:
         if not entity_id:
             return
-        self._history_return = self.stack.currentWidget()
+        self._history_return = self.stack.currentWidget() or self.entries
         title = entity_id
         if entity == "resource" and (r := self.ctx.store.resource(entity_id)):
             title = r.name.en

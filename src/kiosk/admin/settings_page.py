@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.context import AdminContext
+from kiosk.admin.pinpad import PinPad
 from kiosk.admin.widgets import TARGET, Field, button, check_box, label
 from kiosk.staff.pin import PinGuard
 
@@ -107,7 +108,7 @@ class SettingsPage(QWidget):
         layout.addLayout(pin_row)
         self.pin_holder = QVBoxLayout()
         layout.addLayout(self.pin_holder)
-        self.pad = None
+        self.pad: PinPad | None = None
 
         layout.addWidget(label(self.tr("Close the kiosk"), "section"))
         layout.addWidget(label(self.tr("This closes the kiosk program on this computer. "
@@ -201,15 +202,14 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _change_pin(self) -> None:
-        from kiosk.admin.pinpad import PinPad
-
         if self.pad is not None:
             return
-        self.pad = PinPad(PinGuard(self.ctx.settings, self.ctx.clock), "change")
-        self.pad.setObjectName("change-pin-pad")
-        self.pad.accepted.connect(lambda: self._pin_done(self.tr("The PIN was changed.")))
-        self.pad.cancelled.connect(lambda: self._pin_done(""))
-        self.pin_holder.addWidget(self.pad)
+        pad = PinPad(PinGuard(self.ctx.settings, self.ctx.clock), "change")
+        pad.setObjectName("change-pin-pad")
+        pad.accepted.connect(lambda: self._pin_done(self.tr("The PIN was changed.")))
+        pad.cancelled.connect(lambda: self._pin_done(""))
+        self.pin_holder.addWidget(pad)
+        self.pad = pad
         self.change_pin.setEnabled(False)
 
     def _pin_done(self, text: str) -> None:
