@@ -249,11 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     import_runs = {1000: 3, 10_000: 2, 100_000: 1}
     results = run(sizes, runs, import_runs, soak, start_runs, hsds=not args.no_hsds,
                   sheets=True)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     text = report(results)
     print()
     print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     args.out.with_suffix(".md").write_text(text + "\n", encoding="utf-8")
     print(f"\nWritten: {args.out}")
     return 0

@@ -78,6 +78,23 @@ def _tap(window: Any, target: Any, rng: random.Random) -> None:
                          QPoint(target.width() // 2, target.height() // 2))
 
 
+NONE_HEADROOM = 1 << 40
+
+
+def keep_none_alive() -> bool:
+    """PySide6 6.12 on Python 3.11 drops one reference to None on every call of a Qt method
+    that returns nothing (QFont.setBold, QLabel.setText, ...); after a few thousand calls
+    None is freed and the process aborts ("none_dealloc"). Python 3.12+ never frees None.
+    The benchmark gives None a huge reference count so that it can measure at all, and
+    reports how many references each tap loses (see the README)."""
+    import ctypes
+
+    if sys.version_info >= (3, 12):
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += NONE_HEADROOM
+    return True
+
+
 def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -87,11 +104,15 @@ def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
     app.setStyle("Fusion")
     from kiosk.app import create_main_window
 
+    none_refs_at_start = sys.getrefcount(None)
+    pinned = keep_none_alive()
+
     window = create_main_window(data_dir, windowed=True, idle_timeout_s=24 * 3600)
     window.resize(1920, 1080)
     window.show()
     _painted(app, window)
-    out: dict[str, Any] = {"rss_after_start_mb": rss_mb()}
+    out: dict[str, Any] = {"rss_after_start_mb": rss_mb(), "none_pinned": pinned,
+                           "none_refs_at_start": none_refs_at_start}
 
     store = window.store
     slug, ids = _largest_category(store)
@@ -176,6 +197,7 @@ def soak(app: Any, window: Any, taps: int) -> dict[str, Any]:
     run(warmup)
     gc.collect()
     before = rss_mb()
+    none_before = sys.getrefcount(None)
     start = time.perf_counter()
     run(taps)
     seconds = time.perf_counter() - start
@@ -183,7 +205,9 @@ def soak(app: Any, window: Any, taps: int) -> dict[str, Any]:
     _painted(app, window)
     gc.collect()
     after = rss_mb()
+    lost = none_before - sys.getrefcount(None)
     return {"taps": taps, "warmup_taps": warmup, "rss_before_mb": before, "rss_after_mb": after,
+            "none_refs_lost": lost, "none_refs_lost_per_tap": lost / taps,
             "growth_mb": after - before, "seconds": seconds, "screens_seen": screens}
 
 

@@ -7,8 +7,12 @@ from the last whole version. New migrations go at the end; applied ones never ch
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from kiosk.directory.sqlite_import import import_sqlite_utils
+
+import_sqlite_utils()
+
+from sqlite_utils import Database  # noqa: E402
+from sqlite_utils.migrations import Migrations  # noqa: E402
 
 migrations = Migrations("kiosk")
 

@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
+from kiosk.directory.sqlite_import import import_sqlite_utils
+
+import_sqlite_utils()
+
+from sqlite_utils import Database  # noqa: E402
 
 from kiosk.directory import rows, schema
 from kiosk.directory.model import Category, Directory, DirectoryInfo, Resource, Topic

@@ -1,0 +1,59 @@
+"""Nothing heavy is imported to show the home screen: printing, QR codes, phone-number
+metadata, YAML and numpy come only when something uses them.
+
+Checked in a fresh interpreter, so that what other tests imported does not count.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.directory.files import read_directory
+from kiosk.directory.importer import apply_import
+from kiosk.directory.store import Store
+from kiosk.paths import database_path
+
+HEAVY = ("kiosk.printing", "segno", "phonenumbers", "yaml", "PySide6.QtPrintSupport",
+         "numpy", "pandas")
+
+SCRIPT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from kiosk.app import create_main_window
+window = create_main_window(Path(sys.argv[1]), windowed=True)
+window.show()
+app.processEvents()
+shown = window.home.isVisible()
+print(json.dumps({"shown": shown, "heavy": [m for m in json.loads(sys.argv[2])
+                                            if m in sys.modules]}))
+"""
+
+
+def test_the_home_screen_imports_nothing_heavy(tmp_path: Path, sample_dir: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    store = Store.open(database_path(data_dir))
+    apply_import(store, read_directory(sample_dir), who="test", source="sample")
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(data_dir), json.dumps(HEAVY)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["shown"] is True
+    assert result["heavy"] == []
+
+
+def test_numpy_still_imports_for_whoever_needs_it() -> None:
+    done = subprocess.run([sys.executable, "-c",
+                           "import kiosk.directory.store, sys; import numpy; "
+                           "print('numpy' in sys.modules)"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"
