@@ -303,6 +303,11 @@ def test_back_button_and_spanish(qtbot: QtBot, kiosk_window) -> None:  # type: i
     assert preview.lang == "es"
     assert preview.sheet is not None
     assert preview.sheet.resources[0].name == "Clínica de Salud de Willimantic"
+    # fixed words from the kiosk's own Spanish translation file
+    assert preview.sheet.title == "Recursos de la comunidad"
+    assert preview.sheet.subtitle.endswith("23 de noviembre de 2026")
+    assert preview.sheet.resources[0].qr_caption == "Escanee para llamar"
+    assert preview.print_button.text() == "Imprimir"
     shot(window, "preview-es-1280x800")
     tap(qtbot, preview.back)
     qtbot.waitUntil(lambda: window.findChild(PrintPreview, "print-preview") is None)
