@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import and export</source>
+        <source>Import, export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -168,6 +168,10 @@
     <message>
         <source>Español</source>
         <translation>Español</translation>
+    </message>
+    <message>
+        <source>Good to know: %1</source>
+        <translation>Información útil: %1</translation>
     </message>
 </context>
 <context>
@@ -438,15 +442,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the directory to this folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>2. See what it would change, then apply</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check what would change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply the import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -454,7 +454,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the directory here</source>
+        <source>See the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1600,7 +1604,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save as a CSV file on the USB stick</source>
+        <source>Save as CSV on the USB stick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

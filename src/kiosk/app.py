@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -43,8 +45,23 @@ class _FirstFrame(QObject):
         return False
 
 
+def _log_uncaught(data_dir: Path) -> None:
+    """A bug inside a slot goes to the log with its traceback; the visitor's screen stays
+    as it was (Qt keeps running), and nothing is printed over it."""
+    from kiosk.logs import setup_logging
+
+    setup_logging(data_dir)
+    log = logging.getLogger("kiosk.ui")
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error in the kiosk window", exc_info=(kind, error, tb))
+
+    sys.excepthook = hook
+
+
 def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
         exit_after_first_frame: bool = False) -> int:
+    _log_uncaught(Path(data_dir))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("kiosk")

@@ -46,6 +46,8 @@ def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
     """A finger tap: a real touch press and release on the widget's window."""
     qtbot.waitUntil(widget.isVisible, timeout=1000)  # new children show on the next turn
     assert widget.isEnabled(), f"{widget.objectName()} is disabled"
+    for _ in range(3):  # let pending layouts settle, as they have before a finger arrives
+        QApplication.processEvents()
     scroll_into_view(widget)
     point = pos if pos is not None else widget.rect().center()
     window = widget.window().windowHandle()
@@ -66,6 +68,8 @@ def scroll_into_view(widget: QWidget) -> None:
 
 
 def tap_row(qtbot: QtBot, view: QAbstractItemView, row: int) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
     index = view.model().index(row, 0)
     view.scrollTo(index)
     tap(qtbot, view.viewport(), view.visualRect(index).center())

@@ -67,6 +67,7 @@ def test_the_open_badge_is_painted_in_its_colours(window: KioskWindow) -> None:
     window.open_category("health")
     view = window.findChild(QListView, "resource-list")
     row = window.category.model.ids.index("willimantic-clinic")
+    view.scrollTo(window.category.model.index(row))
     rect = view.visualRect(window.category.model.index(row))
     image = grab(view.viewport()).copy(rect)
     colours = {image.pixelColor(x, y).name().upper()
@@ -151,3 +152,13 @@ def test_open_now_follows_the_clock(make_window) -> None:  # type: ignore[no-unt
     rows = {model.ids[r]: model.is_open(r) for r in range(model.rowCount())}
     assert rows == {"willimantic-clinic": False, "hartford-clinic": True,
                     "statewide-testing": None}
+
+
+def test_a_category_links_its_information_pages(qtbot: QtBot, window: KioskWindow) -> None:
+    window.open_category("health")
+    link = window.findChild(QPushButton, "category-topic-your-rights")
+    assert link.text() == "Good to know: Your rights at a clinic"
+    tap(qtbot, link)
+    assert window.current == ("topic", "your-rights")
+    window.open_category("basic-needs")
+    assert window.findChild(QPushButton, "category-topic-your-rights") is None

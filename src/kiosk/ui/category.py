@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.store import ListEntry, ListFilter, Store
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import enable_finger_scrolling, text_label
+from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, text_label
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -301,6 +301,9 @@ class CategoryScreen(QWidget):
         self.count = text_label(role="note", wrap=False)
         count_row.addWidget(self.count)
         count_row.addStretch(1)
+        self.topic_row = QHBoxLayout()  # information pages, beside the count to save height
+        self.topic_row.setSpacing(10)
+        count_row.addLayout(self.topic_row)
         layout.addLayout(count_row)
 
         self.model = ResourceListModel(window.store, window.clock, self)
@@ -391,6 +394,7 @@ class CategoryScreen(QWidget):
             button.setAccessibleName(self.tr("Show only: %1").replace("%1", labels[name]))
         self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
         self.view.setAccessibleName(self.tr("Places"))
+        self._topics(lang)
         self.model.set_language(lang, {
             "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
             "closed": self.tr("Closed"), "free": self.tr("Free"),
@@ -398,8 +402,24 @@ class CategoryScreen(QWidget):
         self._place_filters(force=True)
         self.reload()
 
+    def _topics(self, lang: str) -> None:
+        """Information pages that belong with this category, one tap away."""
+        clear_layout(self.topic_row)
+        topics = [t for t in self.window_.store.topics() if self.slug in t.categories][:3]
+        for topic in topics:
+            button = QPushButton(self.tr("Good to know: %1").replace("%1",
+                                                                     topic.title.get(lang)))
+            button.setObjectName(f"category-topic-{topic.slug}")
+            button.setProperty("variant", "link")
+            button.setAccessibleName(button.text())
+            button.clicked.connect(self._topic_opener(topic.slug))
+            self.topic_row.addWidget(button)
+
+    def _topic_opener(self, slug: str) -> Callable[[], None]:
+        return lambda: self.window_.open_topic(slug)
+
     def _place_filters(self, force: bool = False) -> None:
-        columns = 5 if self.width() >= 1500 or self.width() == 0 else 3
+        columns = 5 if self.width() >= 1200 or self.width() == 0 else 3
         if columns == self._filter_columns and not force:
             return
         self._filter_columns = columns
@@ -418,6 +438,7 @@ class CategoryScreen(QWidget):
 
     def reset(self) -> None:
         self.slug = ""
+        clear_layout(self.topic_row)
         self.clear_filters()
         self.model.set_ids([])
         self.view.scrollToTop()

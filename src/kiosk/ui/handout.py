@@ -9,9 +9,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.ui.widgets import clear_layout, text_label
+from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, reading_column, text_label
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -61,8 +68,14 @@ class HandoutScreen(QWidget):
         super().__init__()
         self.window_ = window
         self.setProperty("role", "page")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 24)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        enable_finger_scrolling(self.scroll_area)
+        page.addWidget(self.scroll_area)
+        outer = reading_column(self.scroll_area)
         outer.setSpacing(16)
         self.title = text_label(role="title")
         self.count = text_label(role="subtitle")
@@ -76,14 +89,14 @@ class HandoutScreen(QWidget):
         self.print_button.setProperty("variant", "primary")
         self.print_button.clicked.connect(self._print)
         outer.addWidget(self.title)
-        outer.addWidget(self.count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        outer.addLayout(buttons)
+        outer.addWidget(self.message)
         outer.addWidget(self.empty)
         outer.addLayout(self.rows)
-        outer.addWidget(self.message)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addStretch(1)
-        outer.addLayout(buttons)
         outer.addStretch(1)
         window.handout.changed.connect(self.refresh)
 
@@ -118,6 +131,7 @@ class HandoutScreen(QWidget):
 
     def reset(self) -> None:
         self.message.hide()
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def restyle(self, theme: object) -> None:
         return None

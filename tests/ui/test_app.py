@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import _log_uncaught
+
+
+def test_a_bug_in_the_window_goes_to_the_log_not_the_screen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root = logging.getLogger("kiosk")
+    handlers = list(root.handlers)
+    try:
+        _log_uncaught(tmp_path)
+        try:
+            raise RuntimeError("broken slot")
+        except RuntimeError as error:
+            sys.excepthook(RuntimeError, error, error.__traceback__)
+        for handler in root.handlers:
+            handler.flush()
+        text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+        assert "unexpected error in the kiosk window" in text and "broken slot" in text
+    finally:
+        for handler in root.handlers:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
