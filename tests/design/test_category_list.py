@@ -1,0 +1,68 @@
+"""A category of thousands of places is one view over a model, never a widget per row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QListView, QWidget
+
+from bench import generate
+from kiosk.directory.files import read_directory
+from kiosk.directory.importer import apply_import
+from kiosk.directory.store import ListFilter, Store
+from kiosk.paths import database_path
+from kiosk.ui.window import KioskWindow
+
+SIZE = 3000
+
+
+def _window(qtbot: QtBot, tmp_path: Path) -> KioskWindow:
+    generate.write(tmp_path / "yaml", SIZE, per_file=1500)
+    data_dir = tmp_path / "data"
+    store = Store.open(database_path(data_dir))
+    apply_import(store, read_directory(tmp_path / "yaml"), who="test", source="generated")
+    window = KioskWindow(store, data_dir, windowed=True, idle_timeout_s=3600)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_opening_a_big_category_adds_no_widget_per_row(qtbot: QtBot, tmp_path: Path,
+                                                        qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, tmp_path)
+    rows = len(window.store.list_ids(generate.LARGEST, ListFilter()))
+    assert rows > 900
+    window.open_category(generate.LARGEST)
+    qtbot.waitUntil(lambda: window.category.isVisible())
+    window.open_category("legal")  # build whatever a category screen builds once
+    window.open_category(generate.LARGEST)
+    before = len(window.findChildren(QWidget))
+    window.show_home()
+    window.open_category(generate.LARGEST)
+    qtbot.waitUntil(lambda: window.category.view.isVisible())
+    window.category.view.viewport().repaint()
+    after = len(window.findChildren(QWidget))
+    assert after - before < 10
+    view = window.findChild(QListView, "resource-list")
+    assert view is window.category.view
+    assert len(view.viewport().findChildren(QWidget)) < 10
+    model = view.model()
+    assert model.rowCount() > 0
+    qtmodeltester.check(model)
+
+
+def test_the_rows_are_fetched_in_blocks_not_all_at_once(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _window(qtbot, tmp_path)
+    window.open_category(generate.LARGEST)
+    model = window.category.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    qtbot.waitUntil(lambda: len(model._entries) > 0)  # painted rows ask for their data
+    window.category.view.viewport().repaint()
+    total = len(window.store.list_ids(generate.LARGEST, ListFilter()))
+    assert total > 900
+    fetched = len(model._entries)  # rows whose data came from the store
+    assert 0 < fetched < 300  # a few screens' worth, not the whole category
+    assert model.fetches <= 3
