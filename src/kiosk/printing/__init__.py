@@ -7,10 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.printing.none_guard import keep_none_alive
-
-keep_none_alive()
-
 
 def print_test_page(printer_name: str, settings: Any) -> None:
     """Print a one-page sample sheet on `printer_name`; a `KnownError` says what went wrong.
