@@ -109,6 +109,9 @@ def measure_queries(data_dir: Path, runs: int) -> dict[str, Any]:
     ids = store.list_ids(largest, ListFilter())
     out["largest_category"] = {"slug": largest, "rows": len(ids)}
     out["list_ids_ms"] = timed_ms(lambda: store.list_ids(largest, ListFilter()), runs)
+    # The same list when it is not kept yet (first visit, or after a change to the directory).
+    out["list_ids_uncached_ms"] = timed_ms(
+        lambda: store._list_ids(largest, ListFilter(), None, "en"), runs)
     out["list_entries_first_screen_ms"] = timed_ms(lambda: store.list_entries(ids[:40]), runs)
     middle = ids[len(ids) // 2]
     out["resource_ms"] = timed_ms(lambda: store.resource(middle), runs)
