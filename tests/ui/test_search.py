@@ -73,6 +73,24 @@ def test_spanish_layout_has_accented_keys(qtbot: QtBot, window: KioskWindow) -> 
 def test_keys_are_large(window: KioskWindow) -> None:
     window.open_search()
     keys = window.search.keyboard.keys
-    assert len(keys) >= 39
+    assert len(keys) >= 29
     for key in keys.values():
         assert key.width() >= 64 and key.height() >= 64, key.objectName()
+
+
+def test_keys_never_overlap_with_the_largest_text_on_a_small_screen(
+        make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(size=(1280, 800), lang="es")
+    window.cycle_text_size()
+    window.cycle_text_size()
+    window.open_search()
+    for _ in range(3):
+        QApplication.processEvents()
+    rects = [k.geometry() for k in window.search.keyboard.keys.values()]
+    for i, a in enumerate(rects):
+        assert a.height() >= 64 and a.width() >= 64
+        for b in rects[i + 1:]:
+            assert not a.intersects(b)
+    assert window.search.results.height() >= 64

@@ -419,7 +419,9 @@ class CategoryScreen(QWidget):
         return lambda: self.window_.open_topic(slug)
 
     def _place_filters(self, force: bool = False) -> None:
-        columns = 5 if self.width() >= 1200 or self.width() == 0 else 3
+        available = self.width() - 64  # the screen's side margins
+        needed = sum(b.sizeHint().width() + 10 for b in self.filters.values())
+        columns = 5 if needed <= available else 3 if needed * 3 // 5 <= available else 2
         if columns == self._filter_columns and not force:
             return
         self._filter_columns = columns

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QWi
 from kiosk.ui.widgets import clear_layout
 
 LAYOUTS: dict[str, tuple[str, ...]] = {
-    "en": ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"),
-    "es": ("1234567890", "qwertyuiop", "asdfghjklñ", "zxcvbnm", "áéíóúü"),
+    "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
+    "es": ("qwertyuiop", "asdfghjklñ", "zxcvbnm", "áéíóúü"),
 }
 BACKSPACE, SPACE, CLEAR = "backspace", "space", "clear"
 
@@ -26,8 +26,8 @@ class Keyboard(QFrame):
         super().__init__(parent)
         self.setObjectName("keyboard")
         self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(12, 12, 12, 12)
-        self.grid.setSpacing(8)
+        self.grid.setContentsMargins(10, 10, 10, 10)
+        self.grid.setSpacing(6)
         self.keys: dict[str, QPushButton] = {}
         self.lang = ""
         self.names = {BACKSPACE: "Delete", SPACE: "Space", CLEAR: "Clear"}
@@ -44,12 +44,12 @@ class Keyboard(QFrame):
         # each letter takes two grid columns so shorter rows can sit half a key in
         width = 2 * max(len(r) for r in rows)
         for r, row in enumerate(rows):
-            offset = (width - 2 * len(row)) // 2 if r != 3 else 1
+            offset = (width - 2 * len(row)) // 2 if r != 2 else 1
             for i, char in enumerate(row):
                 self.grid.addWidget(self._key(char, char.upper()), r, offset + 2 * i, 1, 2)
         last = len(rows) - 1
-        row_len = len(rows[3])
-        self.grid.addWidget(self._key(BACKSPACE, "\u232b"), 3, 1 + 2 * row_len, 1,
+        row_len = len(rows[2])
+        self.grid.addWidget(self._key(BACKSPACE, "\u232b"), 2, 1 + 2 * row_len, 1,
                             width - 1 - 2 * row_len)
         self.grid.addWidget(self._key(CLEAR, ""), last + 1, 0, 1, 4)
         self.grid.addWidget(self._key(SPACE, ""), last + 1, 4, 1, width - 4)

@@ -61,8 +61,8 @@ class SearchScreen(QWidget):
         self.window_ = window
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 16, 32, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(32, 12, 32, 12)
+        layout.setSpacing(8)
         self.field = QLineEdit()
         self.field.setObjectName("search-field")
         self.field.setReadOnly(True)  # typed only on the on-screen keyboard
@@ -77,6 +77,8 @@ class SearchScreen(QWidget):
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.clicked.connect(self._open)
+        self.results.setMinimumHeight(72)  # with the largest text on a small screen, the
+        # results give way before the keys do
         enable_finger_scrolling(self.results)
         self.keyboard = Keyboard()
         self.keyboard.typed.connect(self.type_text)

@@ -19,7 +19,8 @@ from kiosk.ui import palette
 
 STYLESHEET = RESOURCES / "styles" / "kiosk.qss"
 TEXT_SCALES = (1.0, 1.2, 1.4)
-_SIZED = re.compile(r"(font-size|min-height|min-width)\s*:\s*(\d+)px")
+# Sizes followed by /* fixed */ keep their value (keys of the on-screen keyboard must fit).
+_SIZED = re.compile(r"(font-size|min-height|min-width)\s*:\s*(\d+)px(?!;?\s*/\*\s*fixed)")
 _TOKEN = re.compile(r"@([a-z_]+)")
 
 
