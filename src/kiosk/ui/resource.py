@@ -197,7 +197,8 @@ class ResourceScreen(QWidget):
         # How fresh the facts are comes first, next to the numbers it is about.
         if r.verified_on is not None:
             checked = self.tr("Last checked by staff: %1").replace(
-                "%1", local_date(QDate(r.verified_on), lang))
+                "%1", local_date(QDate(r.verified_on.year, r.verified_on.month,
+                                       r.verified_on.day), lang))
             label = text_label(checked, role="note")
         else:
             checked = self.tr("Not yet checked by staff: call first.")
