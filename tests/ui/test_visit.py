@@ -73,3 +73,35 @@ def test_find_it_by_typing_on_the_screen_keyboard(qtbot: QtBot, window: KioskWin
     tap(qtbot, button(window, "quick-exit"))
     assert window.handout.ids == [] and window.search.text() == ""
     assert window.search.model.rowCount() == 0
+
+
+def test_the_same_visit_on_the_bundled_directory(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What a newcomer does after the README's run command: the real factory, the real
+    bundled Connecticut directory (only its shape is assumed, not its counts)."""
+    from kiosk.app import create_main_window
+
+    window = create_main_window(tmp_path / "fresh-kiosk", windowed=True)
+    assert isinstance(window, KioskWindow)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        tap(qtbot, button(window, "language-toggle"))
+        tap(qtbot, button(window, "category-health"))
+        tap(qtbot, button(window, "filter-near"))
+        model = window.category.model
+        towns = [model.entry(r).town for r in range(model.rowCount())]  # type: ignore[union-attr]
+        assert "Willimantic" in towns
+        row = towns.index("Willimantic")
+        tap_row(qtbot, window.findChild(QListView, "resource-list"), row)
+        assert window.screen_name() == "resource"
+        tap(qtbot, button(window, "add-to-handout"))
+        assert len(window.handout.ids) == 1
+        tap(qtbot, button(window, "quick-exit"))
+        assert window.handout.ids == [] and window.lang == "en"
+        assert window.screen_name() == "home"
+    finally:
+        window._may_close = True
+        window.close()
+        window.store.close()
