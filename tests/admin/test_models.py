@@ -139,3 +139,16 @@ def test_usage_model(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-
     model.set_rows(usage_rows(store, "month"))
     qtmodeltester.check(model)
     assert model.rowCount() == 2
+
+
+def test_the_model_sorts_itself_and_keeps_the_selection(qtbot: QtBot, admin) -> None:  # type: ignore[no-untyped-def]
+    page = admin.screen.entries
+    assert not page.proxy.dynamicSortFilter()  # sorting is one list.sort in the model
+    page.select("windham-clinic")
+    page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    assert page.current_id() == "windham-clinic"
+    assert _ids(page.proxy)[:2] == ["crisis-line", "windham-clinic"]
+    page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    towns = [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    assert towns == sorted(towns, key=str.casefold)
+    assert page.current_id() == "windham-clinic"

@@ -41,6 +41,24 @@ class EntriesModel(QAbstractTableModel):
         self.today = today
         self.endResetModel()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here in one `list.sort`, not by the proxy comparing rows one call at a
+        time: that is what keeps 100,000 entries quick to sort."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = _SORT_KEYS[COLUMNS[column]]
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._rows
+        order_ = sorted(range(len(old_rows)), key=lambda i: key(old_rows[i]),
+                        reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [old_rows[i] for i in order_]
+        new_pos = {old: new for new, old in enumerate(order_)}
+        before = self.persistentIndexList()
+        after = [self.index(new_pos[i.row()], i.column()) if i.isValid() else QModelIndex()
+                 for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
     def row_at(self, row: int) -> EntryRow:
         return self._rows[row]
 
@@ -94,6 +112,16 @@ class EntriesModel(QAbstractTableModel):
         return _tr("Yes") if r.active else _tr("Hidden")
 
 
+_SORT_KEYS: dict[str, Any] = {
+    "name": lambda r: r.name.casefold(),
+    "town": lambda r: r.town.casefold(),
+    "categories": lambda r: r.categories,
+    "phone": lambda r: r.phone,
+    "checked": lambda r: r.verified_on.isoformat() if r.verified_on else "",
+    "status": lambda r: r.status,
+}
+
+
 class EntriesFilter(QSortFilterProxyModel):
     """Search text plus one of `SHOW`, a category and a town; `today` comes from the
     injected clock, so "stale" can be tested on any date."""
@@ -102,6 +130,7 @@ class EntriesFilter(QSortFilterProxyModel):
         super().__init__()
         self.setSortRole(SORT_ROLE)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(False)
         self.text = ""
         self.which = "all"
         self.category = ""
@@ -127,9 +156,18 @@ class EntriesFilter(QSortFilterProxyModel):
             self.stale_days = stale_days
         self.endFilterChange()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, EntriesModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         if not isinstance(model, EntriesModel):
+            return True
+        if self.which == "all" and not (self.category or self.town or self.text):
             return True
         r = model.row_at(source_row)
         if self.which == "unchecked" and r.verified_on is not None:

@@ -94,7 +94,8 @@ class AdminScreen(QWidget):
         self.history.back.connect(self._history_back)
         self.history.reverted.connect(lambda rid: self.entries.reload(rid))
         self.set_who(ctx.who)
-        self.go("entries")
+        self.nav["entries"].setChecked(True)  # (the page read its rows when it was built)
+        self._show(self.entries)
 
     def _lazy_sections(self) -> None:
         from kiosk.admin.categories_page import CategoriesPage
