@@ -149,15 +149,25 @@ def test_no_text_is_clipped(make_window, size, lang: str) -> None:  # type: igno
     assert problems == []
 
 
-def test_no_header_text_is_clipped_at_the_largest_text_size(make_window) -> None:  # type: ignore[no-untyped-def]
-    for lang in ("en", "es"):
-        window = make_window(size=(1920, 1080), lang=lang)
-        window.cycle_text_size()
-        window.cycle_text_size()
-        QApplication.processEvents()
-        problems = [(w.text(), _clipped(w)) for w in on_screen(window.header, QLabel)
-                    if _clipped(w)]
-        assert problems == []
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_nothing_is_clipped_or_too_small_at_the_largest_text_size(
+        make_window, size) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(size=size, lang="es")
+    window.cycle_text_size()
+    window.cycle_text_size()
+    problems = []
+    for name in screens(window):
+        for widget in on_screen(window, QLabel) + on_screen(window, QPushButton):
+            problem = _clipped(widget)
+            if problem:
+                problems.append((name, widget.objectName() or widget.text(), problem))
+        for button in on_screen(window, QAbstractButton):
+            if button.width() < 64 or button.height() < 64:
+                problems.append((name, button.objectName(), "smaller than 64 px"))
+        page = window.stack.currentWidget()
+        if page.minimumSizeHint().width() > page.width():
+            problems.append((name, "page", "wider than the screen"))
+    assert problems == []
 
 
 def test_every_control_has_an_accessible_name(make_window) -> None:  # type: ignore[no-untyped-def]

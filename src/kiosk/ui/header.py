@@ -74,4 +74,4 @@ class Header(QFrame):
 
     def restyle(self, theme: Theme) -> None:
         for b in self.buttons():
-            b.recolor(theme.colors["ink"], theme.scale)
+            b.recolor(theme.colors["ink"])  # one size at every text size, like its labels

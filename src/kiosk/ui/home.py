@@ -172,10 +172,11 @@ class HomeScreen(QWidget):
 
     def _key(self) -> tuple[int, int]:
         width = self.width() or 1280
-        most = max(1, min(len(self.phone_tiles), width // 350))
+        scale = self._theme.scale
+        most = max(1, min(len(self.phone_tiles), int(width // (350 * scale))))
         rows = -(-len(self.phone_tiles) // most) if self.phone_tiles else 1
         balanced = -(-len(self.phone_tiles) // rows) if self.phone_tiles else 1
-        return (max(2, min(4, width // 300)), balanced)
+        return (max(2, min(4, int(width // (300 * scale)))), balanced)
 
     def _place(self) -> None:
         key = self._key()
@@ -209,6 +210,10 @@ class HomeScreen(QWidget):
         self.refresh(force=True)
 
     def restyle(self, theme: Theme) -> None:
+        if theme.scale != self._theme.scale:
+            self._theme = theme
+            self.refresh(force=True)  # columns follow the text size
+            return
         self._theme = theme
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)

@@ -51,8 +51,8 @@ class Keyboard(QFrame):
         row_len = len(rows[2])
         self.grid.addWidget(self._key(BACKSPACE, "\u232b"), 2, 1 + 2 * row_len, 1,
                             width - 1 - 2 * row_len)
-        self.grid.addWidget(self._key(CLEAR, ""), last + 1, 0, 1, 4)
-        self.grid.addWidget(self._key(SPACE, ""), last + 1, 4, 1, width - 4)
+        self.grid.addWidget(self._key(CLEAR, ""), last + 1, 0, 1, 6)
+        self.grid.addWidget(self._key(SPACE, ""), last + 1, 6, 1, width - 6)
         self._rename()
 
     def _key(self, name: str, text: str) -> QPushButton:
