@@ -47,3 +47,9 @@ def test_usage_per_day_and_month_and_csv(tmp_path: Path) -> None:
     path = write_usage_csv(store, tmp_path, "month")
     assert path.name == "kiosk-usage-per-month.csv"
     assert path.read_text(encoding="utf-8") == usage_csv(monthly)
+
+
+def test_entry_rows_of_some_ids() -> None:
+    store = filled_store()
+    assert [r.id for r in entry_rows(store, ["hotline"])] == ["hotline"]
+    assert entry_rows(store, ["gone"]) == []

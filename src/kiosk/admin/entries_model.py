@@ -41,6 +41,17 @@ class EntriesModel(QAbstractTableModel):
         self.today = today
         self.endResetModel()
 
+    def replace_rows(self, rows: list[EntryRow]) -> bool:
+        """Put fresh copies of rows already in the table in place; False when one is new."""
+        where = {r.id: i for i, r in enumerate(self._rows)}
+        if any(r.id not in where for r in rows):
+            return False
+        for r in rows:
+            i = where[r.id]
+            self._rows[i] = r
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        return True
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorted here in one `list.sort`, not by the proxy comparing rows one call at a
         time: that is what keeps 100,000 entries quick to sort."""

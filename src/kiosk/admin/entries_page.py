@@ -152,6 +152,17 @@ class EntriesPage(QWidget):
             self.select(select)
         self._selection_changed()
 
+    def refresh_entry(self, resource_id: str) -> None:
+        """Re-read one saved entry's row (cheap with 100,000 entries); a new entry, or one
+        that is gone, re-reads them all."""
+        rows = entry_rows(self.ctx.store, [resource_id])
+        if not rows or not self.model.replace_rows(rows):
+            self.reload(resource_id)
+            return
+        self.proxy.set_filters()  # the saved row may now match the filters, or no longer
+        self.select(resource_id)
+        self._selection_changed()
+
     def _fill_combo(self, combo: QComboBox, everything: str,
                     items: list[tuple[str, str]]) -> None:
         keep = combo.currentData()
@@ -218,7 +229,7 @@ class EntriesPage(QWidget):
 
     def _done(self, text: str, select: str = "") -> None:
         self.ctx.changed()
-        self.reload(select)
+        self.refresh_entry(select)
         self.message.setText(text)
 
     @Slot()

@@ -92,7 +92,7 @@ class AdminScreen(QWidget):
         self.editor.closed.connect(self._editor_closed)
         self.editor.history_wanted.connect(self.show_history)
         self.history.back.connect(self._history_back)
-        self.history.reverted.connect(lambda rid: self.entries.reload(rid))
+        self.history.reverted.connect(self.entries.refresh_entry)
         self.set_who(ctx.who)
         self.nav["entries"].setChecked(True)  # (the page read its rows when it was built)
         self._show(self.entries)
@@ -164,7 +164,8 @@ class AdminScreen(QWidget):
 
     @Slot(str)
     def _editor_closed(self, resource_id: str) -> None:
-        self.entries.reload(resource_id)
+        if resource_id:
+            self.entries.refresh_entry(resource_id)
         self._show(self.entries)
 
     def show_history(self, entity_id: str, entity: str = "resource") -> None:

@@ -35,17 +35,22 @@ class EntryRow:
         return days is None or days > stale_days
 
 
-def entry_rows(store: Store) -> list[EntryRow]:
+def entry_rows(store: Store, ids: list[str] | None = None) -> list[EntryRow]:
+    """All entries by name, or only `ids` (to refresh the rows just saved)."""
+    where, params = "", []
+    if ids is not None:
+        where = f" where {{col}} in ({','.join('?' * len(ids))})"
+        params = list(ids)
     cats: dict[str, list[str]] = {}
     for rid, cat in store.db.execute(
-            "select resource_id, category from resource_categories order by resource_id, "
-            "position"):
+            "select resource_id, category from resource_categories"
+            + where.format(col="resource_id") + " order by resource_id, position", params):
         cats.setdefault(rid, []).append(cat)
     out = []
     for rid, name, name_es, town, area, phone, status, verified_on, verified_by in \
             store.db.execute("select id, name_en, name_es, town, area, main_phone, status, "
-                             "verified_on, verified_by from resources "
-                             "order by name_en collate nocase"):
+                             "verified_on, verified_by from resources" + where.format(col="id")
+                             + " order by name_en collate nocase", params):
         if not town:
             towns = json.loads(area or "{}").get("towns") or []
             town = towns[0] if len(towns) == 1 else ""

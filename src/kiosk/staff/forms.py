@@ -8,7 +8,6 @@ so a saved entry obeys exactly the rules of an imported one.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from kiosk.directory.convert import Reader
@@ -41,7 +40,8 @@ def _sources_data(form: Form, problems: Problems) -> list[Any]:
         note = row.get("note", "").strip()
         if not ref:
             if facts or note:
-                problems[f"sources.{i}.ref"] = "Say where this came from (a file, a web page, a call)."
+                problems[f"sources.{i}.ref"] = ("Say where this came from (a file, a web page, "
+                                                "a call).")
             continue
         out.append({"ref": ref, **({"facts": facts} if facts else {}),
                     **({"note": note} if note else {})})
