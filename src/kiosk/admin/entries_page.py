@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,9 @@ from kiosk.admin.widgets import TARGET, button, label
 from kiosk.errors import KnownError
 from kiosk.staff import history
 from kiosk.staff.entries import entry_rows, towns
+
+
+SEARCH_PAUSE_MS = 250
 
 
 class EntriesPage(QWidget):
@@ -113,7 +116,13 @@ class EntriesPage(QWidget):
         self.message.setObjectName("entries-message")
         layout.addWidget(self.message)
 
-        self.search.textChanged.connect(lambda t: self._filter(text=t))
+        # Filtered once typing pauses, not on every key: with 100,000 entries a pass over
+        # the table takes a moment, and the keys must not wait for it.
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_PAUSE_MS)
+        self.search_timer.timeout.connect(lambda: self._filter(text=self.search.text()))
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.which.currentIndexChanged.connect(
             lambda _i: self._filter(which=str(self.which.currentData())))
         self.category.currentIndexChanged.connect(
