@@ -24,7 +24,6 @@ from kiosk.errors import KnownError
 from kiosk.staff import history
 from kiosk.staff.entries import entry_rows, towns
 
-
 SEARCH_PAUSE_MS = 250
 
 
