@@ -169,3 +169,23 @@ def test_topics_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> Non
     t = kiosk.store.topic("your-rights")
     assert t is not None and t.related == ("windham-clinic", "hartford-pantry")
     assert t.verified_on == dt.date(2026, 11, 23) and t.verified_by == "AB"
+
+
+def test_a_bug_while_saving_is_one_sentence_and_changes_nothing(
+        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow, monkeypatch,  # type: ignore[no-untyped-def]
+        caplog) -> None:
+    def broken(*_args: object, **_kwargs: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(history, "save_resource", broken)
+    before = kiosk.store.resource("windham-clinic")
+    admin.screen.edit("windham-clinic")
+    editor = admin.screen.editor
+    editor.fields["organization"].set_text("Windham Health")
+    tap(qtbot, child(editor, "edit-save"))
+    assert editor.isVisible()
+    assert _problem(editor, "edit-summary") == (
+        "Something went wrong inside the kiosk, so nothing was changed. The details are in "
+        "the kiosk's log.")
+    assert kiosk.store.resource("windham-clinic") == before
+    assert "disk on fire" in caplog.text

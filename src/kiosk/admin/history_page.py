@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.context import AdminContext
-from kiosk.admin.widgets import TARGET, button, label
-from kiosk.errors import KnownError
+from kiosk.admin.widgets import TARGET, button, label, run_safely
 from kiosk.staff import history
 from kiosk.staff.history import Change
 
@@ -188,10 +187,8 @@ class HistoryPage(QWidget):
         c = self.current_change()
         if c is None:
             return
-        try:
-            history.revert_change(self.ctx.store, c.id, self.ctx.who)
-        except KnownError as error:
-            self.message.setText(error.message)
+        if not run_safely(lambda: history.revert_change(self.ctx.store, c.id, self.ctx.who),
+                          self.message.setText):
             return
         self.ctx.changed()
         self.reload()

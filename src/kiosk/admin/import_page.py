@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.folder_picker import FolderPicker
-from kiosk.admin.widgets import button, label
+from kiosk.admin.widgets import button, label, run_safely
 from kiosk.errors import KnownError
 from kiosk.staff import history
 
@@ -206,12 +206,12 @@ class ImportPage(QWidget):
         backup = self._backup("before import")
         if backup is None:
             return
-        try:
-            result = apply_import(self.ctx.store, self.directory, who=self.ctx.who,
-                                  source=str(self.source), plan=fresh, record_each=True)
-        except KnownError as error:
-            self.message.setText(error.message)
+        directory, results = self.directory, []
+        if not run_safely(lambda: results.append(apply_import(
+                self.ctx.store, directory, who=self.ctx.who, source=str(self.source),
+                plan=fresh, record_each=True)), self.message.setText):
             return
+        result = results[0]
         self.ctx.store.db.execute("update imports set backup = ? where id = ?",
                                   [str(backup), result.batch])
         self.plan = self.directory = None
@@ -228,10 +228,8 @@ class ImportPage(QWidget):
             return
         if self._backup("before undo of import") is None:
             return
-        try:
-            history.undo_import(self.ctx.store, last.id, self.ctx.who)
-        except KnownError as error:
-            self.message.setText(error.message)
+        if not run_safely(lambda: history.undo_import(self.ctx.store, last.id, self.ctx.who),
+                          self.message.setText):
             return
         self.ctx.changed()
         self.message.setText(self.tr("The import of %1 was undone.").replace(

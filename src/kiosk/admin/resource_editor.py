@@ -28,7 +28,15 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.list_models import CheckListModel, PhonesModel, SourcesModel
-from kiosk.admin.widgets import TARGET, Field, button, button_row, check_box, label
+from kiosk.admin.widgets import (
+    TARGET,
+    Field,
+    button,
+    button_row,
+    check_box,
+    label,
+    run_safely,
+)
 from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS
 from kiosk.staff import checks, history
 from kiosk.staff.forms import Form, empty_resource_form, resource_from_form, resource_to_form
@@ -527,8 +535,10 @@ class ResourceEditor(QWidget):
             return False
         old = self.ctx.store.resource(resource.id)
         action = "new" if old is None else "edit"
-        if old is None or old != resource:
-            history.save_resource(self.ctx.store, resource, self.ctx.who, action)
+        if (old is None or old != resource) and not run_safely(
+                lambda: history.save_resource(self.ctx.store, resource, self.ctx.who, action),
+                self._say):
+            return False
         self.ctx.changed()
         self.resource_id = resource.id
         self.saved.emit(resource.id)
@@ -548,7 +558,9 @@ class ResourceEditor(QWidget):
             action = "checked"
         else:
             action = "new" if old is None else "edit"
-        history.save_resource(self.ctx.store, resource, self.ctx.who, action)
+        if not run_safely(lambda: history.save_resource(self.ctx.store, resource,
+                                                        self.ctx.who, action), self._say):
+            return False
         self.ctx.changed()
         self.resource_id = resource.id
         self.form = resource_to_form(resource)
@@ -557,6 +569,10 @@ class ResourceEditor(QWidget):
         self.summary.setText(self.tr("Saved and marked as checked today."))
         self.summary.setVisible(True)
         return True
+
+    def _say(self, text: str) -> None:
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text))
 
     @Slot()
     def cancel(self) -> None:

@@ -3,7 +3,11 @@ message underneath. Every text is plain: entry text is data, never markup."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,6 +23,26 @@ from PySide6.QtWidgets import (
 from kiosk.ui.widgets import text_label
 
 TARGET = 56  # smallest touch target on the admin screens, in px
+BUG_TEXT = ("Something went wrong inside the kiosk, so nothing was changed. The details are "
+            "in the kiosk's log.")
+
+
+def run_safely(action: Callable[[], Any], show: Callable[[str], None]) -> bool:
+    """Run a staff action that writes; a bug goes to the log with its traceback and staff
+    read one plain sentence instead (every write is one transaction, so nothing is half
+    done). A `KnownError` is shown as it is."""
+    from kiosk.errors import KnownError
+
+    try:
+        action()
+    except KnownError as error:
+        show(error.message)
+        return False
+    except Exception:
+        logging.getLogger("kiosk.admin").exception("unexpected error in an admin action")
+        show(QCoreApplication.translate("Admin", BUG_TEXT))
+        return False
+    return True
 KEY = 96  # PIN pad keys
 
 
