@@ -237,3 +237,23 @@ def test_are_you_still_there_hides_what_was_on_screen(qtbot: QtBot, window: Kios
                if not window.findChild(QFrame, "still-there-card").geometry().contains(
                    window.still_there.mapFrom(window, QPoint(x, y)))}
     assert colours == {window.theme.colors["overlay"].lower()}
+
+
+def test_screens_rebuilt_again_and_again_do_not_pile_up_widgets(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    def visit() -> None:
+        window.toggle_language()
+        window.open_category("health")
+        window.open_resource("willimantic-clinic")
+        window.open_topic("your-rights")
+        window.cycle_text_size()
+        window.show_home()
+        QApplication.processEvents()  # driven without an event loop, like a benchmark
+
+    visit()
+    before = len(QApplication.allWidgets())
+    for _ in range(5):
+        visit()
+    assert len(QApplication.allWidgets()) <= before + 5

@@ -61,6 +61,7 @@ class Translations:
         self.cache = cache
         self.folder = folder
         self._installed: list[QTranslator] = []
+        self._loaded: dict[str, list[QTranslator]] = {}  # loaded once, installed on demand
 
     def qm_for(self, lang: str) -> Path | None:
         ts = self.folder / f"kiosk_{lang}.ts"
@@ -83,17 +84,22 @@ class Translations:
         self.uninstall()
         if lang == "en":
             return True
-        ok = True
+        if lang not in self._loaded:
+            self._loaded[lang] = self._load(lang, app)
+        for translator in self._loaded[lang]:
+            app.installTranslator(translator)
+            self._installed.append(translator)
+        return any(t.objectName() == "kiosk" for t in self._installed)
+
+    def _load(self, lang: str, app: QCoreApplication) -> list[QTranslator]:
+        out = []
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{lang}",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt_own)
-            self._installed.append(qt_own)
+            out.append(qt_own)
         qm = self.qm_for(lang)
         kiosk = QTranslator(app)
+        kiosk.setObjectName("kiosk")
         if qm is not None and kiosk.load(str(qm)):
-            app.installTranslator(kiosk)
-            self._installed.append(kiosk)
-        else:
-            ok = False
-        return ok
+            out.append(kiosk)
+        return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -157,8 +157,26 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
     return scroller
 
 
+_removed: list[QWidget] = []
+
+
+def _delete_removed() -> None:
+    """Runs from the event loop, after the tap that replaced these widgets has been handled,
+    so none of them is still inside one of its own signal handlers."""
+    import shiboken6
+
+    while _removed:
+        widget = _removed.pop()
+        if shiboken6.isValid(widget):
+            shiboken6.delete(widget)
+
+
 def clear_layout(layout: QLayout) -> None:
-    """Remove and delete every item of a layout (for screens rebuilt on each visit)."""
+    """Remove and delete every item of a layout (for screens rebuilt on each visit).
+
+    Not `deleteLater`: that waits for control to return to an event loop, which never
+    happens when something drives the window directly (tests, benchmarks), and the old
+    widgets would pile up."""
     while layout.count():
         item = layout.takeAt(0)
         if item is None:
@@ -167,7 +185,9 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.hide()
             widget.setParent(None)  # out of the tree at once: findChild must not see it
-            widget.deleteLater()
+            if not _removed:
+                QTimer.singleShot(0, _delete_removed)
+            _removed.append(widget)
         else:
             inner = item.layout()
             if inner is not None:
