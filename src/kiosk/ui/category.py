@@ -231,7 +231,8 @@ class ResourceDelegate(QStyledItemDelegate):
         second = top + name_h + 10
         for chip in reversed(chips):
             right2 = self._pill(painter, chip_font, chip, right2, second, line_h,
-                                "chip_ink", "chip_bg") - pad // 2
+                                "chip_ink", "chip_bg",
+                                border=self.theme.high_contrast) - pad // 2
 
         painter.setFont(name_font)
         painter.setPen(c("ink"))
