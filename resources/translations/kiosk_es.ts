@@ -1107,6 +1107,10 @@
 <context>
     <name>SearchScreen</name>
     <message>
+        <source>Statewide</source>
+        <translation>En todo el estado</translation>
+    </message>
+    <message>
         <source>Type a word: clinic, food, shelter, lawyer…</source>
         <translation>Escriba una palabra: clínica, comida, refugio, abogado…</translation>
     </message>

@@ -36,7 +36,7 @@ def test_results_update_with_each_key(qtbot: QtBot, window: KioskWindow) -> None
     assert field.text() == "wil"
     assert counts[-1] >= 1
     titles = [results.model().index(r).data() for r in range(results.model().rowCount())]
-    assert "Willimantic Community Clinic" in titles
+    assert "Willimantic Community Clinic  \u2022  Willimantic" in titles  # name and town
     type_on_screen(qtbot, window, "x")
     assert results.model().rowCount() == 0
     assert window.search.hint.text() == "Nothing found. Try a shorter word."
@@ -67,7 +67,7 @@ def test_spanish_layout_has_accented_keys(qtbot: QtBot, window: KioskWindow) -> 
     assert window.findChild(QLineEdit, "search-field").text() == "clínica"
     model = window.findChild(QListView, "search-results").model()
     titles = [model.index(r).data() for r in range(model.rowCount())]
-    assert "Clínica Comunitaria de Willimantic" in titles
+    assert "Clínica Comunitaria de Willimantic  \u2022  Willimantic" in titles
 
 
 def test_keys_are_large(window: KioskWindow) -> None:
@@ -94,3 +94,12 @@ def test_keys_never_overlap_with_the_largest_text_on_a_small_screen(
         for b in rects[i + 1:]:
             assert not a.intersects(b)
     assert window.search.results.height() >= 64
+
+
+def test_results_say_where_each_place_is(qtbot: QtBot, window: KioskWindow) -> None:
+    window.open_search()
+    type_on_screen(qtbot, window, "hiv")
+    model = window.findChild(QListView, "search-results").model()
+    titles = {model.index(r).data() for r in range(model.rowCount())}
+    assert "Statewide HIV testing line  \u2022  Statewide" in titles
+    assert "Willimantic Community Clinic  \u2022  Willimantic" in titles

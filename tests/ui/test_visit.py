@@ -67,7 +67,7 @@ def test_find_it_by_typing_on_the_screen_keyboard(qtbot: QtBot, window: KioskWin
         tap(qtbot, button(window, f"keyboard-key-{char}"))
     results = window.findChild(QListView, "search-results")
     titles = [results.model().index(r).data() for r in range(results.model().rowCount())]
-    assert titles[0] == "Clínica Comunitaria de Willimantic"
+    assert titles[0] == "Clínica Comunitaria de Willimantic  \u2022  Willimantic"
     tap_row(qtbot, results, 0)
     tap(qtbot, button(window, "add-to-handout"))
     tap(qtbot, button(window, "quick-exit"))

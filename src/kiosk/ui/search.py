@@ -31,12 +31,15 @@ class HitModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[Hit] = []
+        self.places: dict[str, str] = {}  # resource id -> town (or "Statewide")
         self.lang = "en"
         self.topic_word = "Information"
 
-    def set_hits(self, hits: list[Hit], lang: str) -> None:
+    def set_hits(self, hits: list[Hit], lang: str,
+                 places: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.hits = hits
+        self.places = places or {}
         self.lang = lang
         self.endResetModel()
 
@@ -49,7 +52,10 @@ class HitModel(QAbstractListModel):
         hit = self.hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             title = hit.title(self.lang)
-            return f"{self.topic_word}: {title}" if hit.kind == "topic" else title
+            if hit.kind == "topic":
+                return f"{self.topic_word}: {title}"
+            place = self.places.get(hit.key)
+            return f"{title}  \u2022  {place}" if place else title
         if role == HitRole:
             return hit
         return None
@@ -119,7 +125,12 @@ class SearchScreen(QWidget):
         text = self.field.text()
         lang = self.window_.lang
         hits = search(self.window_.store, text, lang, limit=50) if text.strip() else []
-        self.model.set_hits(hits, lang)
+        entries = self.window_.store.list_entries(
+            [h.key for h in hits if h.kind == "resource"])
+        statewide = self.tr("Statewide")
+        places = {rid: e.town or (statewide if e.statewide else "")
+                  for rid, e in entries.items()}
+        self.model.set_hits(hits, lang, places)
         self.results.scrollToTop()
         if not text.strip():
             self.hint.setText(self.tr("Type a word: clinic, food, shelter, lawyer\u2026"))
