@@ -76,7 +76,10 @@ def test_exit_kiosk_closes_the_kiosk(qtbot: QtBot, admin: AdminShell, kiosk: Kio
     left: list[bool] = []
     monkeypatch.setattr(kiosk, "leave", lambda: left.append(True))
     admin.screen.go("settings")
-    tap(qtbot, child(admin.screen.settings_page, "settings-exit-kiosk"))
+    exit_button = child(admin.screen.settings_page, "settings-exit-kiosk")
+    tap(qtbot, exit_button)
+    assert left == [] and exit_button.text() == "Tap again to close the kiosk"  # type: ignore[attr-defined]
+    tap(qtbot, exit_button)
     assert left == [True] and admin.is_locked
 
 

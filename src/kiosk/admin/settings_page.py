@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -116,6 +116,10 @@ class SettingsPage(QWidget):
                                "note"))
         self.exit_button = button(self.tr("Exit kiosk"), "settings-exit-kiosk", "danger")
         self.exit_button.clicked.connect(self._exit_kiosk)
+        self._exit_armed = QTimer(self)
+        self._exit_armed.setSingleShot(True)
+        self._exit_armed.setInterval(5000)
+        self._exit_armed.timeout.connect(self._disarm_exit)
         exit_row = QHBoxLayout()
         exit_row.addWidget(self.exit_button)
         exit_row.addStretch(1)
@@ -222,4 +226,14 @@ class SettingsPage(QWidget):
 
     @Slot()
     def _exit_kiosk(self) -> None:
+        """Two taps: a stray one must not close the kiosk for the rest of the day."""
+        if not self._exit_armed.isActive():
+            self.exit_button.setText(self.tr("Tap again to close the kiosk"))
+            self._exit_armed.start()
+            return
+        self._exit_armed.stop()
         self.ctx.leave_kiosk()
+
+    @Slot()
+    def _disarm_exit(self) -> None:
+        self.exit_button.setText(self.tr("Exit kiosk"))
