@@ -38,6 +38,7 @@ def screens(window: KioskWindow) -> Iterator[str]:
         ("topic", lambda: window.open_topic("your-rights")),
         ("search", window.open_search),
         ("handout", window.open_handout),
+        ("still-there", lambda: window.still_there.ask(15)),
     ]
     for name, show in steps:
         show()
@@ -47,7 +48,9 @@ def screens(window: KioskWindow) -> Iterator[str]:
 
 
 def on_screen(window: KioskWindow, cls: type) -> list:  # type: ignore[type-arg]
-    return [w for w in window.findChildren(cls) if w.isVisible() and w.width() > 0
+    """Visible widgets a person can see (only the question, when it covers the screen)."""
+    root = window.still_there if window.still_there.isVisible() else window
+    return [w for w in root.findChildren(cls) if w.isVisible() and w.width() > 0
             and w.visibleRegion().boundingRect().width() > 0]
 
 
