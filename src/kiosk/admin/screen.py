@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.context import AdminContext
 from kiosk.admin.entries_page import EntriesPage
 from kiosk.admin.history_page import HistoryPage
+from kiosk.admin.notices import NoticeBanner
 from kiosk.admin.resource_editor import ResourceEditor
 from kiosk.admin.widgets import button, label
 
@@ -49,6 +50,8 @@ class AdminScreen(QWidget):
         bar_layout.addWidget(self.who)
         bar_layout.addWidget(self.leave_button)
         outer.addWidget(bar)
+        self.banner = NoticeBanner(ctx, self)  # (a parent first: it shows itself)
+        outer.addWidget(self.banner)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -100,6 +103,7 @@ class AdminScreen(QWidget):
     def _lazy_sections(self) -> None:
         from kiosk.admin.categories_page import CategoriesPage
         from kiosk.admin.import_page import ImportPage
+        from kiosk.admin.notices import NoticesPage
         from kiosk.admin.settings_page import SettingsPage
         from kiosk.admin.topics_page import TopicsPage
         from kiosk.admin.usage_page import UsagePage
@@ -109,11 +113,14 @@ class AdminScreen(QWidget):
         self.imports = ImportPage(self.ctx)
         self.settings_page = SettingsPage(self.ctx)
         self.usage = UsagePage(self.ctx)
+        self.notices = NoticesPage(self.ctx)
         self._add_section("categories", self.tr("Categories"), self.categories)
         self._add_section("topics", self.tr("Topics"), self.topics)
         self._add_section("import", self.tr("Import, export"), self.imports)
         self._add_section("usage", self.tr("Usage report"), self.usage)
         self._add_section("settings", self.tr("Settings"), self.settings_page)
+        self._add_section("notices", self.tr("Notices"), self.notices)
+        self.banner.seen.connect(self.notices.reload)
         self.imports.imported.connect(lambda: self.entries.reload())
         self.categories.history_wanted.connect(
             lambda slug: self.show_history(slug, "category"))
@@ -136,7 +143,7 @@ class AdminScreen(QWidget):
     def page(self, key: str) -> QWidget:
         return {"entries": self.entries}.get(key) or {
             "categories": self.categories, "topics": self.topics, "import": self.imports,
-            "settings": self.settings_page, "usage": self.usage}[key]
+            "settings": self.settings_page, "usage": self.usage, "notices": self.notices}[key]
 
     def go(self, key: str) -> None:
         page = self.page(key)
