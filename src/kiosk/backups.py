@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from kiosk.directory.bootstrap import data_dir_of, open_store
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.paths import database_path
@@ -212,20 +213,6 @@ def check_and_recover(data_dir: Path, now: dt.datetime | None = None) -> str | N
 
 
 # -- command line: `kiosk backup`, `kiosk restore FILE` ----------------------------------------
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    """The data folder a command works on (as `kiosk.cli` decides it, without importing
-    the command line module, which knows about the Qt window)."""
-    from kiosk.paths import default_data_dir
-
-    return Path(args.data_dir) if getattr(args, "data_dir", None) else default_data_dir()
-
-
-def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
-    from kiosk.directory.bootstrap import open_data_dir
-
-    return open_data_dir(data_dir_of(args), fill=fill)
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
              common: argparse.ArgumentParser) -> None:

@@ -13,12 +13,9 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from kiosk.directory.bootstrap import data_dir_of, open_store
 from kiosk.errors import KnownError
-
-if TYPE_CHECKING:
-    from kiosk.directory.store import Store
 
 log = logging.getLogger("kiosk.cli")
 
@@ -99,19 +96,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
-
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    from kiosk.paths import default_data_dir
-
-    return args.data_dir or default_data_dir()
-
-
-def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
-    """The store of the data folder; `fill` builds it from the bundled directory when new."""
-    from kiosk.directory.bootstrap import open_data_dir
-
-    return open_data_dir(data_dir_of(args), fill=fill)
 
 
 def cmd_run(args: argparse.Namespace) -> int:

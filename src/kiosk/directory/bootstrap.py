@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from kiosk.directory.files import read_directory
 from kiosk.directory.importer import apply_import
 from kiosk.directory.store import Clock, Store, _now
-from kiosk.paths import BUNDLED_DATA, database_path
+from kiosk.paths import BUNDLED_DATA, database_path, default_data_dir
 
 
 def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _now,
@@ -23,3 +24,16 @@ def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _
         apply_import(store, directory, who="kiosk", source=str(bundled), kind="bundled")
     daily_backup_if_due(store, data_dir)
     return store
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    """The data folder a command works on: `--data-dir`, else `$KIOSK_DATA_DIR` or the
+    platform's user data folder."""
+    given = getattr(args, "data_dir", None)
+    return Path(given) if given else default_data_dir()
+
+
+def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
+    """The store of a command's data folder; `fill` builds it from the bundled directory
+    when new."""
+    return open_data_dir(data_dir_of(args), fill=fill)
