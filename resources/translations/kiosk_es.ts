@@ -5,118 +5,122 @@
     <name>AdminScreen</name>
     <message>
         <source>Staff: keeping the directory right</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal: mantener el directorio al día</translation>
     </message>
     <message>
         <source>Lock and go back to the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquear y volver al quiosco</translation>
     </message>
     <message>
         <source>Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorías</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Temas</translation>
     </message>
     <message>
         <source>Import, export</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar, exportar</translation>
     </message>
     <message>
         <source>Usage report</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe de uso</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Avisos</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión de %1</translation>
     </message>
 </context>
 <context>
     <name>CategoriesPage</name>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorías</translation>
     </message>
     <message>
         <source>New category</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva categoría</translation>
     </message>
     <message>
         <source>Id (short, never changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Id (corto, nunca cambia)</translation>
     </message>
     <message>
         <source>Name (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre (inglés)</translation>
     </message>
     <message>
         <source>Name (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre (español)</translation>
     </message>
     <message>
         <source>Description (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción (inglés)</translation>
     </message>
     <message>
         <source>Description (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción (español)</translation>
     </message>
     <message>
         <source>Order on the home screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden en la pantalla de inicio</translation>
     </message>
     <message>
         <source>Hidden from visitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Oculta a los visitantes</translation>
     </message>
     <message>
         <source>Leave its name off discreet sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>No poner su nombre en hojas discretas</translation>
     </message>
     <message>
         <source>Icon</source>
-        <translation type="unfinished"></translation>
+        <translation>Icono</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source> (hidden)</source>
-        <translation type="unfinished"></translation>
+        <translation> (oculta)</translation>
     </message>
     <message>
         <source>Category: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría: %1</translation>
     </message>
     <message>
         <source>Another category has this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra categoría ya tiene este id.</translation>
     </message>
     <message>
         <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada.</translation>
     </message>
 </context>
 <context>
@@ -178,125 +182,125 @@
     <name>EntriesPage</name>
     <message>
         <source>Search entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar entradas</translation>
     </message>
     <message>
         <source>Search: name, town or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar: nombre, pueblo o teléfono</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>All entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las entradas</translation>
     </message>
     <message>
         <source>Not yet checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Aún sin revisar</translation>
     </message>
     <message>
         <source>Not checked in %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin revisar en %1 días</translation>
     </message>
     <message>
         <source>Hidden from visitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultas a los visitantes</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Town</source>
-        <translation type="unfinished"></translation>
+        <translation>Pueblo</translation>
     </message>
     <message>
         <source>Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas</translation>
     </message>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva entrada</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar</translation>
     </message>
     <message>
         <source>Checked today</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisado hoy</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar</translation>
     </message>
     <message>
         <source>Hide from visitors</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar a visitantes</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las categorías</translation>
     </message>
     <message>
         <source>All towns</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los pueblos</translation>
     </message>
     <message>
         <source>%1 of %2 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 entradas</translation>
     </message>
     <message>
         <source>Show to visitors again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a mostrar</translation>
     </message>
     <message>
         <source>Marked as checked today by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcada como revisada hoy por %1.</translation>
     </message>
     <message>
         <source>Copied as %1. Change what differs, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiada como %1. Cambie lo que sea distinto y guarde.</translation>
     </message>
     <message>
         <source>Shown to visitors again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra otra vez a los visitantes.</translation>
     </message>
     <message>
         <source>Hidden from visitors. It can be shown again at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oculta a los visitantes. Se puede volver a mostrar cuando quiera.</translation>
     </message>
 </context>
 <context>
     <name>FolderModel</name>
     <message>
         <source>folder</source>
-        <translation type="unfinished"></translation>
+        <translation>carpeta</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>archivo</translation>
     </message>
 </context>
 <context>
     <name>FolderPicker</name>
     <message>
         <source>Up one folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir una carpeta</translation>
     </message>
     <message>
         <source>Use this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar esta carpeta</translation>
     </message>
     <message>
         <source>Folders and files</source>
-        <translation type="unfinished"></translation>
+        <translation>Carpetas y archivos</translation>
     </message>
 </context>
 <context>
@@ -373,27 +377,27 @@
     <name>HistoryPage</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios</translation>
     </message>
     <message>
         <source>Before and after</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes y después</translation>
     </message>
     <message>
         <source>Put back as it was before this change</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar como estaba antes de este cambio</translation>
     </message>
     <message>
         <source>History: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial: %1</translation>
     </message>
     <message>
         <source>Put back as it was before the change of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se dejó como estaba antes del cambio del %1.</translation>
     </message>
 </context>
 <context>
@@ -435,115 +439,115 @@
     <name>ImportPage</name>
     <message>
         <source>1. Choose the USB stick&apos;s folder or a directory file</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Elija la carpeta de la memoria USB o un archivo del directorio</translation>
     </message>
     <message>
         <source>Nothing chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no ha elegido nada.</translation>
     </message>
     <message>
         <source>Export the directory to this folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar el directorio a esta carpeta</translation>
     </message>
     <message>
         <source>2. See what it would change, then apply</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Vea qué cambiaría y luego aplíquelo</translation>
     </message>
     <message>
         <source>Undo last import</source>
-        <translation type="unfinished"></translation>
+        <translation>Deshacer la última importación</translation>
     </message>
     <message>
         <source>See the changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver los cambios</translation>
     </message>
     <message>
         <source>Apply them</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicarlos</translation>
     </message>
     <message>
         <source>What would change</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué cambiaría</translation>
     </message>
     <message>
         <source>Chosen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegido: %1</translation>
     </message>
     <message numerus="yes">
         <source>These files have %n problem(s); nothing can be imported until they are fixed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Estos archivos tienen %n problema; no se puede importar nada hasta corregirlo.</numerusform>
+            <numerusform>Estos archivos tienen %n problemas; no se puede importar nada hasta corregirlos.</numerusform>
         </translation>
     </message>
     <message>
         <source>No directory files were found there.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron archivos del directorio ahí.</translation>
     </message>
     <message>
         <source>Nothing to do: the files hold the same directory.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que hacer: los archivos tienen el mismo directorio.</translation>
     </message>
     <message>
         <source>Entries: %1 new, %2 changed, %3 missing from the file (they would be removed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas: %1 nuevas, %2 con cambios, %3 faltan en el archivo (se quitarían).</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorías</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Temas</translation>
     </message>
     <message>
         <source>%1: %2 new, %3 changed, %4 missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 para agregar, %3 con cambios, %4 faltan.</translation>
     </message>
     <message>
         <source>New: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva: %1</translation>
     </message>
     <message>
         <source>Changed: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiada: %1 (%2)</translation>
     </message>
     <message>
         <source>Missing from the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta en el archivo: %1</translation>
     </message>
     <message numerus="yes">
         <source>... and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>... y %n más.</numerusform>
+            <numerusform>... y %n más.</numerusform>
         </translation>
     </message>
     <message>
         <source>The database could not be backed up, so nothing was changed. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo hacer una copia de la base de datos, así que no se cambió nada. (%1)</translation>
     </message>
     <message>
         <source>The kiosk&apos;s directory changed since the check. Look at the new summary, then apply again.</source>
-        <translation type="unfinished"></translation>
+        <translation>El directorio del quiosco cambió desde la revisión. Vea el nuevo resumen y vuelva a aplicar.</translation>
     </message>
     <message>
         <source>Imported. A copy of the database from before is in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importado. Hay una copia de la base de datos anterior en %1.</translation>
     </message>
     <message>
         <source>The import of %1 was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se deshizo la importación del %1.</translation>
     </message>
     <message>
         <source>Could not write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir en %1: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n file(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se exportó %n archivo a %1.</numerusform>
+            <numerusform>Se exportaron %n archivos a %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -552,6 +556,58 @@
     <message>
         <source>Find help</source>
         <translation>Encontrar ayuda</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>Notices for staff</source>
+        <translation>Avisos para el personal</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Visto</translation>
+    </message>
+    <message>
+        <source>Seen: hide these notices</source>
+        <translation>Visto: ocultar estos avisos</translation>
+    </message>
+    <message>
+        <source>Notice for staff</source>
+        <translation>Aviso para el personal</translation>
+    </message>
+    <message>
+        <source>Please read: notice for staff</source>
+        <translation>Lea por favor: aviso para el personal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notices for staff</source>
+        <translation>
+            <numerusform>%n aviso para el personal</numerusform>
+            <numerusform>%n avisos para el personal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more under Notices.</source>
+        <translation>
+            <numerusform>... y %n más en Avisos.</numerusform>
+            <numerusform>... y %n más en Avisos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Messages the kiosk left for staff, newest first: a database restored from a backup, an update applied or refused.</source>
+        <translation>Mensajes del quiosco para el personal, los más nuevos primero: una base de datos restaurada de una copia, una actualización aplicada o rechazada.</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <source>No notices.</source>
+        <translation>No hay avisos.</translation>
     </message>
 </context>
 <context>
@@ -565,67 +621,67 @@
     <name>PinPad</name>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>The two PINs were not the same. Start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los dos PIN no eran iguales. Empiece otra vez.</translation>
     </message>
     <message numerus="yes">
         <source>The PIN needs at least %n digits.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>El PIN necesita al menos %n dígito.</numerusform>
+            <numerusform>El PIN necesita al menos %n dígitos.</numerusform>
         </translation>
     </message>
     <message>
         <source>The PIN may hold only digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>El PIN solo puede tener dígitos.</translation>
     </message>
     <message numerus="yes">
         <source>Wrong PIN. %n tries left.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PIN incorrecto. Queda %n intento.</numerusform>
+            <numerusform>PIN incorrecto. Quedan %n intentos.</numerusform>
         </translation>
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN del personal</translation>
     </message>
     <message>
         <source>Type the PIN you use now</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el PIN que usa ahora</translation>
     </message>
     <message numerus="yes">
         <source>Create a staff PIN: %n digits or more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cree un PIN del personal: %n dígito o más</numerusform>
+            <numerusform>Cree un PIN del personal: %n dígitos o más</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Type the new PIN: %n digits or more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Escriba el nuevo PIN: %n dígito o más</numerusform>
+            <numerusform>Escriba el nuevo PIN: %n dígitos o más</numerusform>
         </translation>
     </message>
     <message>
         <source>Type the new PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el nuevo PIN otra vez</translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demasiados PIN incorrectos. Pruebe otra vez en %1.</translation>
     </message>
 </context>
 <context>
@@ -687,258 +743,258 @@
     <name>ResourceEditor</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Checked today</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisado hoy</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>%1 (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (inglés)</translation>
     </message>
     <message>
         <source>%1 (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (español)</translation>
     </message>
     <message>
         <source>Name and description</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre y descripción</translation>
     </message>
     <message>
         <source>Id (short, never changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Id (corto, nunca cambia)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Name on discreet sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre en hojas discretas</translation>
     </message>
     <message>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organización</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descripción</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorías</translation>
     </message>
     <message>
         <source>Phone numbers (the first is the main one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Números de teléfono (el primero es el principal)</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Números de teléfono</translation>
     </message>
     <message>
         <source>Add a phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar teléfono</translation>
     </message>
     <message>
         <source>Remove this phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar este teléfono</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número</translation>
     </message>
     <message>
         <source>Label (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta (inglés)</translation>
     </message>
     <message>
         <source>Label (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiqueta (español)</translation>
     </message>
     <message>
         <source>When to call (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo llamar (inglés)</translation>
     </message>
     <message>
         <source>When to call (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuándo llamar (español)</translation>
     </message>
     <message>
         <source>Word to text (for text lines)</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabra para enviar (líneas de texto)</translation>
     </message>
     <message>
         <source>Kind of number</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de número</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Web, email and address</source>
-        <translation type="unfinished"></translation>
+        <translation>Web, correo y dirección</translation>
     </message>
     <message>
         <source>Web address</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección web</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Calle</translation>
     </message>
     <message>
         <source>Town</source>
-        <translation type="unfinished"></translation>
+        <translation>Pueblo</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>ZIP code</source>
-        <translation type="unfinished"></translation>
+        <translation>Código postal</translation>
     </message>
     <message>
         <source>Who it serves</source>
-        <translation type="unfinished"></translation>
+        <translation>A quién atiende</translation>
     </message>
     <message>
         <source>All of Connecticut</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo Connecticut</translation>
     </message>
     <message>
         <source>The whole country</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el país</translation>
     </message>
     <message>
         <source>County</source>
-        <translation type="unfinished"></translation>
+        <translation>Condado</translation>
     </message>
     <message>
         <source>Towns (with commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pueblos (separados por comas)</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario</translation>
     </message>
     <message>
         <source>Hours unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario desconocido</translation>
     </message>
     <message>
         <source>Open 24/7</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierto 24/7</translation>
     </message>
     <message>
         <source>Set the hours of each day</source>
-        <translation type="unfinished"></translation>
+        <translation>Horario de cada día</translation>
     </message>
     <message>
         <source>Closed, or 09:00-17:00</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrado, o 09:00-17:00</translation>
     </message>
     <message>
         <source>Note about hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota sobre el horario</translation>
     </message>
     <message>
         <source>Cost, access and languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Costo, acceso e idiomas</translation>
     </message>
     <message>
         <source>Languages spoken (en, es, ...)</source>
-        <translation type="unfinished"></translation>
+        <translation>Idiomas que se hablan (en, es, ...)</translation>
     </message>
     <message>
         <source>Extra search words (with commas)</source>
-        <translation type="unfinished"></translation>
+        <translation>Más palabras de búsqueda (con comas)</translation>
     </message>
     <message>
         <source>Who can use it</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién puede usarlo</translation>
     </message>
     <message>
         <source>Privacy</source>
-        <translation type="unfinished">Privacidad</translation>
+        <translation>Privacidad</translation>
     </message>
     <message>
         <source>Priority (higher shows first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad (mayor sale primero)</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Prioridad</translation>
     </message>
     <message>
         <source>Sources and notes for staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes y notas para el personal</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes</translation>
     </message>
     <message>
         <source>Add a source</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar fuente</translation>
     </message>
     <message>
         <source>Remove this source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar esta fuente</translation>
     </message>
     <message>
         <source>Notes for staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas para el personal</translation>
     </message>
     <message>
         <source>Edit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar: %1</translation>
     </message>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva entrada</translation>
     </message>
     <message>
         <source>Last checked %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Última revisión: %1, por %2</translation>
     </message>
     <message>
         <source>Never checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca revisada.</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was saved. Fix the %n field(s) marked in red.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No se guardó nada. Corrija el campo marcado en rojo.</numerusform>
+            <numerusform>No se guardó nada. Corrija los %n campos marcados en rojo.</numerusform>
         </translation>
     </message>
     <message>
         <source>Another entry already has this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otra entrada ya tiene este id.</translation>
     </message>
     <message>
         <source>Saved and marked as checked today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardada y marcada como revisada hoy.</translation>
     </message>
 </context>
 <context>
@@ -1159,99 +1215,103 @@
     <name>SettingsPage</name>
     <message>
         <source>Name of this place (printed on sheets)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de este lugar (sale en las hojas)</translation>
     </message>
     <message>
         <source>Town of this kiosk (for &quot;near this kiosk&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pueblo de este quiosco (para &quot;cerca de este quiosco&quot;)</translation>
     </message>
     <message>
         <source>Language at the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma al empezar</translation>
     </message>
     <message>
         <source>Seconds untouched before the kiosk starts over</source>
-        <translation type="unfinished"></translation>
+        <translation>Segundos sin uso antes de que el quiosco empiece de nuevo</translation>
     </message>
     <message>
         <source>Days before an entry needs checking again</source>
-        <translation type="unfinished"></translation>
+        <translation>Días antes de que una entrada necesite otra revisión</translation>
     </message>
     <message>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Impresora</translation>
     </message>
     <message>
         <source>Print a test page</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir página de prueba</translation>
     </message>
     <message>
         <source>Print discreet sheets unless the visitor chooses otherwise</source>
-        <translation type="unfinished"></translation>
+        <translation>Imprimir hojas discretas salvo que el visitante elija otra cosa</translation>
     </message>
     <message>
         <source>Start in high contrast</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar en alto contraste</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar ajustes</translation>
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN del personal</translation>
     </message>
     <message>
         <source>Change the PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el PIN</translation>
     </message>
     <message>
         <source>Close the kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el quiosco</translation>
     </message>
     <message>
         <source>This closes the kiosk program on this computer. Visitors cannot use it until it is started again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esto cierra el programa del quiosco en esta computadora. Los visitantes no podrán usarlo hasta que se abra de nuevo.</translation>
     </message>
     <message>
         <source>Exit kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir del quiosco</translation>
     </message>
     <message>
         <source>No printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin impresora</translation>
     </message>
     <message>
         <source>Write the town this kiosk is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba el pueblo donde está este quiosco.</translation>
     </message>
     <message>
         <source>Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada.</translation>
     </message>
     <message>
         <source>Saved. The kiosk uses the new settings from its next visitor on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado. El quiosco usará los nuevos ajustes desde el próximo visitante.</translation>
     </message>
     <message>
         <source>Choose a printer first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero elija una impresora.</translation>
     </message>
     <message>
         <source>Printing is not available on this kiosk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este quiosco no puede imprimir.</translation>
     </message>
     <message>
         <source>The test page could not be printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo imprimir la página de prueba: %1</translation>
     </message>
     <message>
         <source>A test page was sent to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se envió una página de prueba a %1.</translation>
     </message>
     <message>
         <source>The PIN was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cambió el PIN.</translation>
+    </message>
+    <message>
+        <source>Tap again to close the kiosk</source>
+        <translation>Toque otra vez para cerrar</translation>
     </message>
 </context>
 <context>
@@ -1425,23 +1485,23 @@
     <name>StaffKeyboard</name>
     <message>
         <source>Capitals</source>
-        <translation type="unfinished"></translation>
+        <translation>Mayúsculas</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">Borrar</translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>New line</source>
-        <translation type="unfinished"></translation>
+        <translation>Nueva línea</translation>
     </message>
     <message>
         <source>Hide keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar teclado</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished">Espacio</translation>
+        <translation>Espacio</translation>
     </message>
 </context>
 <context>
@@ -1478,181 +1538,181 @@
     <name>TopicsPage</name>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Temas</translation>
     </message>
     <message>
         <source>New topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo tema</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Checked today</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisado hoy</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Id (short, never changes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Id (corto, nunca cambia)</translation>
     </message>
     <message>
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Título (inglés)</translation>
     </message>
     <message>
         <source>Title (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Título (español)</translation>
     </message>
     <message>
         <source>One line under the title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una línea bajo el título (inglés)</translation>
     </message>
     <message>
         <source>One line under the title (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una línea bajo el título (español)</translation>
     </message>
     <message>
         <source>Text: a blank line starts a new paragraph; a line starting with &quot;- &quot; is a list item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto: una línea en blanco empieza un párrafo nuevo; una línea que empieza con &quot;- &quot; es un punto de lista.</translation>
     </message>
     <message>
         <source>Text (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto (inglés)</translation>
     </message>
     <message>
         <source>Text (Spanish)</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto (español)</translation>
     </message>
     <message>
         <source>Related entries: their ids, with commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Entradas relacionadas: sus id, con comas</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>Orden</translation>
     </message>
     <message>
         <source>Leave its title off discreet sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>No poner su título en hojas discretas</translation>
     </message>
     <message>
         <source>Shown on these category screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra en estas categorías</translation>
     </message>
     <message>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorías</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuentes</translation>
     </message>
     <message>
         <source>Add a source</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar fuente</translation>
     </message>
     <message>
         <source>Notes for staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas para el personal</translation>
     </message>
     <message>
         <source>Topic: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema: %1</translation>
     </message>
     <message>
         <source>Last checked %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Última revisión: %1, por %2</translation>
     </message>
     <message>
         <source>Never checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nunca revisado.</translation>
     </message>
     <message>
         <source>Another topic has this id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro tema ya tiene este id.</translation>
     </message>
     <message>
         <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Saved and marked as checked today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado y marcado como revisado hoy.</translation>
     </message>
 </context>
 <context>
     <name>UsagePage</name>
     <message>
         <source>How often each thing was looked at or printed. The kiosk keeps only these daily totals: nothing about any visitor or visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuántas veces se vio o imprimió cada cosa. El quiosco solo guarda estos totales por día: nada sobre ningún visitante ni visita.</translation>
     </message>
     <message>
         <source>Per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Por día</translation>
     </message>
     <message>
         <source>Per month</source>
-        <translation type="unfinished"></translation>
+        <translation>Por mes</translation>
     </message>
     <message>
         <source>Save as CSV on the USB stick</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar como CSV en la memoria USB</translation>
     </message>
     <message>
         <source>Usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Uso</translation>
     </message>
     <message>
         <source>Total: %1 categories, %2 entries, %3 sheets printed</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1 categorías, %2 entradas, %3 hojas impresas</translation>
     </message>
     <message>
         <source>Could not write to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo escribir en %1: %2</translation>
     </message>
     <message>
         <source>Saved as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado como %1</translation>
     </message>
 </context>
 <context>
     <name>WhoPage</name>
     <message>
         <source>Who is working? Your name or initials</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Quién está trabajando? Su nombre o iniciales</translation>
     </message>
     <message>
         <source>They are saved with each change you make, so others know who checked what.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardan con cada cambio que haga, para que otros sepan quién revisó qué.</translation>
     </message>
     <message>
         <source>Your name or initials</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre o iniciales</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Write your name or initials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba su nombre o iniciales.</translation>
     </message>
 </context>
 </TS>
