@@ -1,6 +1,10 @@
 """Import a directory from a USB stick or folder, seeing first what it would change;
 undo the last import; export the directory to a folder.
 
+The kiosk's own directory files and HSDS data (a 3.0 JSON folder, a CSV package of 3.0
+or older) are told apart by what the folder holds. HSDS records that fail the kiosk's
+checks are listed and left out only when staff say so, as `--skip-invalid` does.
+
 Nothing is written until "Apply": the files are checked whole, the change is shown (new,
 changed with their fields, missing from the file), the database is backed up, then the
 import is applied all or nothing. Without a backup, nothing is imported.
@@ -16,13 +20,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.folder_picker import FolderPicker
-from kiosk.admin.widgets import button, label, run_safely
+from kiosk.admin.widgets import button, check_box, label, run_safely
 from kiosk.errors import KnownError
 from kiosk.staff import history
 
 if TYPE_CHECKING:
     from kiosk.directory.importer import ImportPlan
     from kiosk.directory.model import Directory
+    from kiosk.exchange.hsds_import import HsdsResult
 
 MAX_LINES = 400
 
@@ -39,6 +44,7 @@ class ImportPage(QWidget):
         self.source: Path | None = None
         self.directory: Directory | None = None
         self.plan: ImportPlan | None = None
+        self.hsds: HsdsResult | None = None  # set when the source is HSDS
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 16)
         outer.setSpacing(20)
@@ -75,6 +81,11 @@ class ImportPage(QWidget):
         self.details.setAccessibleName(self.tr("What would change"))
         self.details.setReadOnly(True)
         right.addWidget(self.details, 1)
+        self.skip_invalid = check_box(self.tr("Leave out the records listed above"),
+                                      "import-skip-invalid")
+        self.skip_invalid.hide()
+        self.skip_invalid.toggled.connect(self.reload)
+        right.addWidget(self.skip_invalid)
         self.message = label("", "status")
         self.message.setObjectName("import-message")
         right.addWidget(self.message)
@@ -93,7 +104,10 @@ class ImportPage(QWidget):
     def reload(self) -> None:
         self.preview_button.setEnabled(self.source is not None)
         self.export_button.setEnabled(self.source is not None and self.source.is_dir())
-        self.apply_button.setEnabled(self.plan is not None and self.plan.has_changes)
+        left_out = self.hsds is not None and bool(self.hsds.skipped)
+        self.skip_invalid.setVisible(left_out)
+        self.apply_button.setEnabled(self.plan is not None and self.plan.has_changes and (
+            not left_out or self.skip_invalid.isChecked()))
         last = history.last_undoable_import(self.ctx.store)
         self.undo_button.setEnabled(last is not None)
         self.undo_button.setToolTip("" if last is None else last.source)
@@ -101,7 +115,8 @@ class ImportPage(QWidget):
     @Slot(str)
     def set_source(self, path: str) -> None:
         self.source = Path(path)
-        self.plan = self.directory = None
+        self.plan = self.directory = self.hsds = None
+        self.skip_invalid.setChecked(False)
         self.chosen.setText(self.tr("Chosen: %1").replace("%1", str(self.source)))
         self.summary.setText("")
         self.details.setPlainText("")
@@ -113,10 +128,20 @@ class ImportPage(QWidget):
         """Check the files and show what they would change; writes nothing."""
         from kiosk.directory.files import check_directory
         from kiosk.directory.importer import plan_import
+        from kiosk.exchange import tables
 
         if self.source is None:
             return
-        self.plan = self.directory = None
+        self.plan = self.directory = self.hsds = None
+        self.skip_invalid.setChecked(False)
+        try:
+            kind = tables.detect(self.source)
+        except KnownError as error:
+            self._refuse(error.message, error.details)
+            return
+        if kind != "kiosk-yaml":
+            self._preview_hsds()
+            return
         try:
             directory, problems = check_directory(self.source)
         except KnownError as error:
@@ -137,6 +162,35 @@ class ImportPage(QWidget):
         self.details.setPlainText("\n".join(self._detail_lines()))
         self.message.setText("" if self.plan.has_changes else
                              self.tr("Nothing to do: the files hold the same directory."))
+        self.reload()
+
+    def _preview_hsds(self) -> None:
+        from kiosk.directory.importer import plan_import
+        from kiosk.exchange.hsds import read_hsds
+
+        source, found = self.source, []
+        assert source is not None
+        if not run_safely(lambda: found.append(read_hsds(source, self.ctx.store.directory())),
+                          lambda text: self._refuse(text, [])):
+            return
+        result = found[0]
+        report = result.lines()
+        if not result.directory.resources:
+            self._refuse(self.tr("No service could be imported, so nothing can change."),
+                         report)
+            return
+        self.hsds, self.directory = result, result.directory
+        self.plan = plan_import(self.ctx.store, result.directory)
+        self.summary.setText(self._summary_text())
+        self.details.setPlainText("\n".join([*report, "", *self._detail_lines()]))
+        if result.skipped:
+            self.message.setText(self.tr(
+                "%n record(s) cannot be imported (listed above). Fix them, or tick \"Leave "
+                "out the records listed above\" to import the rest.", "",
+                len(result.skipped)))
+        else:
+            self.message.setText("" if self.plan.has_changes else
+                                 self.tr("Nothing to do: the files hold the same directory."))
         self.reload()
 
     def _refuse(self, message: str, details: list[str]) -> None:
@@ -195,6 +249,8 @@ class ImportPage(QWidget):
 
         if self.plan is None or self.directory is None or not self.plan.has_changes:
             return
+        if self.hsds is not None and self.hsds.skipped and not self.skip_invalid.isChecked():
+            return
         fresh = plan_import(self.ctx.store, self.directory)
         if fresh.summary() != self.plan.summary():
             self.plan = fresh
@@ -207,14 +263,16 @@ class ImportPage(QWidget):
         if backup is None:
             return
         directory, results = self.directory, []
+        kind = {} if self.hsds is None else {"kind": self.hsds.format}
         if not run_safely(lambda: results.append(apply_import(
                 self.ctx.store, directory, who=self.ctx.who, source=str(self.source),
-                plan=fresh, record_each=True)), self.message.setText):
+                plan=fresh, record_each=True, **kind)), self.message.setText):
             return
         result = results[0]
         self.ctx.store.db.execute("update imports set backup = ? where id = ?",
                                   [str(backup), result.batch])
-        self.plan = self.directory = None
+        self.plan = self.directory = self.hsds = None
+        self.skip_invalid.setChecked(False)
         self.ctx.changed()
         self.message.setText(self.tr("Imported. A copy of the database from before is in "
                                      "%1.").replace("%1", str(backup)))
