@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Import, export</source>
-        <translation>Importar, exportar</translation>
+        <translation>Memoria USB</translation>
     </message>
     <message>
         <source>Usage report</source>
@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>Search: name, town or phone</source>
-        <translation>Buscar: nombre, pueblo o teléfono</translation>
+        <translation>Nombre, pueblo, teléfono</translation>
     </message>
     <message>
         <source>Show</source>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>Hide from visitors</source>
-        <translation>Ocultar a visitantes</translation>
+        <translation>Ocultar</translation>
     </message>
     <message>
         <source>History</source>
@@ -246,11 +246,11 @@
     </message>
     <message>
         <source>All categories</source>
-        <translation>Todas las categorías</translation>
+        <translation>Categoría: todas</translation>
     </message>
     <message>
         <source>All towns</source>
-        <translation>Todos los pueblos</translation>
+        <translation>Pueblo: todos</translation>
     </message>
     <message>
         <source>%1 of %2 entries</source>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>Show to visitors again</source>
-        <translation>Volver a mostrar</translation>
+        <translation>Mostrar</translation>
     </message>
     <message>
         <source>Marked as checked today by %1.</source>
@@ -470,6 +470,10 @@
         <translation>Qué cambiaría</translation>
     </message>
     <message>
+        <source>Leave out the records listed above</source>
+        <translation>Dejar fuera los registros de arriba</translation>
+    </message>
+    <message>
         <source>Chosen: %1</source>
         <translation>Elegido: %1</translation>
     </message>
@@ -487,6 +491,17 @@
     <message>
         <source>Nothing to do: the files hold the same directory.</source>
         <translation>Nada que hacer: los archivos tienen el mismo directorio.</translation>
+    </message>
+    <message>
+        <source>No service could be imported, so nothing can change.</source>
+        <translation>No se pudo importar ningún servicio, así que nada puede cambiar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) cannot be imported (listed above). Fix them, or tick &quot;Leave out the records listed above&quot; to import the rest.</source>
+        <translation>
+            <numerusform>%n registro no se puede importar (ver arriba). Corríjalo, o marque &quot;Dejar fuera los registros de arriba&quot; para importar el resto.</numerusform>
+            <numerusform>%n registros no se pueden importar (ver arriba). Corríjalos, o marque &quot;Dejar fuera los registros de arriba&quot; para importar el resto.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Entries: %1 new, %2 changed, %3 missing from the file (they would be removed).</source>
@@ -891,7 +906,7 @@
     </message>
     <message>
         <source>Towns (with commas)</source>
-        <translation>Pueblos (separados por comas)</translation>
+        <translation>Pueblos (con comas)</translation>
     </message>
     <message>
         <source>Opening hours</source>
