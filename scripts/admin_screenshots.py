@@ -20,6 +20,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZES = ((1280, 800), (1920, 1080))
 PIN = "246810"
 NOW = dt.datetime(2026, 11, 23, 10, 0)
+DOC_SHOTS = {"notices", "import-hsds"}  # also saved as admin-<name>.png at 1280x800
+MESSY_HSDS = {  # an older HSDS CSV package with one service that has no name
+    "organizations.csv": "id,name,description\norg1,Windham Food Coalition,Feeds people.\n",
+    "services.csv": ("id,organization_id,name,description,status\n"
+                     "S-1,org1,Town Pantry,Free groceries every week.,active\n"
+                     "S-2,org1,,A service with no name.,active\n"
+                     "S-3,org1,Evening Meal,A hot meal at six.,active\n"),
+    "phones.csv": "id,service_id,number,type\nP1,S-1,860-555-0142,voice\n"
+                  "P3,S-3,860-555-0188,voice\n",
+    "regular_schedules.csv": "id,service_id,weekday,opens_at,closes_at\n"
+                             "R1,S-1,Monday,9:00 AM,5:00 PM\n",
+    "service_taxonomy.csv": "id,service_id,taxonomy_id\nT1,S-1,basic-needs\n"
+                            "T2,S-2,basic-needs\nT3,S-3,basic-needs\n",
+    "taxonomy.csv": "id,name,parent_id,vocabulary\nbasic-needs,Basic needs,,kiosk-categories\n",
+}
 
 
 def settle(app: QApplication) -> None:
@@ -33,10 +48,13 @@ def shoot(app: QApplication, out: Path, name: str, size: tuple[int, int],
     path = out / f"admin-{name}-{size[0]}x{size[1]}.png"
     widget.grab().save(str(path))  # type: ignore[attr-defined]
     print(path)
+    if name in DOC_SHOTS and size == SIZES[0]:
+        widget.grab().save(str(out / f"admin-{name}.png"))  # type: ignore[attr-defined]
 
 
 def main(out: Path) -> int:
     from kiosk.admin.entry import open_admin
+    from kiosk.backups import add_notice
     from kiosk.directory import usage
     from kiosk.directory.bootstrap import open_data_dir
     from kiosk.directory.files import read_directory, write_directory
@@ -60,6 +78,10 @@ def main(out: Path) -> int:
                 usage.count(store, "sheet", rid, NOW.date() - dt.timedelta(days=i))
             for c in store.categories()[:5]:
                 usage.count(store, "category", c.slug, NOW.date())
+            add_notice(store, "The kiosk's database was damaged (file is not a database). "
+                              "It was moved to kiosk.db.damaged-20261123-095812 and the backup "
+                              "of 2026-11-22 03:00 was restored; changes made since then are "
+                              "missing.", "warning")
             window = KioskWindow(store, data_dir, clock=lambda: NOW)
             window.resize(*size)
             window.show()
@@ -77,6 +99,8 @@ def main(out: Path) -> int:
             shell.who_page.name.setText("AB")
             shell.who_page._ok()
             screen = shell.screen
+            shoot(app, out, "notices", size, window)
+            screen.banner.mark_seen()
             shoot(app, out, "entries", size, window)
             first = next(r.id for r in store.resources() if r.phones)
             screen.edit(first)
@@ -111,6 +135,16 @@ def main(out: Path) -> int:
             page.set_source(str(usb / "directory-update"))
             page.preview()
             shoot(app, out, "import", size, window)
+            messy = usb / "food-partners-hsds"
+            messy.mkdir()
+            for file_name, text in MESSY_HSDS.items():
+                (messy / file_name).write_text(text, encoding="utf-8")
+            page.picker.open(usb)
+            page.set_source(str(messy))
+            page.preview()
+            shoot(app, out, "import-hsds", size, window)
+            screen.go("notices")
+            shoot(app, out, "notices-list", size, window)
             screen.go("usage")
             shoot(app, out, "usage", size, window)
             screen.go("settings")

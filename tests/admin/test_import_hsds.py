@@ -64,6 +64,7 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
     assert "New: Town Pantry  [s-1]" in details
     assert "New: Evening Meal  [s-3]" in details
     assert page.message.text().startswith("1 record(s) cannot be imported")
+    assert page.message.property("role") == "problem"  # drawn as a problem, not as done
     assert skip.isVisible() and not skip.isChecked()
     assert not apply.isEnabled()
     assert kiosk.store.directory() == before  # the preview wrote nothing
@@ -75,6 +76,7 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
     tap(qtbot, skip)
     tap(qtbot, apply)
     assert page.message.text().startswith("Imported.")
+    assert page.message.property("role") == "status"
     pantry = kiosk.store.resource("s-1")
     assert pantry is not None and pantry.main_phone.display == "(860) 555-0142"  # type: ignore[union-attr]
     assert pantry.hours is not None and pantry.hours.day_text(0) == "09:00-17:00"

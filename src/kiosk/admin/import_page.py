@@ -134,6 +134,7 @@ class ImportPage(QWidget):
             return
         self.plan = self.directory = self.hsds = None
         self.skip_invalid.setChecked(False)
+        self._tone("status")
         try:
             kind = tables.detect(self.source)
         except KnownError as error:
@@ -184,6 +185,7 @@ class ImportPage(QWidget):
         self.summary.setText(self._summary_text())
         self.details.setPlainText("\n".join([*report, "", *self._detail_lines()]))
         if result.skipped:
+            self._tone("problem")
             self.message.setText(self.tr(
                 "%n record(s) cannot be imported (listed above). Fix them, or tick \"Leave "
                 "out the records listed above\" to import the rest.", "",
@@ -192,6 +194,13 @@ class ImportPage(QWidget):
             self.message.setText("" if self.plan.has_changes else
                                  self.tr("Nothing to do: the files hold the same directory."))
         self.reload()
+
+    def _tone(self, role: str) -> None:
+        """Records left out are a warning, not the green of a done import."""
+        if self.message.property("role") != role:
+            self.message.setProperty("role", role)
+            self.message.style().unpolish(self.message)
+            self.message.style().polish(self.message)
 
     def _refuse(self, message: str, details: list[str]) -> None:
         self.summary.setText(message)
@@ -259,6 +268,7 @@ class ImportPage(QWidget):
             self.message.setText(self.tr("The kiosk's directory changed since the check. "
                                          "Look at the new summary, then apply again."))
             return
+        self._tone("status")
         backup = self._backup("before import")
         if backup is None:
             return

@@ -160,6 +160,9 @@ class NoticesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Long notices wrap: rows fit the text at the width the table really has.
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         self.empty = label(self.tr("No notices."), "note")
         self.empty.setObjectName("notices-empty")
@@ -168,5 +171,4 @@ class NoticesPage(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(notices.all_notices(self.ctx.store))
-        self.table.resizeRowsToContents()
         self.empty.setVisible(self.model.rowCount() == 0)
