@@ -127,3 +127,21 @@ def test_a_folder_that_is_neither_is_named(qtbot: QtBot, admin: AdminShell,
     assert page.summary.text() == (f"{folder}: this folder has CSV files but no services.csv, "
                                    "so it is not an HSDS package.")
     assert not child(page, "import-apply").isEnabled()
+
+
+def test_an_hsds_json_folder_of_this_directory_changes_nothing(
+        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow, tmp_path: Path) -> None:
+    from kiosk.exchange.hsds import write_hsds
+
+    write_hsds(kiosk.store.directory(), tmp_path / "usb" / "hsds-json", "hsds-json")
+    count = len(kiosk.store.directory().resources)
+    admin.screen.go("import")
+    page = admin.screen.imports
+    pick(qtbot, page, tmp_path / "usb")
+    tap(qtbot, child(page, "import-preview"))
+    assert page.details.toPlainText().splitlines()[0] == (
+        f"Read {count} services as hsds-json: {count} can be imported, 0 records skipped.")
+    assert page.summary.text().startswith("Entries: 0 new, 0 changed, 0 missing")
+    assert page.message.text() == "Nothing to do: the files hold the same directory."
+    assert not child(page, "import-skip-invalid").isVisible()
+    assert not child(page, "import-apply").isEnabled()
