@@ -59,7 +59,7 @@ AREA_CODES = ("203", "475", "860", "959")
 STREETS = ("Main St", "Church St", "Elm St", "Park Ave", "Washington St", "High St",
            "Union St", "Broad St", "Valley St", "Jackson St", "Prospect St", "Maple Ave")
 
-EN_WORDS = (
+EN_WORDS = (  # noqa: SIM905
     "free confidential testing for HIV hepatitis and other infections walk in or call first "
     "staff speak Spanish and English we help you find food shelter treatment and legal "
     "advice no insurance needed you can stay anonymous bring a friend if you want naloxone "
@@ -67,7 +67,7 @@ EN_WORDS = (
     "applications rides to appointments emergency clothing showers laundry phone charging "
     "mail service survivors of violence trafficking exploitation safety planning"
 ).split()
-ES_WORDS = (
+ES_WORDS = (  # noqa: SIM905
     "pruebas gratuitas y confidenciales de VIH hepatitis y otras infecciones puede venir "
     "sin cita o llamar primero el personal habla español e inglés le ayudamos a encontrar "
     "comida refugio tratamiento y asesoría legal no necesita seguro médico puede quedarse "

@@ -50,8 +50,8 @@ def fmt(value: Any, unit: str = "") -> str:
 
 def table(rows: list[tuple[str, ...]], headers: tuple[str, ...]) -> str:
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
-    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |"
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
     rule = "| " + " | ".join("-" * w for w in widths) + " |"
-    body = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |"
+    body = ["| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) + " |"
             for r in rows]
     return "\n".join([line, rule, *body])

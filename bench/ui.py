@@ -18,7 +18,7 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.stats import rss_mb, summary  # noqa: E402
+from bench.stats import rss_mb, summary
 
 SEARCH_WORD = "clinic"
 SKIP_TAPS = ("print", "quick-exit", "admin", "exit", "read-aloud")

@@ -11,8 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from bench import generate
+
 from kiosk.directory.files import read_directory
 from kiosk.directory.importer import apply_import
 from kiosk.directory.model import Directory

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pytestqt.qtbot import QtBot
-from PySide6.QtWidgets import QListView, QWidget
-
 from bench import generate
+from PySide6.QtWidgets import QListView, QWidget
+from pytestqt.qtbot import QtBot
+
 from kiosk.directory.files import read_directory
 from kiosk.directory.importer import apply_import
 from kiosk.directory.store import ListFilter, Store

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import generate
+
 from kiosk.directory.files import check_directory
 from kiosk.directory.importer import apply_import
 from kiosk.directory.store import Store

@@ -21,8 +21,14 @@ import_sqlite_utils()
 
 from sqlite_utils import Database  # noqa: E402
 
-from kiosk.directory import rows, schema
-from kiosk.directory.model import Category, Directory, DirectoryInfo, Resource, Topic
+from kiosk.directory import rows, schema  # noqa: E402
+from kiosk.directory.model import (  # noqa: E402
+    Category,
+    Directory,
+    DirectoryInfo,
+    Resource,
+    Topic,
+)
 
 Clock = Callable[[], dt.datetime]
 
