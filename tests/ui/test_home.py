@@ -71,3 +71,28 @@ def test_header_buttons_stay_in_the_same_place_on_every_screen(
     assert places() == home
     window.open_handout()
     assert places() == home
+
+
+def test_a_long_list_of_crisis_lines_shows_the_first_few_and_a_way_to_all(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    from dataclasses import replace
+
+    from kiosk.directory.model import LocalText
+    from kiosk.ui.home import HELP_NOW_TILES
+
+    store = window.store
+    template = store.resource("crisis-988")
+    assert template is not None
+    for i in range(40):
+        store.write_resource(replace(template, id=f"line-{i:02d}", priority=0,
+                                     name=LocalText(f"Line {i:02d}", f"Línea {i:02d}")))
+    total = len(store.list_ids("help-now"))
+    window.refresh()
+    window.show_home()
+    names = [t.objectName() for t in window.home.phone_tiles]
+    assert names[0] == "help-now-911"
+    assert len(names) == HELP_NOW_TILES + 1 and names[-1] == "help-now-more"
+    assert window.home.phone_tiles[-1].number.text() == f"See all {total}"
+    tap(qtbot, window.findChild(QPushButton, "help-now-more"))
+    assert window.screen_name() == "category"
+    assert window.category.model.rowCount() == total

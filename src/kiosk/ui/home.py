@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
 
 HELP_NOW = "help-now"
+# The strip shows the most urgent lines only: it must fit above the fold on every screen,
+# and a statewide directory may list thousands of lines in this category.
+HELP_NOW_TILES = 6
 EMERGENCY = "911"
 
 
@@ -129,10 +132,13 @@ class HomeScreen(QWidget):
         clear_layout(self.topic_grid)
         self.phone_tiles = []
         ids = store.list_ids(HELP_NOW)
-        crisis = [r for r in store.resources(ids) if r.main_phone is not None]
+        lines = [r for r in store.resources(ids[:HELP_NOW_TILES * 2])
+                 if r.main_phone is not None]
+        crisis = lines[:HELP_NOW_TILES]
         if not any(p.number == EMERGENCY for r in crisis for p in r.phones):
             self.phone_tiles.append(PhoneTile("help-now-911", self.tr("Emergency"),
                                               EMERGENCY))
+            crisis = crisis[:HELP_NOW_TILES - 1]
         for resource in crisis:
             phone = resource.main_phone
             assert phone is not None
@@ -144,6 +150,11 @@ class HomeScreen(QWidget):
             tile = PhoneTile(f"help-now-{resource.id}", resource.name.get(lang), number)
             tile.clicked.connect(self._opener(self.window_.open_resource, resource.id))
             self.phone_tiles.append(tile)
+        if len(lines) > len(crisis) or len(ids) > HELP_NOW_TILES * 2:
+            more = PhoneTile("help-now-more", self.tr("More lines that help"),
+                             self.tr("See all %1").replace("%1", str(len(ids))))
+            more.clicked.connect(self._opener(self.window_.open_category, HELP_NOW))
+            self.phone_tiles.append(more)
 
         self.category_buttons = []
         for category in store.categories():
