@@ -66,3 +66,27 @@ def test_punctuation_and_quotes_are_not_fts_syntax(filled: Store) -> None:
     assert keys(filled, '"') == []
     assert keys(filled, 'soup" OR *') == []  # no match for the word "or"; no syntax error
     assert match_expression("st. mary's") == '"st"* "mary"* "s"*'
+
+
+def test_a_name_match_is_found_among_many_other_matches(store: Store) -> None:
+    """More places match than are ranked: those whose names match still come first."""
+    from dataclasses import replace
+
+    from kiosk.directory.model import Category, Directory, LocalText, Resource, Source
+    from kiosk.directory.search import CANDIDATES
+
+    base = Resource(id="x", name=LocalText("Food pantry", "Despensa"), categories=("c",),
+                    description=LocalText("Near the clinic.", "Cerca de la clínica."),
+                    sources=(Source("t"),))
+    many = [replace(base, id=f"pantry-{i:04d}") for i in range(CANDIDATES * 3)]
+    named = replace(base, id="named", name=LocalText("Clinic on Main", "Clínica en Main"))
+    apply_import(store, Directory(categories=[Category("c", LocalText("C", "C"))],
+                                  resources=[*many, named]), who="t", source="t")
+    assert keys(store, "cl")[0] == "named"
+    assert keys(store, "clí", "es")[0] == "named"
+    assert len(keys(store, "cl")) == 50
+
+
+def test_the_index_keeps_prefixes_of_one_to_three_letters(store: Store) -> None:
+    sql = store.db.execute("select sql from sqlite_master where name = 'resources_fts'")
+    assert "prefix='1 2 3'" in sql.fetchone()[0]

@@ -137,6 +137,37 @@ def m003_list_version(db: Database) -> None:
                        "begin update list_version set n = n + 1 where id = 1; end")
 
 
+@migrations()
+def m004_search_prefixes(db: Database) -> None:
+    # Prefix indexes for words of 1 to 3 letters: the first keys a visitor taps would
+    # otherwise merge the lists of every word starting with them (all of the directory).
+    _index_with_prefixes(db, "resources", RESOURCE_SEARCH_COLUMNS)
+    _index_with_prefixes(db, "topics", TOPIC_SEARCH_COLUMNS)
+
+
+def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...]) -> None:
+    """The FTS5 index of `table` as sqlite-utils' enable_fts makes it (same name, same
+    triggers), plus `prefix='1 2 3'`, which enable_fts cannot ask for."""
+    for suffix in ("ai", "ad", "au"):
+        db.execute(f"drop trigger if exists [{table}_{suffix}]")
+    db.execute(f"drop table if exists [{table}_fts]")
+    names = ", ".join(f"[{c}]" for c in columns)
+    new = ", ".join(f"new.[{c}]" for c in columns)
+    old = ", ".join(f"old.[{c}]" for c in columns)
+    fts = f"[{table}_fts]"
+    db.execute(f"create virtual table {fts} using fts5({names}, tokenize='{FTS_TOKENIZER}', "
+               f"prefix='1 2 3', content=[{table}])")
+    db.execute(f"create trigger [{table}_ai] after insert on [{table}] begin "
+               f"insert into {fts} (rowid, {names}) values (new.rowid, {new}); end")
+    db.execute(f"create trigger [{table}_ad] after delete on [{table}] begin "
+               f"insert into {fts} ({fts}, rowid, {names}) values('delete', old.rowid, {old}); "
+               "end")
+    db.execute(f"create trigger [{table}_au] after update on [{table}] begin "
+               f"insert into {fts} ({fts}, rowid, {names}) values('delete', old.rowid, {old}); "
+               f"insert into {fts} (rowid, {names}) values (new.rowid, {new}); end")
+    db.execute(f"insert into {fts} ({fts}) values ('rebuild')")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)
 

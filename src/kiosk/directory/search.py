@@ -8,15 +8,17 @@ while the visitor is still spelling the word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from kiosk.directory.store import Store
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
-# bm25 weights per column, in the order of schema.RESOURCE_SEARCH_COLUMNS:
-# names first, then organisation, places and tags, then descriptions.
-_RESOURCE_WEIGHTS = {"en": (10, 6, 5, 3, 4, 1, 0.5), "es": (6, 10, 5, 3, 4, 0.5, 1)}
+# Places read from the index for one search, at most, for each of two reads.
+CANDIDATES = 100
+# bm25 weights for topics (a handful of pages: ranking all matches is cheap), in the order of
+# schema.TOPIC_SEARCH_COLUMNS.
 _TOPIC_WEIGHTS = {"en": (10, 6, 3, 2, 1, 0.5), "es": (6, 10, 2, 3, 0.5, 1)}
 
 
@@ -37,22 +39,58 @@ def match_expression(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def fold(text: str) -> str:
+    """Lowercase without accents, as the index compares words."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _name_score(words: list[str], name: str) -> int:
+    """How many typed words start a word of `name`."""
+    name_words = _WORD.findall(fold(name))
+    return sum(1 for w in words if any(n.startswith(w) for n in name_words))
+
+
 def search(store: Store, text: str, lang: str = "en", limit: int = 50,
            topics: bool = True) -> list[Hit]:
-    """Active resources (and topics) matching `text`, best first."""
+    """Active resources (and topics) matching `text`, best first.
+
+    Ranking every match costs time in proportion to the matches, and one typed letter
+    matches most of a big directory. So the index gives at most `CANDIDATES` places whose
+    names match and as many matching anywhere (both cheap: the index is read only that
+    far), and those are ranked here: names in the visitor's language that start with what
+    was typed first, then names in the other language, then matches in other fields; crisis
+    lines before others. In a directory with fewer matches than that, the ranking is over
+    all of them.
+    """
     query = match_expression(text)
     if not query:
         return []
-    weights = ", ".join(str(w) for w in _RESOURCE_WEIGHTS.get(lang, _RESOURCE_WEIGHTS["en"]))
-    hits = [
-        Hit("resource", row[0], row[1], row[2] or "")
-        for row in store.db.execute(
-            "select r.id, r.name_en, r.name_es from resources_fts f "
-            "join resources r on r.rowid = f.rowid "
-            f"where resources_fts match ? and r.status = 'active' "
-            f"order by bm25(resources_fts, {weights}) - r.priority * 0.01 limit ?",
-            [query, limit])
-    ]
+    rowids: dict[int, None] = {}
+    for expression in ("{name_en name_es} : (" + query + ")", query):
+        for (rowid,) in store.db.execute(
+                "select rowid from resources_fts where resources_fts match ? limit ?",
+                [expression, CANDIDATES]):
+            rowids[rowid] = None
+    words = [fold(w) for w in _WORD.findall(text)]
+    other = "en" if lang == "es" else "es"
+    ranked = []
+    keys = list(rowids)
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        # "+status": look the rows up by rowid, not through the index on status.
+        for rid, name_en, name_es, priority in store.db.execute(
+                "select id, name_en, name_es, priority from resources "
+                f"where rowid in ({marks}) and +status = 'active'", chunk):
+            names = {"en": name_en, "es": name_es or name_en}
+            score = (3 * _name_score(words, names[lang]) + _name_score(words, names[other]))
+            ranked.append((-score, -(priority or 0), fold(names[lang]),
+                           Hit("resource", rid, name_en, name_es or "")))
+    ranked.sort(key=lambda r: r[:3])
+    hits = [r[3] for r in ranked[:limit]]
     if topics:
         tweights = ", ".join(str(w) for w in _TOPIC_WEIGHTS.get(lang, _TOPIC_WEIGHTS["en"]))
         topic_hits = [

@@ -143,7 +143,7 @@ class Store:
     def resources(self, ids: list[str] | None = None,
                   include_inactive: bool = True) -> list[Resource]:
         """Whole resources, in the order of `ids` (or by name when `ids` is None)."""
-        status = "" if include_inactive else " and status = 'active'"
+        status = "" if include_inactive else " and +status = 'active'"
         if ids is None:
             found = list(self._rows(
                 f"select * from resources where 1=1{status} order by name_en collate nocase"))
