@@ -78,3 +78,27 @@ def test_usage_is_a_count_per_day_and_nothing_more(store: Store) -> None:
     usage.count(store, "category", "health", day)
     assert usage.daily(store, "resource") == [("2026-11-23", "clinic", 3)]
     assert set(store.db["usage_daily"].columns_dict) == {"day", "kind", "key", "count"}
+
+
+def test_the_quick_path_for_us_numbers_agrees_with_phonenumbers() -> None:
+    """Numbers in the North American plan are checked once per exchange; the answer
+    must be phonenumbers' own for every number, valid or not."""
+    import random
+
+    import phonenumbers
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        digits = f"{rng.randint(100, 999)}{rng.randint(100, 999)}{rng.randint(0, 9999):04d}"
+        text = rng.choice(["({}) {}-{}", "{}-{}-{}", "1 {} {} {}", "+1 {}.{}.{}"]).format(
+            digits[:3], digits[3:6], digits[6:])
+        parsed = phonenumbers.parse(text, "US")
+        expected = phonenumbers.is_valid_number(parsed)
+        try:
+            got = parse_number(text)
+        except PhoneError:
+            assert not expected, text
+        else:
+            assert expected, text
+            assert got.number == phonenumbers.format_number(
+                parsed, phonenumbers.PhoneNumberFormat.E164)

@@ -7,6 +7,7 @@ number.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,6 +41,14 @@ def parse_number(text: str) -> ParsedNumber:
         raw = raw[: ext_match.start()]
     if re.search(r"[A-Za-z]", raw):
         raise PhoneError(f'"{text}" has letters in it; write the number in digits')
+    nanp = _NANP.match(re.sub(r"[\s\-().+]", "", raw))
+    plus = raw.lstrip().startswith("+")
+    if nanp and (not plus or raw.lstrip().startswith("+1")):
+        area, exchange, line = nanp.groups()
+        if not _exchange_is_valid(area, exchange):
+            raise PhoneError(f'"{text}" is not a valid US phone number')
+        number = f"+1{area}{exchange}{line}"
+        return ParsedNumber(number, display_number(number), extension)
 
     import phonenumbers
 
@@ -51,6 +60,23 @@ def parse_number(text: str) -> ParsedNumber:
         raise PhoneError(f'"{text}" is not a valid US phone number')
     number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return ParsedNumber(number, display_number(number), extension)
+
+
+_NANP = re.compile(r"^1?([2-9]\d{2})([2-9]\d{2})(\d{4})$")
+
+
+@functools.lru_cache(maxsize=65536)
+def _exchange_is_valid(area: str, exchange: str) -> bool:
+    """phonenumbers' answer for an area code and exchange, worked out once per pair.
+
+    In the North American plan the validity of a number depends on its area code and
+    exchange only (every pattern in the US metadata ends in four free digits), so a whole
+    directory of numbers costs one metadata check per exchange instead of one per number.
+    """
+    import phonenumbers
+
+    parsed = phonenumbers.parse(f"+1{area}{exchange}2000", None)
+    return bool(phonenumbers.is_valid_number(parsed))
 
 
 def display_number(number: str) -> str:
