@@ -415,6 +415,14 @@
         <translation>Mensaje de texto al %1</translation>
     </message>
     <message>
+        <source>More lines that help</source>
+        <translation>Más líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>See all %1</source>
+        <translation>Ver las %1</translation>
+    </message>
+    <message>
         <source>Help right now</source>
         <translation>Ayuda ahora mismo</translation>
     </message>
