@@ -31,18 +31,9 @@ def tool(name: str) -> str:
 
 
 def unfinished(ts: Path) -> list[str]:
-    root = ET.parse(ts).getroot()
-    out = []
-    for context in root.iter("context"):
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished",) or \
-                    not (translation.text or "").strip():
-                if translation is not None and translation.get("type") in ("vanished",
-                                                                           "obsolete"):
-                    continue
-                out.append(f"{context.findtext('name')}: {message.findtext('source')}")
-    return out
+    from kiosk.ui.translations import untranslated
+
+    return untranslated(ts)
 
 
 def main() -> int:

@@ -103,3 +103,23 @@ class Translations:
         if qm is not None and kiosk.load(str(qm)):
             out.append(kiosk)
         return out
+
+
+def untranslated(ts: Path) -> list[str]:
+    """`context: source` of every message of a .ts file still waiting for its translation
+    (a plural message counts as translated when each of its forms is)."""
+    import xml.etree.ElementTree as ET
+
+    out = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            kind = translation.get("type") if translation is not None else None
+            if kind in ("vanished", "obsolete"):
+                continue
+            forms = [] if translation is None else (
+                [f.text for f in translation.iter("numerusform")] or [translation.text])
+            if kind == "unfinished" or not forms or not all((f or "").strip() for f in forms):
+                out.append(f"{context.findtext('name')}: {message.findtext('source')}")
+    return out
+
