@@ -29,7 +29,7 @@ from kiosk.directory.model import (
     Source,
     Topic,
 )
-from kiosk.directory.phones import PhoneError, parse_number, display_number
+from kiosk.directory.phones import PhoneError, display_number, parse_number
 from kiosk.directory.problems import FieldPath, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

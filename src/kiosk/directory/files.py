@@ -247,9 +247,9 @@ def line_of(text: str, path: FieldPath) -> int | None:
                     child = value_node if not isinstance(value_node, yaml.ScalarNode) or \
                         value_node.value != "" else key_node
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+        elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+              and 0 <= part < len(node.value)):
+            child = node.value[part]
         if child is None:
             break
         node = child

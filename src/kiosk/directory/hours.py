@@ -73,7 +73,8 @@ class WeeklyHours:
     def to_data(self) -> str | dict[str, list[str]]:
         if self.always:
             return "always"
-        return {day: [s.text() for s in spans] for day, spans in zip(DAYS, self.days) if spans}
+        return {day: [s.text() for s in spans] for day, spans in zip(DAYS, self.days, strict=True)
+                if spans}
 
     def is_open(self, when: dt.datetime) -> bool:
         if self.always:

@@ -163,7 +163,7 @@ def _apply_import(store: Store, directory: Directory, *, who: str, source: str, 
         touched = [*plan.resources.missing, *plan.resources.changed]
         store.delete_resources(touched)
         for slug in plan.categories.new + list(plan.categories.changed):
-            store.db["categories"].upsert(rows.category_row(cats_by_slug[slug]), pk="slug")
+            store.db.table("categories").upsert(rows.category_row(cats_by_slug[slug]), pk="slug")
         now = store.now_text()
         written = [res_by_id[k] for k in [*plan.resources.new, *plan.resources.changed]]
         resource_rows = []
@@ -178,11 +178,11 @@ def _apply_import(store: Store, directory: Directory, *, who: str, source: str, 
             store.db.execute("delete from categories where slug = ?", [slug])
         for slug in plan.topics.missing:
             store.db.execute("delete from topics where slug = ?", [slug])
-        store.db["topics"].upsert_all(
+        store.db.table("topics").upsert_all(
             [rows.topic_row(topics_by_slug[k], now) for k in
              [*plan.topics.new, *plan.topics.changed]], pk="slug")
         store.write_info(directory.info)
-        store.db["imports"].insert({
+        store.db.table("imports").insert({
             "id": batch, "at": now, "who": who, "source": source, "kind": kind,
             "summary": plan.summary(), "backup": None, "undone": 0,
         })

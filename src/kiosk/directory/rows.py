@@ -19,7 +19,6 @@ from kiosk.directory.model import (
     Topic,
 )
 
-
 # One encoder for every row: json.dumps with options builds a new one per call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 

@@ -25,14 +25,14 @@ TOPIC_SEARCH_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "bod
 
 @migrations()
 def m001_directory(db: Database) -> None:
-    db["categories"].create(
+    db.table("categories").create(
         {
             "slug": str, "position": int, "icon": str, "hidden": int, "sensitive": int,
             "name_en": str, "name_es": str, "description_en": str, "description_es": str,
         },
         pk="slug",
     )
-    db["resources"].create(
+    db.table("resources").create(
         {
             "id": str,
             "name_en": str, "name_es": str,
@@ -62,19 +62,19 @@ def m001_directory(db: Database) -> None:
         defaults={"status": "active", "priority": 0, "statewide": 0, "is_free": 0,
                   "speaks_spanish": 0},
     )
-    db["resource_categories"].create(
+    db.table("resource_categories").create(
         {"resource_id": str, "category": str, "position": int},
         pk=("resource_id", "category"),
         foreign_keys=[("resource_id", "resources", "id"), ("category", "categories", "slug")],
     )
-    db["resource_categories"].create_index(["category", "resource_id"])
+    db.table("resource_categories").create_index(["category", "resource_id"])
     # Opening spans in minutes of the week, so that "open now" is one indexed query.
-    db["resource_hours"].create(
+    db.table("resource_hours").create(
         {"resource_id": str, "day": int, "start": int, "end": int},
         foreign_keys=[("resource_id", "resources", "id")],
     )
-    db["resource_hours"].create_index(["resource_id"])
-    db["topics"].create(
+    db.table("resource_hours").create_index(["resource_id"])
+    db.table("topics").create(
         {
             "slug": str, "position": int, "sensitive": int,
             "title_en": str, "title_es": str, "summary_en": str, "summary_es": str,
@@ -85,41 +85,42 @@ def m001_directory(db: Database) -> None:
         },
         pk="slug",
     )
-    db["directory_info"].create({"key": str, "value": str}, pk="key")
-    db["resources"].enable_fts(RESOURCE_SEARCH_COLUMNS, create_triggers=True,
-                               tokenize=FTS_TOKENIZER)
-    db["topics"].enable_fts(TOPIC_SEARCH_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
-    db["resources"].create_index(["status", "priority"])
-    db["resources"].create_index(["verified_on"])
+    db.table("directory_info").create({"key": str, "value": str}, pk="key")
+    db.table("resources").enable_fts(RESOURCE_SEARCH_COLUMNS, create_triggers=True,
+                                     tokenize=FTS_TOKENIZER)
+    db.table("topics").enable_fts(TOPIC_SEARCH_COLUMNS, create_triggers=True,
+                                  tokenize=FTS_TOKENIZER)
+    db.table("resources").create_index(["status", "priority"])
+    db.table("resources").create_index(["verified_on"])
 
 
 @migrations()
 def m002_history_settings_usage(db: Database) -> None:
     # Every change to the directory: who, when, and the record before and after (JSON).
-    db["changes"].create(
+    db.table("changes").create(
         {
             "id": int, "at": str, "who": str, "action": str, "entity": str, "entity_id": str,
             "fields": str, "before": str, "after": str, "batch": str, "reverts": int,
         },
         pk="id",
     )
-    db["changes"].create_index(["entity", "entity_id"])
-    db["changes"].create_index(["batch"])
-    db["imports"].create(
+    db.table("changes").create_index(["entity", "entity_id"])
+    db.table("changes").create_index(["batch"])
+    db.table("imports").create(
         {
             "id": str, "at": str, "who": str, "source": str, "kind": str, "summary": str,
             "backup": str, "undone": int,
         },
         pk="id",
     )
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
     # Aggregate counts only: no times, no sequences, nothing about one visit.
-    db["usage_daily"].create(
+    db.table("usage_daily").create(
         {"day": str, "kind": str, "key": str, "count": int},
         pk=("day", "kind", "key"),
     )
     # Messages for staff on the admin screen (an update applied, a backup restored, ...).
-    db["notices"].create(
+    db.table("notices").create(
         {"id": int, "at": str, "level": str, "text": str, "seen": int},
         pk="id", defaults={"seen": 0},
     )
@@ -129,8 +130,8 @@ def m002_history_settings_usage(db: Database) -> None:
 def m003_list_version(db: Database) -> None:
     # Raised by every write that can change a resource list, so that lists kept in memory
     # (Store.list_ids) know when they are out of date, whichever connection wrote.
-    db["list_version"].create({"id": int, "n": int}, pk="id")
-    db["list_version"].insert({"id": 1, "n": 0})
+    db.table("list_version").create({"id": int, "n": int}, pk="id")
+    db.table("list_version").insert({"id": 1, "n": 0})
     for table in ("resources", "resource_categories", "resource_hours"):
         for event in ("insert", "update", "delete"):
             db.execute(f"create trigger [{table}_{event}_list_version] after {event} on [{table}] "

@@ -105,7 +105,7 @@ class Store:
         cursor = self.db.execute(sql, list(params))
         names = [d[0] for d in cursor.description]
         for values in cursor:
-            yield dict(zip(names, values))
+            yield dict(zip(names, values, strict=True))
 
     def is_empty(self) -> bool:
         return self.db.execute("select count(*) from resources").fetchone()[0] == 0 and \
@@ -288,7 +288,7 @@ class Store:
             self.db.execute("delete from resource_categories where resource_id = ?",
                             [resource.id])
             self.db.execute("delete from resource_hours where resource_id = ?", [resource.id])
-            self.db["resources"].upsert(rows.resource_row(resource, self.now_text()), pk="id")
+            self.db.table("resources").upsert(rows.resource_row(resource, self.now_text()), pk="id")
             self._write_links([resource])
 
     def _write_links(self, resources: list[Resource]) -> None:
@@ -355,17 +355,17 @@ class Store:
 
     def write_category(self, category: Category) -> None:
         with self.db.atomic():
-            self.db["categories"].upsert(rows.category_row(category), pk="slug")
+            self.db.table("categories").upsert(rows.category_row(category), pk="slug")
 
     def write_topic(self, topic: Topic) -> None:
         with self.db.atomic():
-            self.db["topics"].upsert(rows.topic_row(topic, self.now_text()), pk="slug")
+            self.db.table("topics").upsert(rows.topic_row(topic, self.now_text()), pk="slug")
 
     def write_info(self, info: DirectoryInfo) -> None:
         self.db.execute("delete from directory_info")
         values = {"name": info.name, "region": info.region,
                   "published": info.published.isoformat() if info.published else ""}
-        self.db["directory_info"].insert_all(
+        self.db.table("directory_info").insert_all(
             [{"key": k, "value": v} for k, v in values.items() if v])
 
     def digests(self, table: str, key: str) -> dict[str, str]:
