@@ -6,11 +6,11 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from kiosk.directory.store import Store  # noqa: E402
+from kiosk.directory.store import Store
 
 SAMPLE = Path(__file__).parent / "samples"
 

@@ -63,7 +63,7 @@ def test_search_prints_best_first(capsys: pytest.CaptureFixture[str], sample_dir
 
 
 def test_missing_file_is_one_sentence(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, err = run(capsys, "import", str(tmp_path / "nope.yaml"))
+    code, _, err = run(capsys, "import", str(tmp_path / "nope.yaml"))
     assert code == 1
     assert err.splitlines() == [
         "The directory files have 1 problem; nothing was imported.",
