@@ -296,13 +296,15 @@ def write_directory(directory: Directory, path: Path) -> list[Path]:
     return written
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a temporary file beside it, then a rename."""
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write the whole file or nothing: a temporary file beside it, then a rename.
+    Text is written as UTF-8."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.directory.files import write_atomically
 from kiosk.errors import KnownError
 from kiosk.updates import keys
 
@@ -91,25 +92,9 @@ def build(source: Path, key_file: Path, out: Path, version: int | None = None,
     length = struct.pack(">Q", len(body))
     signature = key.sign(_signed_part(raw_key, length, body))
     data = MAGIC + raw_key + signature + length + body
-    _write_bytes(out, data)
+    write_atomically(out, data)
     return Bundle(out, manifest, {n.removeprefix("directory/"): d for n, d in files.items()},
                   keys.fingerprint(raw_key))
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    import os
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def verify(path: Path, trusted_pem: str) -> Bundle:
