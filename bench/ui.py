@@ -78,23 +78,6 @@ def _tap(window: Any, target: Any, rng: random.Random) -> None:
                          QPoint(target.width() // 2, target.height() // 2))
 
 
-NONE_HEADROOM = 1 << 40
-
-
-def keep_none_alive() -> bool:
-    """PySide6 6.12 on Python 3.11 drops one reference to None on every call of a Qt method
-    that returns nothing (QFont.setBold, QLabel.setText, ...); after a few thousand calls
-    None is freed and the process aborts ("none_dealloc"). Python 3.12+ never frees None.
-    The benchmark gives None a huge reference count so that it can measure at all, and
-    reports how many references each tap loses (see the README)."""
-    import ctypes
-
-    if sys.version_info >= (3, 12):
-        return False
-    ctypes.c_ssize_t.from_address(id(None)).value += NONE_HEADROOM
-    return True
-
-
 def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -105,14 +88,12 @@ def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
     from kiosk.app import create_main_window
 
     none_refs_at_start = sys.getrefcount(None)
-    pinned = keep_none_alive()
 
     window = create_main_window(data_dir, windowed=True, idle_timeout_s=24 * 3600)
     window.resize(1920, 1080)
     window.show()
     _painted(app, window)
-    out: dict[str, Any] = {"rss_after_start_mb": rss_mb(), "none_pinned": pinned,
-                           "none_refs_at_start": none_refs_at_start}
+    out: dict[str, Any] = {"rss_after_start_mb": rss_mb(), "none_refs_at_start": none_refs_at_start}
 
     store = window.store
     slug, ids = _largest_category(store)
