@@ -7,11 +7,8 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -27,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.context import AdminContext
+from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.widgets import TARGET, button, label, run_safely
 from kiosk.staff import history
 from kiosk.staff.history import Change
 
-Index = QModelIndex | QPersistentModelIndex
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIONS = {"edit": "Edited", "new": "Created", "duplicate": "Created as a copy",
            "deactivate": "Hidden from visitors", "reactivate": "Shown to visitors again",
@@ -43,35 +40,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HistoryModel", text)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
+    CONTEXT = "HistoryModel"
     HEADERS = ("When", "Who", "What", "Fields")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.changes: list[Change] = []
+    @property
+    def changes(self) -> list[Change]:
+        return self.rows
 
     def set_changes(self, changes: list[Change]) -> None:
-        self.beginResetModel()
-        self.changes = changes
-        self.endResetModel()
+        self.set_rows(changes)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.changes):
-            return None
-        c = self.changes[index.row()]
+    def cell(self, c: Any, index: Index, role: int) -> Any:
         if role == CHANGE_ROLE:
             return c
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

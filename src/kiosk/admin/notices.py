@@ -8,10 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
     Slot,
@@ -27,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.context import AdminContext
+from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.widgets import TARGET, button, label
 from kiosk.staff import notices
 from kiosk.staff.notices import Notice
 
-Index = QModelIndex | QPersistentModelIndex
 MAX_BANNER_LINES = 3
 
 
@@ -39,35 +36,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("NoticesModel", text)
 
 
-class NoticesModel(QAbstractTableModel):
+class NoticesModel(RowsModel):
+    CONTEXT = "NoticesModel"
     HEADERS = ("When", "Kind", "Notice", "Seen")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Notice] = []
-
-    def set_rows(self, rows: list[Notice]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        n = self.rows[index.row()]
+    def cell(self, n: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             return n.text
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

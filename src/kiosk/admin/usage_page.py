@@ -5,10 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Slot,
@@ -26,45 +23,20 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.folder_picker import places
+from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.widgets import TARGET, button, label
-from kiosk.staff.usage_report import KIND_WORDS, UsageRow, totals, usage_rows, write_usage_csv
-
-Index = QModelIndex | QPersistentModelIndex
+from kiosk.staff.usage_report import KIND_WORDS, totals, usage_rows, write_usage_csv
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("UsageModel", text)
 
 
-class UsageModel(QAbstractTableModel):
+class UsageModel(RowsModel):
+    CONTEXT = "UsageModel"
     HEADERS = ("When", "What", "Name", "Count")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[UsageRow] = []
-
-    def set_rows(self, rows: list[UsageRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        r = self.rows[index.row()]
+    def cell(self, r: Any, index: Index, role: int) -> Any:
         column = index.column()
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return r.count if column == 3 else self.data(index)
