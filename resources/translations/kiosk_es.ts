@@ -374,6 +374,25 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Back</source>
@@ -616,6 +635,25 @@
             <numerusform>... y %n más en Avisos.</numerusform>
             <numerusform>... y %n más en Avisos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NoticesModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Visto</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1712,25 @@
     <message>
         <source>Saved and marked as checked today.</source>
         <translation>Guardado y marcado como revisado hoy.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Veces</translation>
     </message>
 </context>
 <context>

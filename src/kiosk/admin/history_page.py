@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QItemSelection,
     Qt,
@@ -42,7 +43,12 @@ def _tr(text: str) -> str:
 
 class HistoryModel(RowsModel):
     CONTEXT = "HistoryModel"
-    HEADERS = ("When", "Who", "What", "Fields")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "When"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+        QT_TRANSLATE_NOOP("HistoryModel", "What"),
+        QT_TRANSLATE_NOOP("HistoryModel", "Fields"),
+    )
 
     @property
     def changes(self) -> list[Change]:

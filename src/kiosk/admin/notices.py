@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     Qt,
     Signal,
@@ -38,7 +39,12 @@ def _tr(text: str) -> str:
 
 class NoticesModel(RowsModel):
     CONTEXT = "NoticesModel"
-    HEADERS = ("When", "Kind", "Notice", "Seen")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("NoticesModel", "When"),
+        QT_TRANSLATE_NOOP("NoticesModel", "Kind"),
+        QT_TRANSLATE_NOOP("NoticesModel", "Notice"),
+        QT_TRANSLATE_NOOP("NoticesModel", "Seen"),
+    )
 
     def cell(self, n: Any, index: Index, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QSortFilterProxyModel,
     Qt,
@@ -34,7 +35,12 @@ def _tr(text: str) -> str:
 
 class UsageModel(RowsModel):
     CONTEXT = "UsageModel"
-    HEADERS = ("When", "What", "Name", "Count")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UsageModel", "When"),
+        QT_TRANSLATE_NOOP("UsageModel", "What"),
+        QT_TRANSLATE_NOOP("UsageModel", "Name"),
+        QT_TRANSLATE_NOOP("UsageModel", "Count"),
+    )
 
     def cell(self, r: Any, index: Index, role: int) -> Any:
         column = index.column()
