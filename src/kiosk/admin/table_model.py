@@ -18,7 +18,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 class RowsModel(QAbstractTableModel):
     CONTEXT = "RowsModel"  # where the column names are translated
-    HEADERS: tuple[str, ...] = ()
+    HEADERS: tuple[Any, ...] = ()  # QT_TRANSLATE_NOOP(CONTEXT, "...") for each column
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,7 +39,7 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.HEADERS):
-            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
+            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

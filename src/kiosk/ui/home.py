@@ -11,14 +11,18 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import TileButton, clear_layout, enable_finger_scrolling, text_label
+from kiosk.ui.widgets import (
+    TileButton,
+    clear_layout,
+    scrolling_page,
+    text_label,
+)
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -62,14 +66,7 @@ class HomeScreen(QWidget):
     def __init__(self, window: KioskWindow) -> None:
         super().__init__()
         self.window_ = window
-        self.setProperty("role", "page")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        enable_finger_scrolling(self.scroll_area)
-        outer.addWidget(self.scroll_area)
+        self.scroll_area = scrolling_page(self)
         page = QWidget()
         page.setProperty("role", "page")
         self.scroll_area.setWidget(page)

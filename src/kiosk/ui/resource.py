@@ -13,14 +13,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.directory.model import Phone, Resource
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, reading_column, text_label
+from kiosk.ui.widgets import (
+    clear_layout,
+    reading_column,
+    scrolling_page,
+    text_label,
+)
 
 if TYPE_CHECKING:
     from kiosk.ui.window import KioskWindow
@@ -62,14 +66,7 @@ class ResourceScreen(QWidget):
         super().__init__()
         self.window_ = window
         self.resource: Resource | None = None
-        self.setProperty("role", "page")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        enable_finger_scrolling(self.scroll_area)
-        outer.addWidget(self.scroll_area)
+        self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
         self.body.setSpacing(18)
 

@@ -6,15 +6,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.directory.model import Topic
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
     clear_layout,
-    enable_finger_scrolling,
     reading_column,
+    scrolling_page,
     text_label,
 )
 
@@ -42,14 +42,7 @@ class TopicScreen(QWidget):
         self.window_ = window
         self.topic: Topic | None = None
         self.spoken: list[str] = []
-        self.setProperty("role", "page")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        enable_finger_scrolling(self.scroll_area)
-        outer.addWidget(self.scroll_area)
+        self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
         self.body.setSpacing(16)
         self.title = text_label(role="title")

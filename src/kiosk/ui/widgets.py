@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -155,6 +156,19 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
     scroller.setScrollerProperties(props)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroller
+
+
+def scrolling_page(page: QWidget) -> QScrollArea:
+    """Make `page` a screen whose content scrolls under a finger; the area to fill."""
+    page.setProperty("role", "page")
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    enable_finger_scrolling(area)
+    outer.addWidget(area)
+    return area
 
 
 _removed: list[QWidget] = []
