@@ -71,8 +71,9 @@ def measure(runs: int = 30) -> dict[str, Any]:
     from kiosk.directory.store import Store
     from kiosk.printing.layout import layout_sheet
     from kiosk.printing.qtapp import ensure_gui_app
-    from kiosk.printing.render import _unit_qr_path, page_images, qr_matrix, render_pdf
+    from kiosk.printing.render import _unit_qr_path, page_images, render_pdf
     from kiosk.printing.words import QtWords
+    from kiosk.qr import qr_modules
     from kiosk.sheets.build import SheetOptions, handout_sheet
 
     ensure_gui_app()
@@ -91,7 +92,7 @@ def measure(runs: int = 30) -> dict[str, Any]:
 
         def cold() -> None:
             """As the first print of these numbers: no QR code worked out yet."""
-            qr_matrix.cache_clear()
+            qr_modules.cache_clear()
             _unit_qr_path.cache_clear()
             whole()
 

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 
 
@@ -19,8 +20,13 @@ def qr_png(uri: str, scale: int = 8, border: int = 2, dark: str = "#000000",
     return out.getvalue()
 
 
-def qr_modules(uri: str) -> list[list[bool]]:
-    """The code's modules (True is dark), for drawing it at any size without resampling."""
+@functools.lru_cache(maxsize=1024)
+def qr_modules(uri: str) -> tuple[tuple[bool, ...], ...]:
+    """The code's modules (True is dark), for drawing it at any size without resampling.
+
+    Kept per link: the same numbers are shown and printed again and again, and working out
+    a code's best mask is the slowest step of drawing it."""
     import segno
 
-    return [[bool(cell) for cell in row] for row in segno.make(uri, error="m", micro=False).matrix]
+    matrix = segno.make(uri, error="m", micro=False).matrix
+    return tuple(tuple(bool(cell) for cell in row) for row in matrix)

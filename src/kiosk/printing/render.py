@@ -49,18 +49,11 @@ def page_layout(paper: str) -> QPageLayout:
 
 
 @lru_cache(maxsize=1024)
-def qr_matrix(uri: str) -> tuple[tuple[bool, ...], ...]:
-    """The code's modules; kept, as the same numbers are printed again and again and working
-    out the best mask is the slowest step of a sheet."""
-    from kiosk.qr import qr_modules
-
-    return tuple(tuple(row) for row in qr_modules(uri))
-
-
-@lru_cache(maxsize=1024)
 def _unit_qr_path(uri: str) -> QPainterPath:
     """The code in a 1 x 1 square: dark modules as squares, runs merged so no seams show."""
-    modules = qr_matrix(uri)
+    from kiosk.qr import qr_modules
+
+    modules = qr_modules(uri)
     count = len(modules)
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
