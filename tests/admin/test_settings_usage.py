@@ -14,6 +14,7 @@ from kiosk.directory import usage
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import PIN, child, enter_pin, tap
+from tests.services.cups import PrintQueue
 
 
 def test_settings_are_saved_in_the_database(qtbot: QtBot, admin: AdminShell,
@@ -43,7 +44,8 @@ def test_settings_are_saved_in_the_database(qtbot: QtBot, admin: AdminShell,
 
 
 def test_printer_list_and_test_page_on_a_real_queue(qtbot: QtBot, admin: AdminShell,
-                                                    kiosk: KioskWindow) -> None:
+                                                    kiosk: KioskWindow,
+                                                    print_queue: PrintQueue) -> None:
     admin.screen.go("settings")
     page = admin.screen.settings_page
     names = [page.printer.itemData(i) for i in range(page.printer.count())]
@@ -51,8 +53,10 @@ def test_printer_list_and_test_page_on_a_real_queue(qtbot: QtBot, admin: AdminSh
     tap(qtbot, child(page, "settings-test-page"))
     assert page.message.text() == "Choose a printer first."
     page.printer.setCurrentIndex(page.printer.findData("kiosk-test"))
+    print_queue.expect_job()
     tap(qtbot, child(page, "settings-test-page"))
     assert page.message.text() == "A test page was sent to kiosk-test."
+    assert print_queue.wait_for_job().startswith(b"%PDF")
 
 
 def test_change_pin(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None:

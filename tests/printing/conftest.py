@@ -1,14 +1,13 @@
 """Fixtures for the printing tests: a small directory with sensitive entries, many more for
-long sheets, Spanish sheet words from a small `.ts`, and a real CUPS queue."""
+long sheets, Spanish sheet words from a small `.ts`, and readers for printed PDFs.
+
+The real print queue is `print_queue`, in tests/conftest.py."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -98,45 +97,6 @@ def spanish_words(tmp_path: Path, qapp: object):  # type: ignore[no-untyped-def]
     folder.mkdir()
     write_ts(folder)
     return QtWords("es", cache=tmp_path / "qm", folder=folder)
-
-
-# -- a real print queue -------------------------------------------------------------------------
-
-def _scheduler_running() -> bool:
-    result = subprocess.run(["lpstat", "-r"], capture_output=True, text=True, check=False)
-    return "is running" in result.stdout
-
-
-@pytest.fixture(scope="session")
-def cups_queue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """A CUPS queue of our own whose device is a file: (queue name, captured file).
-
-    CUPS is started with `.ci/cups` when it is not running (CI runs as root); the queue is made
-    the same way as that script's, under a name of its own, and removed afterwards.
-    """
-    folder = Path("/var/tmp/kiosk-print")
-    queue = f"kiosk-pytest-{os.getpid()}"
-    capture = folder / f"{queue}.out"
-    env = {**os.environ, "KIOSK_TEST_QUEUE": queue, "KIOSK_TEST_CAPTURE": str(capture)}
-    result = subprocess.run(["bash", str(ROOT / ".ci" / "cups")], env=env, capture_output=True,
-                            text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    assert _scheduler_running()
-    yield queue, capture
-    subprocess.run(["lpadmin", "-x", queue], capture_output=True, check=False)
-    capture.unlink(missing_ok=True)
-
-
-def wait_for_capture(queue: str, capture: Path, timeout: float = 20.0) -> bytes:
-    """The captured job once CUPS has finished writing it."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        pending = subprocess.run(["lpstat", "-o", queue], capture_output=True, text=True,
-                                 check=False).stdout.strip()
-        if not pending and capture.exists() and capture.stat().st_size > 0:
-            return capture.read_bytes()
-        time.sleep(0.1)
-    raise AssertionError(f"no job reached {capture} within {timeout} s")
 
 
 def pdf_text(path: Path, first: int | None = None, last: int | None = None,

@@ -15,8 +15,8 @@ from tests.printing.conftest import (
     pdf_pages,
     pdf_text,
     qr_codes,
-    wait_for_capture,
 )
+from tests.services.cups import PrintQueue
 
 
 def kiosk(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -78,14 +78,14 @@ def test_sheet_command_says_what_is_wrong(data_dir: Path, tmp_path: Path) -> Non
 
 
 def test_print_command_sends_the_sheet_to_a_real_queue(data_dir: Path, tmp_path: Path,
-                                                       cups_queue: tuple[str, Path]) -> None:
-    queue, capture = cups_queue
-    capture.unlink(missing_ok=True)
+                                                       print_queue: PrintQueue) -> None:
+    queue = print_queue.name
+    print_queue.expect_job()
     result = kiosk("print", "--resource", "clinic", "trafficking-hotline", "--printer", queue,
                    data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Sent 1 page to {queue}."
-    job = wait_for_capture(queue, capture)
+    job = print_queue.wait_for_job()
     assert job.startswith(b"%PDF")
     copy = tmp_path / "job.pdf"
     copy.write_bytes(job)
@@ -117,13 +117,13 @@ def test_print_command_without_a_printer(data_dir: Path) -> None:
 
 
 def test_print_command_with_the_printer_stopped(data_dir: Path,
-                                                cups_queue: tuple[str, Path]) -> None:
-    queue, _ = cups_queue
-    subprocess.run(["cupsdisable", queue], check=True)
+                                                print_queue: PrintQueue) -> None:
+    queue = print_queue.name
+    print_queue.disable()
     try:
         result = kiosk("print", "--category", "health", "--printer", queue, data_dir=data_dir)
     finally:
-        subprocess.run(["cupsenable", queue], check=True)
+        print_queue.enable()
     assert result.returncode == 1
     assert result.stderr.strip() == (f'The printer "{queue}" is stopped or off. Turn it on, '
                                      f"then resume it (cupsenable {queue}).")

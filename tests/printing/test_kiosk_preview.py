@@ -19,7 +19,8 @@ from kiosk.directory.bootstrap import open_data_dir
 from kiosk.directory.usage import daily
 from kiosk.printing.kiosk_print import PageModel, PrintPreview, open_print_preview
 from kiosk.sheets.discreet import sensitive_words
-from tests.printing.conftest import HERE, pdf_text, wait_for_capture
+from tests.printing.conftest import HERE, pdf_text
+from tests.services.cups import PrintQueue
 
 MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)
 SHOTS = os.environ.get("KIOSK_SHEET_SHOTS")  # a folder: save what the tests look at
@@ -129,10 +130,10 @@ def test_page_model(qtmodeltester, qapp) -> None:  # type: ignore[no-untyped-def
 
 
 def test_preview_by_touch_then_print_to_a_real_queue(qtbot: QtBot, kiosk_window,  # type: ignore[no-untyped-def]
-                                                     cups_queue: tuple[str, Path],
+                                                     print_queue: PrintQueue,
                                                      tmp_path: Path) -> None:
-    queue, capture = cups_queue
-    capture.unlink(missing_ok=True)
+    queue = print_queue.name
+    print_queue.expect_job()
     window = kiosk_window(printer=queue, discreet=False)
     preview = start_preview(qtbot, window, ["clinic", "trafficking-hotline", "treatment-center"])
     assert preview.geometry() == window.stack.geometry()
@@ -159,7 +160,7 @@ def test_preview_by_touch_then_print_to_a_real_queue(qtbot: QtBot, kiosk_window,
     assert window.handout.ids == []
     assert [row[1:] for row in daily(window.store, "sheet")] == [("handout", 1)]
 
-    job = wait_for_capture(queue, capture)
+    job = print_queue.wait_for_job()
     copy = tmp_path / "job.pdf"
     copy.write_bytes(job)
     text = " ".join(pdf_text(copy).split())
@@ -273,16 +274,16 @@ def test_codes_fit_on_screen(qtbot: QtBot, kiosk_window, size: tuple[int, int]) 
 
 
 def test_stopped_printer_is_a_plain_message(qtbot: QtBot, kiosk_window,  # type: ignore[no-untyped-def]
-                                            cups_queue: tuple[str, Path]) -> None:
-    queue, _ = cups_queue
+                                            print_queue: PrintQueue) -> None:
+    queue = print_queue.name
     window = kiosk_window(printer=queue)
     preview = start_preview(qtbot, window, ["clinic"])
-    subprocess.run(["cupsdisable", queue], check=True)
+    print_queue.disable()
     try:
         with qtbot.waitSignal(preview.failed) as failed:
             tap(qtbot, preview.print_button)
     finally:
-        subprocess.run(["cupsenable", queue], check=True)
+        print_queue.enable()
     assert failed.args == ["off"]
     assert preview.message.isVisible()
     assert window.handout.ids == ["clinic"]

@@ -10,20 +10,21 @@ from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.printing import print_test_page
-from tests.printing.conftest import pdf_page_size, pdf_text, qr_codes, wait_for_capture
+from tests.printing.conftest import pdf_page_size, pdf_text, qr_codes
+from tests.services.cups import PrintQueue
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 
-def test_test_page_reaches_the_printer(cups_queue: tuple[str, Path], tmp_path: Path) -> None:
-    queue, capture = cups_queue
-    capture.unlink(missing_ok=True)
+def test_test_page_reaches_the_printer(print_queue: PrintQueue, tmp_path: Path) -> None:
+    queue = print_queue.name
+    print_queue.expect_job()
     settings = Settings(Store.memory())
     settings.set("paper", "a4")
     settings.set("location_name", "Windham Drop-in Centre")
     print_test_page(queue, settings)
     copy = tmp_path / "job.pdf"
-    copy.write_bytes(wait_for_capture(queue, capture))
+    copy.write_bytes(print_queue.wait_for_job())
     text = " ".join(pdf_text(copy).split())
     assert "Printer test page" in text
     assert "Windham Drop-in Centre" in text
