@@ -2,7 +2,7 @@
 """Refresh the Spanish translation source from the code, then check that it compiles.
 
 Runs `pyside6-lupdate` over every Python file under `src/kiosk` (new strings appear in
-`resources/translations/kiosk_es.ts` as unfinished, for a translator to fill in), then
+`src/kiosk/resources/translations/kiosk_es.ts` as unfinished, for a translator to fill in), then
 `pyside6-lrelease` to build `kiosk_es.qm` beside it (not committed; the kiosk also builds it
 into its data folder when missing). Prints how many messages are still unfinished.
 """

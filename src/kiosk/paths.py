@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-BUNDLED_DATA = PROJECT_ROOT / "data"
-RESOURCES = PROJECT_ROOT / "resources"
+PACKAGE = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE.parents[1]  # the source checkout; only tests and scripts use it
+BUNDLED_DATA = PACKAGE / "data"  # shipped inside the package, so any install finds them
+RESOURCES = PACKAGE / "resources"
 DATABASE_NAME = "kiosk.db"
 
 
