@@ -20,7 +20,7 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
     directory when empty). A QApplication must exist."""
     from kiosk.ui.window import KioskWindow
 
-    store = open_data_dir(Path(data_dir))
+    store = open_data_dir(Path(data_dir), in_memory_if_unreadable=True)
     window = KioskWindow(store, Path(data_dir), windowed=windowed,
                          idle_timeout_s=idle_timeout_s, lang=lang)
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
