@@ -142,6 +142,9 @@ class Store:
         return cls(Database(memory=True, execute_plugins=False), clock)
 
     def close(self) -> None:
+        kept = getattr(self, "_kiosk_state", None)  # kiosk.directory.state, opened on use
+        if kept is not None:
+            kept.close()
         self.db.close()
 
     def now_text(self) -> str:

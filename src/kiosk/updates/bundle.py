@@ -13,6 +13,7 @@ is signed by the key it trusts and its version is newer than the last one applie
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -170,9 +171,10 @@ def _open_body(path: Path, body: bytes, signer: str) -> Bundle:
 
 
 def applied_version(store: Any) -> int:
-    from kiosk.directory.settings import Settings
+    """The highest version applied here, kept where a restore cannot lower it."""
+    from kiosk.directory.state import applied_version as highest
 
-    return int(Settings(store).get_raw(VERSION_KEY, 0) or 0)
+    return highest(store)
 
 
 def apply(store: Any, data_dir: Path, path: Path) -> str:
@@ -213,6 +215,10 @@ def apply(store: Any, data_dir: Path, path: Path) -> str:
         settings.set_raw(VERSION_KEY, bundle.version)
         settings.set_raw(PUBLISHER_KEY, bundle.publisher)
         add_notice(store, message)
+    from kiosk.directory.state import StateError, record_applied
+
+    with contextlib.suppress(StateError):  # the database's copy raises it again next read
+        record_applied(store, bundle.version, bundle.publisher)
     return message
 
 
