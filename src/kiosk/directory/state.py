@@ -119,10 +119,8 @@ class KioskState:
         if self.get(_TAKEN_OVER):
             return
         found = {k: v for k, v in settings_rows.items() if k in _EARLIER and not self.has(k)}
-        try:
+        with contextlib.suppress(StateError):  # kept in memory; taken over again next time
             self.set_many({**found, _TAKEN_OVER: True})
-        except StateError:
-            pass  # kept in memory; taken over again next time
 
 
 def state_path(database: Path) -> Path:
