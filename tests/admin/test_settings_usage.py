@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.admin.pinpad import PinPad
-from kiosk.directory import usage
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import PIN, child, enter_pin, tap
@@ -94,7 +93,7 @@ def test_usage_counts_after_a_visit(qtbot: QtBot, make_kiosk, clock,  # type: ig
     kiosk.open_resource("windham-clinic")
     kiosk.go_back()
     kiosk.open_resource("windham-clinic")
-    usage.count(kiosk.store, "sheet", "windham-clinic")  # as the print screen does
+    kiosk.usage.count("sheet", "windham-clinic")  # as the print screen does
     clock.advance(40 * 24 * 3600)
     kiosk.open_category("health")
     from kiosk.admin.entry import open_admin

@@ -239,6 +239,9 @@ def open_admin(window: Any, *, clock: Callable[[], dt.datetime] | None = None,
     if not PinGuard(Settings(window.store)).has_pin():
         log.info("the staff corner was held, but no staff PIN is set (see 'kiosk set-pin')")
         return None
+    tally = getattr(window, "usage", None)
+    if tally is not None:
+        tally.flush(window.store)  # staff see the counts up to now
     return AdminShell(window, window.store, getattr(window, "data_dir", Path(".")),
                       clock=clock or getattr(window, "clock", None),
                       lock_after_s=lock_after_s)

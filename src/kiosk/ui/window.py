@@ -93,6 +93,7 @@ class KioskWindow(QMainWindow):
         self.theme = Theme(self.default_high_contrast, 0)
         self.translations = Translations(self.data_dir / "cache")
         self.handout = Handout(self)
+        self.usage = usage.Tally(self.clock)  # written when the visit ends, not per tap
         self.history: list[tuple[str, str]] = []
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
@@ -205,20 +206,20 @@ class KioskWindow(QMainWindow):
     def open_category(self, slug: str) -> None:
         if self.store.category(slug) is None:
             return
-        usage.count(self.store, "category", slug)
+        self.usage.count("category", slug)
         self._go("category", slug)
 
     def open_resource(self, resource_id: str) -> None:
         resource = self.store.resource(resource_id)
         if resource is None or not resource.active:
             return
-        usage.count(self.store, "resource", resource_id)
+        self.usage.count("resource", resource_id)
         self._go("resource", resource_id)
 
     def open_topic(self, slug: str) -> None:
         if self.store.topic(slug) is None:
             return
-        usage.count(self.store, "topic", slug)
+        self.usage.count("topic", slug)
         self._go("topic", slug)
 
     @Slot()
@@ -317,6 +318,7 @@ class KioskWindow(QMainWindow):
             self.theme = default_theme
             self._apply_theme()
         self._show_current()
+        self.usage.flush(self.store)  # the visit is over: its counts, sorted, in one write
         self.reset_done.emit()
 
     def _close_popups(self) -> None:
@@ -377,6 +379,7 @@ class KioskWindow(QMainWindow):
                 app.removeEventFilter(self.idle)
             self.idle.stop()
             self.translations.uninstall()
+            self.usage.flush(self.store)
             event.accept()
         else:
             event.ignore()
