@@ -27,7 +27,17 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
 
     watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
     start_daily_backups(window, store, Path(data_dir))
+    QTimer.singleShot(0, lambda: _check_print_privacy(store))  # after the first frame
     return window
+
+
+def _check_print_privacy(store: object) -> None:
+    from kiosk.printing.privacy import warn_staff
+
+    try:
+        warn_staff(store)
+    except Exception:  # a check must never stop the kiosk
+        logging.getLogger("kiosk.app").exception("checking the print system failed")
 
 
 class _FirstFrame(QObject):
