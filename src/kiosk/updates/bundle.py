@@ -329,6 +329,27 @@ def expiry_warning(store: Any, now: dt.datetime | None = None) -> str | None:
             "coordinator for a new bundle.")
 
 
+EXPIRY_NOTED_KEY = "bundle.expiry_noted"
+
+
+def note_expiry(store: Any, now: dt.datetime | None = None) -> str | None:
+    """Leave the expiry warning on the admin screen once per bundle version and day."""
+    from kiosk.backups import add_notice
+    from kiosk.directory.settings import Settings
+
+    warning = expiry_warning(store, now)
+    if warning is None:
+        return None
+    settings = Settings(store)
+    stamp = f"{applied_version(store)}:{(now or dt.datetime.now(dt.UTC)).date().isoformat()}"
+    if settings.get_raw(EXPIRY_NOTED_KEY) == stamp:
+        return None
+    with store.db.atomic():
+        add_notice(store, warning, "warning")
+        settings.set_raw(EXPIRY_NOTED_KEY, stamp)
+    return warning
+
+
 def _new_trusted(bundle: Bundle, trusted_pem: str) -> tuple[str, list[str]]:
     """The trusted keys after this bundle's key record, and sentences saying what changed."""
     record = bundle.manifest.get("keys") or {}

@@ -73,6 +73,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                               "running kiosk does this by itself between visitors)")
     p.set_defaults(func=cmd_sync)
 
+    fleet = sub.add_parser("fleet", help="status files of every kiosk, through the update "
+                                         "folder")
+    fleet_steps = fleet.add_subparsers(dest="fleet_command", metavar="STEP", required=True)
+    p = fleet_steps.add_parser("status", help="one row per kiosk whose status file is in "
+                                              "FOLDER, failing and oldest first (exit 1 "
+                                              "when any fails)")
+    p.add_argument("folder", type=Path, metavar="FOLDER",
+                   help="the update folder (its status/ subfolder holds the files)")
+    p.add_argument("--json", action="store_true", help="the rows as JSON, one per line")
+    p.set_defaults(func=cmd_fleet_status)
+    p = fleet_steps.add_parser("report", parents=[common],
+                               help="write this kiosk's status file into its update folder "
+                                    "now (a running kiosk does it by itself every hour)")
+    p.set_defaults(func=cmd_fleet_report)
+
     p = steps.add_parser("apply", parents=[common],
                          help="check a bundle and make it this kiosk's directory")
     p.add_argument("file", type=Path, metavar="FILE")
@@ -227,4 +242,44 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(f"No newer update in {folder}; this kiosk has version {current}.")
         return 1 if refused else 0
     print(apply(store, data_dir_of(args), newest.path))
+    return 0
+
+
+def cmd_fleet_status(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+    import sys
+
+    from kiosk.updates.fleet import read_statuses, table
+
+    rows, unreadable = read_statuses(args.folder)
+    for message in unreadable:
+        print(message, file=sys.stderr)
+    if args.json:
+        for row in rows:
+            print(json.dumps(dataclasses.asdict(row), ensure_ascii=False))
+    elif rows:
+        for line in table(rows):
+            print(line)
+    if not rows:
+        print(f"No kiosk has reported in {args.folder} yet.", file=sys.stderr)
+        return 1
+    return 1 if any(r.failing for r in rows) else 0
+
+
+def cmd_fleet_report(args: argparse.Namespace) -> int:
+    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.directory.settings import Settings
+    from kiosk.errors import KnownError
+    from kiosk.updates.fleet import write_status
+
+    store = open_store(args)
+    folder = str(Settings(store).get("update_folder") or "")
+    if not folder:
+        raise KnownError("This kiosk has no update folder; name one with "
+                         "'kiosk bundle folder PATH'.")
+    if not Path(folder).is_dir():
+        raise KnownError(f"{folder}: the update folder is not there.")
+    path = write_status(Path(folder), store, data_dir_of(args), force=True)
+    print(f"Wrote {path}.")
     return 0

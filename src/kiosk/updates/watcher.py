@@ -340,3 +340,33 @@ def start_daily_backups(parent: QObject, store: Store, data_dir: Path,
     timer.timeout.connect(check)
     timer.start()
     return timer
+
+
+def start_status_reports(window: QObject, store: Store, data_dir: Path,
+                         interval_ms: int = 600_000) -> QTimer | None:
+    """Write this kiosk's status file into the update folder at start and then at most once
+    an hour (`kiosk.updates.fleet`), between visitors. None when no update folder is named."""
+    from kiosk.directory.settings import Settings
+    from kiosk.updates.fleet import note_start, write_status
+
+    folder = str(Settings(store).get("update_folder") or "").strip()
+    if not folder:
+        return None
+    note_start(store)
+    pristine: Callable[[], bool] = getattr(window, "is_pristine", lambda: True)
+
+    def report() -> None:
+        if not pristine() or not Path(folder).is_dir():
+            return
+        try:
+            write_status(Path(folder).expanduser(), store, data_dir)
+        except Exception:  # a full or read-only stick must not stop the kiosk
+            log.exception("writing the status file failed")
+
+    timer = QTimer(window)
+    timer.setObjectName("fleet-status")
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(report)
+    timer.start()
+    QTimer.singleShot(5_000, timer, report)
+    return timer
