@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
+_SIZE_HINTED = ("wayland", "xcb", "eglfs", "linuxfb")
+
 
 class FullScreen(QObject):
     """Holds `window` at its screen's geometry for as long as it lives."""
@@ -58,7 +60,10 @@ class FullScreen(QObject):
         if wanted.isEmpty():
             return
         window = self.window
-        if window.minimumSize() != wanted.size():
+        # The minimum size is the hint a Wayland compositor or an X server honours; the
+        # offscreen platform has no use for it (and says so in a warning).
+        if QGuiApplication.platformName() in _SIZE_HINTED and \
+                window.minimumSize() != wanted.size():
             window.setMinimumSize(0, 0)  # a rotated screen may be narrower than the old minimum
             window.setMinimumSize(wanted.size())
         if window.geometry() != wanted:
