@@ -10,6 +10,7 @@ does not do: PAM sessions, the virtual terminal, cgroups, the unit's sandboxing 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import signal
@@ -164,10 +165,8 @@ class Supervisor:
             self._stop.wait(self.restart_s)
 
     def _kill(self, proc: subprocess.Popen[bytes]) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         proc.wait(30)
 
     def start(self) -> None:
