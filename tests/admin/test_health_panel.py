@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.admin.health_panel import HealthPanel
-from kiosk.updates import keys
 from kiosk.ui.window import KioskWindow
+from kiosk.updates import keys
 from tests.admin.helpers import child, tap
 
 SHOTS = Path("/tmp/kiosk-deploy-shots")
