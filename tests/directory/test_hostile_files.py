@@ -177,3 +177,17 @@ def test_a_pipe_is_refused_at_once(tmp_path: Path) -> None:
     assert result.returncode == 1 and f"{folder / 'b.yaml'}: this is not a regular file" in \
         result.stderr
     assert seconds < 20
+
+
+def test_the_kiosk_s_own_files_never_use_aliases(tmp_path: Path) -> None:
+    from kiosk.directory.files import read_directory, write_directory
+
+    directory = read_directory(directory_file(tmp_path, resource_yaml() + """\
+    hours: {mon: ["09:00-17:00"]}
+"""))
+    clinic = directory.resources[0]
+    directory.resources.append(clinic.with_changes(id="second-clinic"))  # shares its hours
+    written = write_directory(directory, tmp_path / "out")
+    assert not any("*id" in p.read_text(encoding="utf-8") for p in written)
+    assert [r.id for r in read_directory(tmp_path / "out").resources] == [
+        "clinic", "second-clinic"]

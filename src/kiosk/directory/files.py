@@ -450,10 +450,28 @@ def directory_to_data(directory: Directory) -> dict[str, Any]:
     return data
 
 
+_DUMPER: Any = None
+
+
+def _dumper() -> Any:
+    """PyYAML's C safe dumper, writing every value out: it would otherwise write a value
+    two records share (the same hours, say) once with an anchor and then as an alias,
+    which the loader refuses."""
+    global _DUMPER
+    if _DUMPER is None:
+        yaml = _yaml()
+
+        class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+            def ignore_aliases(self, data: Any) -> bool:
+                return True
+
+        _DUMPER = Dumper
+    return _DUMPER
+
+
 def dump_yaml(data: Any) -> str:
     yaml = _yaml()
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100)
 
 
 def write_directory(directory: Directory, path: Path) -> list[Path]:

@@ -38,7 +38,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
 # Kept in the kiosk's state file (kiosk.directory.state), where restoring a backup of the
 # database cannot roll them back; the settings' names for them still work.
 IN_STATE = {"trusted_key": state.TRUSTED_KEY}
-RAW_IN_STATE = (state.PIN_HASH, state.PIN_LOCKOUT, state.BUNDLE_PUBLISHER)
+RAW_IN_STATE = (state.PIN_HASH, state.PIN_LOCKOUT, state.BUNDLE_PUBLISHER, state.KIOSK_ID)
 
 
 class Settings:

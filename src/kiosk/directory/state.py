@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +28,10 @@ PIN_LOCKOUT = "pin_lockout"
 TRUSTED_KEY = "trusted_key"
 BUNDLE_VERSION = "bundle.version"
 BUNDLE_PUBLISHER = "bundle.publisher"
-KIOSK_ID = "kiosk_id"
+KIOSK_ID = "kiosk.id"  # made by kiosk.updates.fleet.kiosk_id
 KEYS = (PIN_HASH, PIN_LOCKOUT, TRUSTED_KEY, BUNDLE_VERSION, BUNDLE_PUBLISHER, KIOSK_ID)
 # Kept in the database's settings table by earlier versions; taken over once.
-_EARLIER = (PIN_HASH, PIN_LOCKOUT, TRUSTED_KEY, BUNDLE_VERSION, BUNDLE_PUBLISHER)
+_EARLIER = (PIN_HASH, PIN_LOCKOUT, TRUSTED_KEY, BUNDLE_VERSION, BUNDLE_PUBLISHER, KIOSK_ID)
 _TAKEN_OVER = "taken_over_from_database"
 
 
@@ -184,19 +183,6 @@ def record_applied(store: Any, version: int, publisher: str) -> None:
     state_of(store).set_many({BUNDLE_VERSION: highest, BUNDLE_PUBLISHER: publisher})
 
 
-def kiosk_id(store: Any) -> str:
-    """This kiosk's own id, made once and kept through every restore."""
-    state = state_of(store)
-    found = state.get(KIOSK_ID)
-    if not found:
-        found = uuid.uuid4().hex
-        with contextlib.suppress(StateError):
-            state.set(KIOSK_ID, found)
-    return str(found)
-
-
 def _whole(value: Any) -> int:
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
+    """A version as stored: a whole number, else 0 (a spoilt value never counts)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
