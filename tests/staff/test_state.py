@@ -153,3 +153,17 @@ def test_a_pin_that_cannot_be_saved_is_not_set(tmp_path: Path, sample_dir: Path)
             store.close()
         finally:
             disk.writable()
+
+
+def test_the_kiosk_keeps_its_id_through_a_restore(fresh_data_dir: Path,
+                                                  sample_dir: Path) -> None:
+    from kiosk.updates.fleet import kiosk_id
+
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    old = backups.backup_now(store, fresh_data_dir)  # made before the kiosk had its id
+    name = kiosk_id(store)
+    store.close()
+    assert main(["--data-dir", str(fresh_data_dir), "restore", str(old)]) == 0
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    assert kiosk_id(store) == name
+    store.close()
