@@ -217,3 +217,20 @@ def test_an_empty_backup_with_the_newest_name_is_passed_over(
     store = open_data_dir(fresh_data_dir, bundled=sample_dir)
     assert names(store) == expected
     store.close()
+
+
+def test_staff_see_the_reason_even_when_the_database_cannot_take_a_notice(
+        disk: SmallDisk, sample_dir: Path) -> None:
+    from kiosk.staff.notices import mark_seen, unseen
+
+    data_dir, expected = a_kiosk_on(disk, sample_dir, Clock(START))
+    disk.read_only()
+    try:
+        store = open_data_dir(data_dir, bundled=sample_dir)
+        assert store.read_only and names(store) == expected
+        shown = unseen(store)
+        assert len(shown) == 1 and "cannot be written to" in shown[0].text
+        assert mark_seen(store, [shown[0].id]) == 1 and unseen(store) == []
+        store.close()
+    finally:
+        disk.writable()
