@@ -386,9 +386,9 @@ class Reader:
                 phone = self.phone(item, (*path, "phones", i))
                 if phone:
                     phones.append(phone)
+        before = len(self.problems)
         categories = self.words(data, "categories", path, ids=True)
-        if not categories and not any(p.path[:len(path) + 1] == (*path, "categories")
-                                      for p in self.problems):
+        if not categories and len(self.problems) == before:
             self.problem((*path, "categories"), "is required: name at least one category")
         website = self.text(data, "website", path)
         if website and not WEBSITE.match(website):
