@@ -191,3 +191,9 @@ def test_the_kiosk_s_own_files_never_use_aliases(tmp_path: Path) -> None:
     assert not any("*id" in p.read_text(encoding="utf-8") for p in written)
     assert [r.id for r in read_directory(tmp_path / "out").resources] == [
         "clinic", "second-clinic"]
+
+
+def test_a_raw_control_character_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = directory_file(tmp_path, resource_yaml().replace("Free tests.", "Free\x03 tests."))
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:11: ") and "U+0003" in problem

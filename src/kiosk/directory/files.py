@@ -284,8 +284,10 @@ def _read_text(file: Path) -> tuple[str, Problem | None]:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
         return "", too_big(len(raw))
-    if b"\x00" in raw[:65536]:
-        return "", Problem(file, (), "this is not a text file (it holds binary data)")
+    nul = raw.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        return "", Problem(file, (), "this is not a text file (it holds binary data)",
+                           raw.count(b"\n", 0, nul) + 1)
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
@@ -302,6 +304,12 @@ def _parse(file: Path, text: str) -> tuple[Any, Problem | None]:
         data = yaml.load(text, Loader=_loader())
     except Refused as refused:
         return None, Problem(file, (), refused.message, refused.line)
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, raw
+        line = text.count("\n", 0, error.position) + 1
+        char = character_name(chr(error.character)) if isinstance(error.character, int) \
+            else "a character"
+        return None, Problem(file, (), f"the text holds {char}, which YAML does not allow; "
+                                       "delete it", line)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else None
