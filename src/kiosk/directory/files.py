@@ -305,11 +305,11 @@ def _parse(file: Path, text: str) -> tuple[Any, Problem | None]:
     except Refused as refused:
         return None, Problem(file, (), refused.message, refused.line)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, raw
-        line = text.count("\n", 0, error.position) + 1
+        at = text.count("\n", 0, error.position) + 1
         char = character_name(chr(error.character)) if isinstance(error.character, int) \
             else "a character"
         return None, Problem(file, (), f"the text holds {char}, which YAML does not allow; "
-                                       "delete it", line)
+                                       "delete it", at)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else None
