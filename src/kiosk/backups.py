@@ -177,6 +177,8 @@ def examine(path: Path) -> Health:
     """Check a database file: it opens, has the kiosk's schema, passes quick_check and holds
     a directory. A failure of the disk is never taken for damage."""
     try:
+        if path.exists() and not path.is_file():
+            return Health("foreign", "it is not a file but a folder or a device")
         if not path.is_file():
             return Health("missing", "the file is missing")
         if path.stat().st_size == 0:

@@ -234,3 +234,43 @@ def test_staff_see_the_reason_even_when_the_database_cannot_take_a_notice(
         store.close()
     finally:
         disk.writable()
+
+
+def test_an_unreadable_database_still_shows_the_bundled_directory(
+        disk: SmallDisk, sample_dir: Path) -> None:
+    from kiosk.directory.sql_errors import DamagedDatabase, StorageError
+    from kiosk.staff.notices import unseen
+
+    other = open_data_dir(disk.path / "other", bundled=sample_dir)
+    bundled = names(other)
+    other.close()
+    data_dir = disk.path / "data"
+    data_dir.mkdir()
+    database_path(data_dir).write_bytes(b"")  # nothing to read, and no backups
+    disk.read_only()
+    try:
+        with pytest.raises((StorageError, DamagedDatabase)):
+            open_data_dir(data_dir, bundled=sample_dir)  # a command gets the sentence
+        store = open_data_dir(data_dir, bundled=sample_dir, in_memory_if_unreadable=True)
+    finally:
+        disk.writable()
+    assert names(store) == bundled and store.read_only
+    assert any("saves nothing" in n.text for n in unseen(store))
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.db.execute("update resources set name_en = 'lost on restart'")
+    store.close()
+
+
+def test_a_folder_in_the_database_s_place_is_moved_aside_and_a_backup_restored(
+        fresh_data_dir: Path, sample_dir: Path) -> None:
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    expected = names(store)
+    backups.backup_now(store, fresh_data_dir)
+    store.close()
+    for side in ("", "-wal", "-shm"):
+        Path(str(database_path(fresh_data_dir)) + side).unlink(missing_ok=True)
+    database_path(fresh_data_dir).mkdir()
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    assert names(store) == expected
+    assert len(list(fresh_data_dir.glob("kiosk.db.foreign-*"))) == 1
+    store.close()

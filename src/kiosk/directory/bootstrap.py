@@ -63,6 +63,7 @@ def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: Kno
         apply_import(store, read_directory(bundled), who="kiosk", source=str(bundled),
                      kind="bundled")
         store.read_only = True
+        store.db.execute("PRAGMA query_only = ON")  # nothing saved here would be kept
         add_notice(store, f"{error.message} Until then the kiosk shows its bundled directory, "
                           "without staff changes, and saves nothing.", "warning")
         return store
