@@ -1543,6 +1543,153 @@
     </message>
 </context>
 <context>
+    <name>Speech</name>
+    <message>
+        <source>Call</source>
+        <translation>Llame</translation>
+    </message>
+    <message>
+        <source>Call, day or night</source>
+        <translation>Llame, de día o de noche</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Envíe un texto</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>T.T.Y</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>gratis</translation>
+    </message>
+    <message>
+        <source>pay what you can</source>
+        <translation>pague lo que pueda</translation>
+    </message>
+    <message>
+        <source>insurance accepted</source>
+        <translation>aceptan seguro médico</translation>
+    </message>
+    <message>
+        <source>there is a fee</source>
+        <translation>hay que pagar</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>walk in, no appointment needed</source>
+        <translation>puede llegar sin cita</translation>
+    </message>
+    <message>
+        <source>by appointment</source>
+        <translation>con cita</translation>
+    </message>
+    <message>
+        <source>call first</source>
+        <translation>llame antes</translation>
+    </message>
+    <message>
+        <source>they can come to you</source>
+        <translation>pueden ir adonde usted esté</translation>
+    </message>
+    <message>
+        <source>Text %1 to %2</source>
+        <translation>Envíe %1 al %2</translation>
+    </message>
+    <message>
+        <source>Run by %1.</source>
+        <translation>A cargo de %1.</translation>
+    </message>
+    <message>
+        <source>Who can go:</source>
+        <translation>Quién puede ir:</translation>
+    </message>
+    <message>
+        <source>Cost: %1.</source>
+        <translation>Costo: %1.</translation>
+    </message>
+    <message>
+        <source>Languages: %1.</source>
+        <translation>Idiomas: %1.</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Privacidad:</translation>
+    </message>
+    <message>
+        <source>No phone number yet. Ask staff how to reach them.</source>
+        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
+    </message>
+    <message>
+        <source>Address: %1.</source>
+        <translation>Dirección: %1.</translation>
+    </message>
+    <message>
+        <source>They serve all of Connecticut.</source>
+        <translation>Atienden en todo Connecticut.</translation>
+    </message>
+    <message>
+        <source>They serve the whole country.</source>
+        <translation>Atienden en todo el país.</translation>
+    </message>
+    <message>
+        <source>How to go: %1.</source>
+        <translation>Cómo ir: %1.</translation>
+    </message>
+    <message>
+        <source>Open now. Open 24 hours, every day.</source>
+        <translation>Abierto ahora. Abierto las 24 horas, todos los días.</translation>
+    </message>
+    <message>
+        <source>Open now.</source>
+        <translation>Abierto ahora.</translation>
+    </message>
+    <message>
+        <source>Closed now.</source>
+        <translation>Cerrado ahora.</translation>
+    </message>
+    <message>
+        <source>Today: %1.</source>
+        <translation>Hoy: %1.</translation>
+    </message>
+    <message>
+        <source>Hours: %1.</source>
+        <translation>Horario: %1.</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1.</source>
+        <translation>Revisado por el personal el %1.</translation>
+    </message>
+    <message>
+        <source>Not yet checked by staff: call first.</source>
+        <translation>El personal todavía no lo ha revisado: llame antes.</translation>
+    </message>
+    <message>
+        <source>Places that can help:</source>
+        <translation>Lugares que pueden ayudar:</translation>
+    </message>
+    <message>
+        <source>Help right now.</source>
+        <translation>Ayuda ahora.</translation>
+    </message>
+    <message>
+        <source>Free and private. Someone will answer, day and night.</source>
+        <translation>Gratis y confidencial. Alguien le contestará, de día o de noche.</translation>
+    </message>
+    <message>
+        <source>Emergency: %1.</source>
+        <translation>Emergencias: %1.</translation>
+    </message>
+</context>
+<context>
     <name>StaffKeyboard</name>
     <message>
         <source>Capitals</source>
