@@ -27,6 +27,7 @@ import pytest
 
 from kiosk.directory.store import Store
 from tests.services.cups import PrintQueue, PrivateCups
+from tests.services.pulse import PrivatePulse
 
 SAMPLE = Path(__file__).parent / "samples"
 CUPS_ROOT = Path(os.environ["CUPS_SERVER"]).parents[1]
@@ -63,6 +64,18 @@ def print_queue() -> Iterator[PrintQueue]:
         yield cups.add_queue("kiosk-test")
     finally:
         cups.stop()
+
+
+@pytest.fixture(scope="session")
+def sound_server() -> Iterator[PrivatePulse]:
+    """The session's own PulseAudio with a null sink; `KIOSK_AUDIO_DEVICE` and `PULSE_SERVER`
+    already point every player at it."""
+    pulse = PrivatePulse(PULSE_ROOT)
+    pulse.start()
+    try:
+        yield pulse
+    finally:
+        pulse.stop()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

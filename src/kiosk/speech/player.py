@@ -50,6 +50,7 @@ class AplayPlayback:
     def __init__(self, process: subprocess.Popen[bytes], wav_bytes: bytes) -> None:
         self.process = process
         self._stopped = False
+        self._finishing = threading.Lock()
         self._feeder = threading.Thread(target=self._feed, args=(wav_bytes,), daemon=True,
                                         name="kiosk-audio-feed")
         self._feeder.start()
@@ -94,15 +95,17 @@ class AplayPlayback:
         self._finish()
 
     def _finish(self) -> str:
-        """What aplay said on stderr, once it has ended; its pipes closed."""
+        """What aplay said on stderr, once it has ended; its pipe closed. Both the thread
+        waiting for the end and the one stopping it may get here: the first one reads."""
         self._feeder.join(2.0)
-        stderr = self.process.stderr
-        if stderr is None or stderr.closed:
-            return ""
-        try:
-            return stderr.read().decode("utf-8", "replace").strip()
-        finally:
-            stderr.close()
+        with self._finishing:
+            stderr = self.process.stderr
+            if stderr is None or stderr.closed:
+                return ""
+            try:
+                return stderr.read().decode("utf-8", "replace").strip()
+            finally:
+                stderr.close()
 
 
 class AplayPlayer:
@@ -126,8 +129,8 @@ class AplayPlayer:
         if shutil.which(self.command) is None:
             return ("Read aloud is off: the audio player aplay is not installed "
                     "(Debian package alsa-utils).")
-        try:
-            done = subprocess.run(self._command(), input=wav.write(wav.silence(0.1)),
+        try:  # a WAV of no sound: aplay opens the device, or says why it cannot, at once
+            done = subprocess.run(self._command(), input=wav.write(wav.silence(0)),
                                   capture_output=True, timeout=10, check=False, env=self.env)
         except (OSError, subprocess.TimeoutExpired) as error:
             return f"Read aloud is off: the audio player aplay did not start ({error})."
