@@ -283,3 +283,13 @@ def help_now_script(lines: Sequence[Resource], lang: str, *,
             b.say(r.name.get(b.lang), b.local_lang(r.name))
             b.add(number_words(main, b))
     return b.script()
+
+
+# -- the admin's speaker test -------------------------------------------------------------
+
+def speaker_test_script() -> Script:
+    """A sentence in each voice, for staff checking the speaker and its volume."""
+    return Script("en", (
+        Part("en", "This is the kiosk speaking. If you can hear me, Read aloud works."),
+        Part("es", "Habla el kiosco. Si me oye, la lectura en voz alta funciona."),
+    ))

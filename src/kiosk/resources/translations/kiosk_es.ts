@@ -801,6 +801,17 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+</context>
+<context>
     <name>ResourceEditor</name>
     <message>
         <source>Save</source>
@@ -1216,10 +1227,6 @@
         <source>Add to my handout</source>
         <translation>Agregar a mi hoja</translation>
     </message>
-    <message>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
-    </message>
 </context>
 <context>
     <name>SearchScreen</name>
@@ -1543,6 +1550,49 @@
     </message>
 </context>
 <context>
+    <name>SpeakerSection</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Read aloud volume</source>
+        <translation>Volumen de la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Test the speaker</source>
+        <translation>Probar la bocina</translation>
+    </message>
+    <message>
+        <source>Read aloud is off: this screen has no speech engine.</source>
+        <translation>La lectura en voz alta está apagada: esta pantalla no tiene motor de voz.</translation>
+    </message>
+    <message>
+        <source>Read aloud is off.</source>
+        <translation>La lectura en voz alta está apagada.</translation>
+    </message>
+    <message>
+        <source>Visitors can have any place or topic read to them, in English or Spanish.</source>
+        <translation>Los visitantes pueden escuchar cualquier lugar o tema, en inglés o en español.</translation>
+    </message>
+    <message>
+        <source>Read aloud volume saved: %1%.</source>
+        <translation>Volumen de la lectura en voz alta guardado: %1%.</translation>
+    </message>
+    <message>
+        <source>Playing a test, in English and then in Spanish.</source>
+        <translation>Sonando una prueba, en inglés y luego en español.</translation>
+    </message>
+    <message>
+        <source>The test has ended. If you heard nothing, check that the speaker is on and plugged in.</source>
+        <translation>La prueba terminó. Si no oyó nada, revise que la bocina esté encendida y conectada.</translation>
+    </message>
+</context>
+<context>
     <name>Speech</name>
     <message>
         <source>Call</source>
@@ -1733,10 +1783,6 @@
 </context>
 <context>
     <name>TopicScreen</name>
-    <message>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
-    </message>
     <message>
         <source>Places that can help</source>
         <translation>Lugares que pueden ayudar</translation>
