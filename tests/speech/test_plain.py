@@ -26,6 +26,7 @@ from kiosk.speech.plain import speakable, street
     ("Free SNAP help for LGBTQ+ youth", "Free SNAP help for L.G.B.T.Q plus youth"),
     ("It costs $20, we had 2026 visits.", "It costs $20, we had 2026 visits."),
     ("The Sun is out and we wed on Sat.", "The Sun is out and we wed on Sat."),
+    ("CGS § 53a-82", "C.G.S section 53a-82"),
 ])
 def test_english(written: str, said: str) -> None:
     assert speakable(written, "en") == said
@@ -41,6 +42,7 @@ def test_english(written: str, said: str) -> None:
     ("Pruebas de ITS y VIH.", "Pruebas de I.T.S y V.I.H."),
     ("Pregunte por la Dra. Ruiz.", "Pregunte por la doctora Ruiz."),
     ("Hartford, CT 06105", "Hartford, Connecticut cero seis uno cero cinco"),
+    ("CGS § 53a-82", "C.G.S sección 53a-82"),
 ])
 def test_spanish(written: str, said: str) -> None:
     assert speakable(written, "es") == said

@@ -42,14 +42,14 @@ def test_in_spanish_the_fixed_words_and_numbers_are_spanish(directory: Directory
                 "Recepción: ocho seis cero, cinco cinco cinco, cero uno cuatro dos.",
                 "Dirección: 12 Main Street, Willimantic, Connecticut, cero seis dos dos seis.",
                 "Abierto ahora. Hoy: de 9 de la mañana a 5 de la tarde.",
-                "Revisado por el personal el 2 de noviembre de 2026.")
+                "Revisado por el personal: 2 de noviembre de 2026.")
     assert at == sorted(at)
 
 
 def test_a_text_line_and_a_round_the_clock_line(directory: Directory) -> None:
     text = resource_script(_resource(directory, "trafficking-hotline"), "es", MONDAY_10AM).text
     assert "Envíe HELP al dos tres tres, siete tres tres." in text
-    assert "Llame: ocho ocho ocho, tres siete tres, siete ocho ocho ocho." \
+    assert "Llamar: ocho ocho ocho, tres siete tres, siete ocho ocho ocho." \
         in text  # as the screen shows it: (888) 373-7888
     assert "Abierto ahora. Abierto las 24 horas, todos los días." in text
 
@@ -87,5 +87,5 @@ def test_the_help_right_now_strip(directory: Directory) -> None:
                 "National Human Trafficking Hotline. eight eight eight")
     assert at == sorted(at)
     assert help_now_script(lines, "es").text.startswith(
-        "Ayuda ahora. Gratis y confidencial. Alguien le contestará, de día o de noche. "
+        "Ayuda ahora mismo. Gratis y privado. Alguien le contestará, de día y de noche. "
         "Línea de crisis nueve ocho ocho. nueve ocho ocho.")

@@ -78,6 +78,7 @@ _WORDS: dict[str, list[tuple[str, str]]] = {
         (r"\bw/(?=\s)", "with"), (r"\bU\.S\.(?:A\.)?", "U.S"),
         (r"\bMr\.", "Mister"), (r"\bMrs\.", "Missus"), (r"\bMs\.", "Miz"),
         (r"\s&\s", " and "), (r"\band/or\b", "and or"), (r"\+(?=\s|$)", " plus"),
+        (r"§§\s*", "sections "), (r"§\s*", "section "),
     ],
     "es": [
         (r"\bext\.(?=\s)|\bext\b", "extensión"), (r"\bDra\.", "doctora"),
@@ -87,7 +88,7 @@ _WORDS: dict[str, list[tuple[str, str]]] = {
         (r"\bhrs?\b\.?", "horas"), (r"\bmin\.", "minutos"), (r"\baprox\.", "aproximadamente"),
         (r"\betc\.", "etcétera"), (r"\b[Tt]el\.", "teléfono"), (r"\bp\.\s?ej\.", "por ejemplo"),
         (r"\bAve\.", "Avenue"), (r"\bRd\.", "Road"), (r"\s&\s", " y "), (r"\by/o\b", "y o"),
-        (r"\+(?=\s|$)", " más"),
+        (r"\+(?=\s|$)", " más"), (r"§§\s*", "secciones "), (r"§\s*", "sección "),
     ],
 }
 _COMPILED = {lang: [(re.compile(p), w) for p, w in pairs] for lang, pairs in _WORDS.items()}

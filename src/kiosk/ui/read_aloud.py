@@ -79,6 +79,8 @@ class ReadAloud(QWidget):
         if speaking == self.speaking:
             return
         self.speaking = speaking
+        if speaking:  # Stop takes the place of Read aloud, at least as wide
+            self.stop_button.setMinimumWidth(self.read_button.width())
         had_focus = self.read_button.hasFocus() or self.stop_button.hasFocus()
         self.read_button.setVisible(not speaking)
         self.stop_button.setVisible(speaking)

@@ -1596,7 +1596,7 @@
     <name>Speech</name>
     <message>
         <source>Call</source>
-        <translation>Llame</translation>
+        <translation>Llamar</translation>
     </message>
     <message>
         <source>Call, day or night</source>
@@ -1604,7 +1604,7 @@
     </message>
     <message>
         <source>Text</source>
-        <translation>Envíe un texto</translation>
+        <translation>Mensaje de texto</translation>
     </message>
     <message>
         <source>TTY</source>
@@ -1624,7 +1624,7 @@
     </message>
     <message>
         <source>there is a fee</source>
-        <translation>hay que pagar</translation>
+        <translation>hay un costo</translation>
     </message>
     <message>
         <source>English</source>
@@ -1644,11 +1644,11 @@
     </message>
     <message>
         <source>call first</source>
-        <translation>llame antes</translation>
+        <translation>llame antes de ir</translation>
     </message>
     <message>
         <source>they can come to you</source>
-        <translation>pueden ir adonde usted esté</translation>
+        <translation>pueden ir a donde usted esté</translation>
     </message>
     <message>
         <source>Text %1 to %2</source>
@@ -1716,11 +1716,11 @@
     </message>
     <message>
         <source>Last checked by staff: %1.</source>
-        <translation>Revisado por el personal el %1.</translation>
+        <translation>Revisado por el personal: %1.</translation>
     </message>
     <message>
         <source>Not yet checked by staff: call first.</source>
-        <translation>El personal todavía no lo ha revisado: llame antes.</translation>
+        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
     </message>
     <message>
         <source>Places that can help:</source>
@@ -1728,11 +1728,11 @@
     </message>
     <message>
         <source>Help right now.</source>
-        <translation>Ayuda ahora.</translation>
+        <translation>Ayuda ahora mismo.</translation>
     </message>
     <message>
         <source>Free and private. Someone will answer, day and night.</source>
-        <translation>Gratis y confidencial. Alguien le contestará, de día o de noche.</translation>
+        <translation>Gratis y privado. Alguien le contestará, de día y de noche.</translation>
     </message>
     <message>
         <source>Emergency: %1.</source>
