@@ -183,7 +183,7 @@ class HomeScreen(QWidget):
             button.clicked.connect(self._opener(self.window_.open_topic, topic.slug))
             self.topic_buttons.append(button)
         self.topics_title.setVisible(bool(self.topic_buttons))
-        self.read_aloud.refresh(self._theme.colors["ink"])
+        self.read_aloud.refresh(self._theme.colors["ink"], self._theme.colors["surface"])
         self._columns = (0, 0)
         self._place()
         self.restyle(self._theme)
@@ -243,7 +243,7 @@ class HomeScreen(QWidget):
             self.refresh(force=True)  # columns follow the text size
             return
         self._theme = theme
-        self.read_aloud.refresh(theme.colors["ink"])
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)
 

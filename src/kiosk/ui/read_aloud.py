@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Slot
-from PySide6.QtGui import QHideEvent, QIcon
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.speech.script import Script
@@ -18,6 +18,20 @@ from kiosk.ui.speech import Speech
 from kiosk.ui.widgets import icon_pixmap
 
 ICON_SIZE = 30
+
+
+def _square(color: str, size: int) -> QPixmap:
+    """The stop sign every player shows: a filled square, with room around it."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    side = size
+    painter.drawRoundedRect(size // 2, size // 2, side, side, side / 8, side / 8)
+    painter.end()
+    return pixmap
 
 
 class ReadAloud(QWidget):
@@ -37,7 +51,8 @@ class ReadAloud(QWidget):
         self.read_button.clicked.connect(self.start)
         self.stop_button = QPushButton()
         self.stop_button.setObjectName(f"{name}-stop")
-        self.stop_button.setProperty("variant", "primary")
+        self.stop_button.setProperty("variant", "stop")
+        self.stop_button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.hide()
         layout.addWidget(self.read_button)
@@ -45,11 +60,13 @@ class ReadAloud(QWidget):
         self._ink = ""
         self.retranslate()
 
-    def refresh(self, ink: str = "") -> None:
-        """Shown only when the kiosk can speak; the speaker icon drawn in `ink`."""
+    def refresh(self, ink: str = "", surface: str = "") -> None:
+        """Shown only when the kiosk can speak; the speaker icon drawn in `ink`, the stop
+        square in `surface` (Stop is drawn in reverse)."""
         if ink and ink != self._ink:
             self._ink = ink
             self.read_button.setIcon(QIcon(icon_pixmap("speaker", ink, ICON_SIZE * 2)))
+            self.stop_button.setIcon(QIcon(_square(surface or "#FFFFFF", ICON_SIZE)))
         self.setVisible(self.speech.available())
 
     def retranslate(self) -> None:

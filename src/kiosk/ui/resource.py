@@ -117,7 +117,8 @@ class ResourceScreen(QWidget):
         self.qr = None
         r = self.resource
         lang = self.window_.lang
-        self.read_aloud.refresh(self.window_.theme.colors["ink"])
+        self.read_aloud.refresh(self.window_.theme.colors["ink"],
+                                self.window_.theme.colors["surface"])
         if r is None:
             self.name.setText("")
             self.organization.hide()

@@ -74,7 +74,8 @@ class TopicScreen(QWidget):
     def rebuild(self) -> None:
         clear_layout(self.text)
         clear_layout(self.related)
-        self.read_aloud.refresh(self.window_.theme.colors["ink"])
+        self.read_aloud.refresh(self.window_.theme.colors["ink"],
+                                self.window_.theme.colors["surface"])
         t = self.topic
         lang = self.window_.lang
         if t is None:
@@ -114,7 +115,7 @@ class TopicScreen(QWidget):
         self.rebuild()
 
     def restyle(self, theme: Theme) -> None:
-        self.read_aloud.refresh(theme.colors["ink"])
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
 
     def reset(self) -> None:
         self.topic = None
