@@ -66,10 +66,12 @@ def print_queue() -> Iterator[PrintQueue]:
         cups.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def sound_server() -> Iterator[PrivatePulse]:
     """The session's own PulseAudio with a null sink; `KIOSK_AUDIO_DEVICE` and `PULSE_SERVER`
-    already point every player at it."""
+    already point every player at it. It runs for every test, as a kiosk has its speaker:
+    a kiosk started by any test can speak, and tests of a kiosk without sound point
+    `PULSE_SERVER` elsewhere."""
     pulse = PrivatePulse(PULSE_ROOT)
     pulse.start()
     try:

@@ -290,6 +290,6 @@ def help_now_script(lines: Sequence[Resource], lang: str, *,
 def speaker_test_script() -> Script:
     """A sentence in each voice, for staff checking the speaker and its volume."""
     return Script("en", (
-        Part("en", "This is the kiosk speaking. If you can hear me, Read aloud works."),
-        Part("es", "Habla el kiosco. Si me oye, la lectura en voz alta funciona."),
+        Part("en", "This is the kiosk speaking."),
+        Part("es", "Habla el kiosco."),
     ))
