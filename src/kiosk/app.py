@@ -27,17 +27,42 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
 
     watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
     start_daily_backups(window, store, Path(data_dir))
-    QTimer.singleShot(0, lambda: _check_print_privacy(store))  # after the first frame
+    QTimer.singleShot(PRINT_CHECK_AFTER_MS, lambda: _check_print_privacy(window, store))
     return window
 
 
-def _check_print_privacy(store: object) -> None:
-    from kiosk.printing.privacy import warn_staff
+PRINT_CHECK_AFTER_MS = 3000  # well after the first frame
 
-    try:
-        warn_staff(store)
-    except Exception:  # a check must never stop the kiosk
-        logging.getLogger("kiosk.app").exception("checking the print system failed")
+
+def _check_print_privacy(window: QObject, store: object) -> None:
+    """Whether the print system keeps copies of handouts (kiosk.printing.privacy), asked off
+    the UI thread (the scheduler may be slow to answer), told to staff on it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kiosk.directory.settings import Settings
+
+    if not str(Settings(store).get("printer") or ""):  # type: ignore[arg-type]
+        return
+    from kiosk.printing.privacy import copies_warning, note
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="print-check")
+    future = pool.submit(copies_warning)
+    pool.shutdown(wait=False)
+    poll = QTimer(window)
+    poll.setInterval(200)
+
+    def answered() -> None:
+        if not future.done():
+            return
+        poll.stop()
+        poll.deleteLater()
+        try:
+            note(store, future.result())
+        except Exception:  # a check must never stop the kiosk
+            logging.getLogger("kiosk.app").exception("checking the print system failed")
+
+    poll.timeout.connect(answered)
+    poll.start()
 
 
 class _FirstFrame(QObject):

@@ -108,3 +108,22 @@ def test_handouts_are_printed_without_banner_sheets(print_queue: PrintQueue,
     printer = make_printer(print_queue.name, "letter", "Community resources")
     options = list(printer.printEngine().property(CUPS_OPTIONS))
     assert options[options.index("job-sheets") + 1] == "none,none"
+
+
+def test_the_running_kiosk_checks_after_its_first_frame(
+        keeping_scheduler: KeepingCups, qtbot, fresh_data_dir: Path,  # type: ignore[no-untyped-def]
+        sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk import app
+    from kiosk.directory.bootstrap import open_data_dir
+
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    Settings(store).set("printer", "kiosk-test")
+    store.close()
+    monkeypatch.setattr(app, "PRINT_CHECK_AFTER_MS", 0)
+    window = app.create_main_window(fresh_data_dir, windowed=True)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: any("keeps the documents" in n.text
+                                for n in unseen(window.store)), timeout=10_000)
+    window._may_close = True  # type: ignore[attr-defined]
+    window.close()
+    window.store.close()  # type: ignore[attr-defined]

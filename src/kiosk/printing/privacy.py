@@ -112,13 +112,19 @@ def copies_warning() -> str | None:
 def warn_staff(store: object) -> str | None:
     """Check once at start-up, when a printer is set, and leave a notice for staff (not a
     second one while the first is unseen). Returns the sentence, or None."""
-    from kiosk.backups import add_notice
     from kiosk.directory.settings import Settings
-    from kiosk.staff.notices import unseen
 
     if not str(Settings(store).get("printer") or ""):  # type: ignore[arg-type]
         return None
     message = copies_warning()
+    note(store, message)
+    return message
+
+
+def note(store: object, message: str | None) -> None:
+    """Leave `message` for staff unless the same one is still unseen."""
+    from kiosk.backups import add_notice
+    from kiosk.staff.notices import unseen
+
     if message and all(n.text != message for n in unseen(store)):  # type: ignore[arg-type]
         add_notice(store, message, "warning")  # type: ignore[arg-type]
-    return message
