@@ -27,7 +27,7 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
 
     watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
     start_daily_backups(window, store, Path(data_dir))
-    QTimer.singleShot(PRINT_CHECK_AFTER_MS, lambda: _check_print_privacy(window, store))
+    QTimer.singleShot(PRINT_CHECK_AFTER_MS, window, lambda: _check_print_privacy(window, store))
     return window
 
 
@@ -41,7 +41,11 @@ def _check_print_privacy(window: QObject, store: object) -> None:
 
     from kiosk.directory.settings import Settings
 
-    if not str(Settings(store).get("printer") or ""):  # type: ignore[arg-type]
+    try:
+        if not str(Settings(store).get("printer") or ""):  # type: ignore[arg-type]
+            return
+    except Exception:  # the store may be closed already (the window is closing)
+        logging.getLogger("kiosk.app").warning("the print system was not checked")
         return
     from kiosk.printing.privacy import copies_warning, note
 
