@@ -167,3 +167,18 @@ def test_the_kiosk_keeps_its_id_through_a_restore(fresh_data_dir: Path,
     store = open_data_dir(fresh_data_dir, bundled=sample_dir)
     assert kiosk_id(store) == name
     store.close()
+
+
+def test_a_lockout_survives_a_restore(fresh_data_dir: Path, sample_dir: Path) -> None:
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    PinGuard(Settings(store), lambda: NOW).set_pin(NEW_PIN)
+    old = backups.backup_now(store, fresh_data_dir)  # taken before the wrong PINs
+    guard = PinGuard(Settings(store), lambda: NOW)
+    for _ in range(MAX_TRIES):
+        guard.check("000000")
+    assert guard.locked_until() is not None
+    store.close()
+    assert main(["--data-dir", str(fresh_data_dir), "restore", str(old)]) == 0
+    store = open_data_dir(fresh_data_dir, bundled=sample_dir)
+    assert PinGuard(Settings(store), lambda: NOW).locked_until() is not None
+    store.close()
