@@ -48,12 +48,15 @@ class KioskState:
         self.path = path
         self.writable = writable
         self.unsaved: dict[str, Any] = {}
+        self.why_not = ""  # why writes are refused, when they are
         try:
             with conn:
                 conn.execute("create table if not exists state "
                              "(key text primary key, value text not null)")
-        except sqlite3.Error:
-            pass  # a read-only file made earlier already has it; reads say otherwise
+        except sqlite3.Error as error:  # a full or read-only disk: what is there is read
+            self.writable = False
+            known = known_error(error, path)
+            self.why_not = known.message if known else str(error)
 
     @classmethod
     def open(cls, path: Path) -> KioskState:
@@ -94,9 +97,10 @@ class KioskState:
     def set_many(self, values: dict[str, Any]) -> None:
         """Write all of `values` in one transaction. When that fails, they are kept in
         memory (and read back from there) and `StateError` says why."""
+        if not self.writable:
+            self.unsaved.update(values)
+            raise StateError(self.why_not or _sentence_for(self.path))
         try:
-            if not self.writable:
-                raise sqlite3.OperationalError("attempt to write a readonly database")
             with self.conn:
                 self.conn.executemany(
                     "insert into state (key, value) values (?, ?) "
@@ -120,6 +124,12 @@ class KioskState:
         found = {k: v for k, v in settings_rows.items() if k in _EARLIER and not self.has(k)}
         with contextlib.suppress(StateError):  # kept in memory; taken over again next time
             self.set_many({**found, _TAKEN_OVER: True})
+
+
+def _sentence_for(path: Path | None) -> str:
+    from kiosk.directory.sql_errors import sentence
+
+    return sentence("read-only", path)
 
 
 def state_path(database: Path) -> Path:
