@@ -274,3 +274,13 @@ def test_a_folder_in_the_database_s_place_is_moved_aside_and_a_backup_restored(
     assert names(store) == expected
     assert len(list(fresh_data_dir.glob("kiosk.db.foreign-*"))) == 1
     store.close()
+
+
+def test_set_pin_on_a_full_disk_says_the_disk_is_full(disk: SmallDisk,
+                                                      sample_dir: Path) -> None:
+    data_dir, _ = a_kiosk_on(disk, sample_dir, Clock(START))
+    (data_dir / "kiosk-state.db").unlink(missing_ok=True)
+    disk.fill()
+    result = kiosk(data_dir, "set-pin", stdin="86420864\n")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is full" in result.stderr and "The PIN was not changed." in result.stderr
