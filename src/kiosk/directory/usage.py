@@ -57,6 +57,8 @@ class Tally:
             record(store, counts)
         except StorageError as error:
             log.warning("usage counts were not saved: %s", error.message)
+        except Exception:  # counting must never stop Start over
+            log.exception("usage counts were not saved")
 
 
 def record(store: Store, counts: Mapping[Key, int]) -> None:
