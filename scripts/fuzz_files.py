@@ -281,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
             "refused with FILE:LINE", "refused without a line", "accepted", "crashed")}
             for reader in ("yaml", "hsds-csv", "hsds-json")}
         print(json.dumps(report, indent=2))
+        accepted = Counter(f"{r[0]} {r[1]}" for r in results if r[2] == "accepted")
+        print("accepted, by mutation:", json.dumps(dict(sorted(accepted.items()))))
         crashes = [r for r in results if r[2] == "crashed"]
         for reader, mutation, _, err, file in crashes:
             print(f"CRASH {reader} {mutation} {file}: {err.strip()[-600:]}")
