@@ -67,8 +67,8 @@ def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: Kno
         add_notice(store, f"{error.message} Until then the kiosk shows its bundled directory, "
                           "without staff changes, and saves nothing.", "warning")
         return store
-    add_notice(store, f"{error.message} Until then the kiosk shows its directory as it was "
-                      "and saves nothing.", "warning")
+    add_notice(store, f"{error.message} Until then the kiosk shows its directory as it "
+                      "was.", "warning")
     return store
 
 
