@@ -146,6 +146,18 @@ def m004_search_prefixes(db: Database) -> None:
     _index_with_prefixes(db, "topics", TOPIC_SEARCH_COLUMNS)
 
 
+@migrations()
+def m005_search_version(db: Database) -> None:
+    # Raised by every write to topics and categories, as list_version is by every write to
+    # resources: the search keeps its vocabulary until one of the two changes.
+    db.table("search_version").create({"id": int, "n": int}, pk="id")
+    db.table("search_version").insert({"id": 1, "n": 0})
+    for table in ("topics", "categories"):
+        for event in ("insert", "update", "delete"):
+            db.execute(f"create trigger [{table}_{event}_search_version] after {event} on "
+                       f"[{table}] begin update search_version set n = n + 1 where id = 1; end")
+
+
 def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...]) -> None:
     """The FTS5 index of `table` as sqlite-utils' enable_fts makes it (same name, same
     triggers), plus `prefix='1 2 3'`, which enable_fts cannot ask for."""
