@@ -400,3 +400,50 @@ def test_the_vocabulary_follows_staff_edits_and_imports(store: Store, directory:
 def test_the_vocabulary_is_kept_while_nothing_changes(directory: Store) -> None:
     searcher = plain(directory)
     assert searcher.vocabulary() is searcher.vocabulary()
+
+
+# -- what keeps it fast at 100,000 entries ------------------------------------------------------
+
+def test_names_tags_and_organisations_have_an_index_of_their_own(store: Store,
+                                                                 directory: Store) -> None:
+    sql = store.db.execute("select sql from sqlite_master where name = 'resource_names_fts'")
+    text = sql.fetchone()[0]
+    assert "prefix='1 2 3'" in text and "description" not in text
+    triggers = {row[0] for row in store.db.execute(
+        "select name from sqlite_master where type = 'trigger' and name like 'resource_names_%'")}
+    assert triggers == {"resource_names_ai", "resource_names_ad", "resource_names_au"}
+    count = directory.db.execute("select count(*) from resource_names_fts where "
+                                 "resource_names_fts match 'shelter'").fetchone()[0]
+    assert count == 2  # in names and tags; "shelter" in a description is not there
+
+
+def test_a_search_ranks_a_bounded_number_of_places_whatever_the_directory_size(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = Resource(id="x", name=LocalText("Clinic", "Clínica"), categories=("health",),
+                    description=LocalText("Food, shelter and a clinic.", "Comida."),
+                    sources=(Source("t"),))
+    apply_import(store, Directory(
+        categories=[Category("health", LocalText("Health", "Salud"))],
+        resources=[replace(base, id=f"c-{i:05d}") for i in range(3000)]), who="t", source="t")
+    searcher = Searcher(store, load_words(BUNDLED_DATA))
+    ranked: list[int] = []
+    original = Searcher._rows
+
+    def counting(self: Searcher, rowids: list[int], ids: list[str]) -> list[object]:
+        ranked.append(len(set(rowids)) + len(set(ids)))
+        return original(self, rowids, ids)  # type: ignore[return-value]
+
+    monkeypatch.setattr(Searcher, "_rows", counting)
+    for text in ("c", "clinic", "clinc", "food shelter clinic", "suicide", "pregnant"):
+        searcher.search(text, "en")
+    assert len(ranked) == 6 and max(ranked) <= 4 * CANDIDATES
+
+
+def test_long_beginnings_are_read_as_the_words_that_start_with_them(directory: Store) -> None:
+    """The index merges every word of a prefix query it has no prefix index for; a few
+    words are read as words instead."""
+    searcher = plain(directory)
+    concepts, _ = searcher.concepts("shel")
+    assert concepts[0].expression() == '"shelter"'
+    short, _ = searcher.concepts("sh")
+    assert short[0].expression() == '"sh"*'

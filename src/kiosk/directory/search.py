@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.directory.schema import RESOURCE_NAMES_FTS
 from kiosk.directory.store import Store
 from kiosk.directory.tokens import fold, tokens
 from kiosk.directory.vocabulary import MIN_STEM, RARE, Vocabulary, stems, typo_budget
@@ -42,6 +43,8 @@ CATEGORY_CANDIDATES = 30
 CRISIS_LINES = 3
 HELP_NOW = "help-now"
 MAX_WORDS = 12  # words of one search; the rest are ignored
+EXPANDED = 64  # words read in place of a beginning of a word, at most
+FIELDS_KEPT = 20_000  # places whose name words are kept between keystrokes
 
 # How much a match counts, by where it is (name in the visitor's language, the other name,
 # tags and organisation, anywhere else) and how it matched.
@@ -92,12 +95,21 @@ class _Concept:
     typos: dict[str, int] = field(default_factory=dict)  # near strings, typo count
     meanings: list[Meaning] = field(default_factory=list)
     read_as: str = ""  # the word of the words file a typo was read as
+    _prefixes: tuple[str, ...] = ()
+    _typos: tuple[str, ...] = ()
+    _words: set[str] = field(default_factory=set)
+    _stars: set[str] = field(default_factory=set)
+    _typo_words: set[str] = field(default_factory=set)
+    _typo_stars: set[str] = field(default_factory=set)
 
     def expression(self, typos: bool = True) -> str:
         """The concept as an FTS5 query: any of its words (`typos`: and near strings)."""
-        parts = [f'"{w}"' for w in sorted(self.whole | self.meant)]
-        parts += [f'"{p}"*' for p in sorted(self.prefixes | (set(self.typos) if typos
-                                                              else set()))]
+        words = self.whole | self.meant | self._words
+        stars = set(self._stars)
+        if typos:
+            words |= self._typo_words
+            stars |= self._typo_stars
+        parts = [f'"{w}"' for w in sorted(words)] + [f'"{p}"*' for p in sorted(stars)]
         if not parts:
             return ""
         return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
@@ -115,19 +127,31 @@ class _Concept:
     def empty(self) -> bool:
         return not (self.whole or self.prefixes or self.typos or self.meanings)
 
-    def match(self, words: Iterable[str]) -> int:
+    def ready(self, vocabulary: Vocabulary) -> _Concept:
+        """Fixes what to read from the index and what to match (once the concept is
+        built). A beginning of 4 letters or more is read as the words of the vocabulary
+        that start with it, when there are not too many: the index streams a few words
+        and stops at its limit, where it would merge the whole list of every word with
+        that beginning."""
+        self._typos = tuple(t for t in self.typos
+                            if not any(t != o and t.startswith(o) for o in self.typos)
+                            and not t.startswith(tuple(self.prefixes)))
+        self._prefixes = tuple(self.prefixes)
+        self._words, self._stars = _expanded(self._prefixes, vocabulary)
+        self._typo_words, self._typo_stars = _expanded(self._typos, vocabulary)
+        return self
+
+    def match(self, words: frozenset[str]) -> int:
         """How the best of `words` matches: _WHOLE, _MEANT, _PREFIX, _TYPO or 0."""
-        best = 0
-        for w in words:
-            if w in self.whole:
-                return _WHOLE
-            if best < _MEANT and w in self.meant:
-                best = _MEANT
-            elif best < _PREFIX and any(w.startswith(p) for p in self.prefixes):
-                best = _PREFIX
-            elif not best and any(w.startswith(t) for t in self.typos):
-                best = _TYPO
-        return best
+        if not self.whole.isdisjoint(words):
+            return _WHOLE
+        if not self.meant.isdisjoint(words):
+            return _MEANT
+        if self._prefixes and any(w.startswith(self._prefixes) for w in words):
+            return _PREFIX
+        if self._typos and any(w.startswith(self._typos) for w in words):
+            return _TYPO
+        return 0
 
 
 class Searcher:
@@ -144,6 +168,8 @@ class Searcher:
         self._version: Any = None
         self._vocabulary: Vocabulary | None = None
         self._category_top: dict[str, list[str]] = {}
+        # rowid -> words of the English name, the Spanish name, and tags and organisation
+        self._fields: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._say_single: dict[str, list[Meaning]] = {}
         self._say_stems: dict[tuple[int, str], list[Meaning]] = {}
         self._say_multi: dict[str, list[tuple[tuple[str, ...], Meaning]]] = {}
@@ -173,6 +199,7 @@ class Searcher:
         if self._vocabulary is None or version != self._version:
             self._vocabulary = self._build_vocabulary()
             self._category_top = {}
+            self._fields = {}
             self._version = version
         return self._vocabulary
 
@@ -237,7 +264,7 @@ class Searcher:
                 unknown.append(word)
             else:
                 out.append(concept)
-        return out, unknown
+        return [c.ready(vocabulary) for c in out], unknown
 
     def _phrase_at(self, words: list[str], i: int,
                    typing_on: bool) -> tuple[int, Meaning] | None:
@@ -256,8 +283,7 @@ class Searcher:
         known = word in vocabulary and vocabulary.counts[word] > 0
         if known:
             concept.whole.add(word)
-        starts = [w for w in vocabulary.starting_with(word, 2) if w != word]
-        if starts and (last or len(word) >= 3):
+        if (last or len(word) >= 3) and vocabulary.has_longer(word):
             concept.prefixes.add(word)
         concept.whole |= {w for w in vocabulary.same_stem(word) if vocabulary.counts[w] > 0}
         # What the words file says the word means: exactly, by stem, or (while typing) by
@@ -269,18 +295,21 @@ class Searcher:
         if not meanings and last and len(word) >= 4:
             for said in self._say_starting_with(word):
                 meanings += self._say_single[said]
-        found = vocabulary.entries_starting_with(word) >= RARE
-        if not meanings and not found:
+        # Typos are looked for only when the directory has neither the word, nor its
+        # beginning, nor its stem; or has it whole but rarely, as if misspelt there.
+        used = sum(vocabulary.counts[w] for w in concept.whole)
+        rare = bool(concept.whole) and not concept.prefixes and used < RARE
+        hunt = rare or not (concept.whole or concept.prefixes)
+        if not meanings and hunt:
             for said in self._say_near(word):
                 meanings += self._say_single[said]
                 concept.read_as = concept.read_as or said
         concept.meanings = _unique(meanings)
         self._add_finds(concept, vocabulary)
-        if not found and not concept.meanings:
-            near = {s: d for s, d in vocabulary.typos(word).items() if not s.startswith(word)}
-            if known:
-                # The directory has the word, rarely: only words it uses more often.
-                used = vocabulary.counts[word]
+        if hunt and not concept.meanings:
+            near = vocabulary.typos(word)
+            if rare:
+                # Only words the directory uses more often.
                 near = {s: d for s, d in near.items()
                         if vocabulary.counts.get(s, 0) >= max(RARE, 2 * used)}
             concept.typos = near
@@ -348,12 +377,19 @@ class Searcher:
         rows = self._rows(list(matched), [*meant, *placed])
         with_categories = any(c.categories() for c in concepts)
         categories = self._categories_of([r[0] for r in rows]) if with_categories else {}
-        other = "es" if lang == "en" else "en"
         ranked = []
         for rid, rowid, name_en, name_es, priority, tags, organization in rows:
+            words = self._fields.get(rowid)
+            if words is None:
+                if len(self._fields) > FIELDS_KEPT:
+                    self._fields = {}
+                words = self._fields[rowid] = (
+                    frozenset(tokens(name_en)), frozenset(tokens(name_es or name_en)),
+                    frozenset(tokens(f"{tags or ''} {organization or ''}")))
+            english, spanish, tagged = words
             names = {"en": name_en, "es": name_es or name_en}
-            fields = {"name": tokens(names[lang]), "other": tokens(names[other]),
-                      "tags": tokens(f"{tags or ''} {organization or ''}")}
+            fields = {"name": spanish if lang == "es" else english,
+                      "other": english if lang == "es" else spanish, "tags": tagged}
             key = _score(concepts, fields, matched.get(rowid, {}), placed.get(rid, set()),
                          set(categories.get(rid, ())))
             if key:
@@ -373,12 +409,19 @@ class Searcher:
         Each row maps to {concept index: whether it matched other than by a typo}."""
         db = self.store.db
         matched: dict[int, dict[int, bool]] = {}
-        fts = f"{table}_fts"
-        names = "{name_en name_es}" if table == "resources" else "{title_en title_es}"
+        # Names first: resources have an index of their own for names, tags and
+        # organisations (reading it stops at the limit); topics are few.
+        if table == "resources":
+            names, fts, named = RESOURCE_NAMES_FTS, "resources_fts", "{}"
+        else:
+            names, fts, named = "topics_fts", "topics_fts", "{{title_en title_es}} : ({})"
 
-        def read(expression: str, count: int, indexes: list[int], exact: bool) -> None:
-            for (rowid,) in db.execute(f"select rowid from [{fts}] where [{fts}] match ? "
-                                       "limit ?", [expression, count]):
+        def read(index: str, expression: str, count: int, indexes: list[int],
+                 exact: bool) -> None:
+            if not expression:
+                return
+            for (rowid,) in db.execute(f"select rowid from [{index}] where [{index}] "
+                                       "match ? limit ?", [expression, count]):
                 found = matched.setdefault(rowid, {})
                 for i in indexes:
                     found[i] = found.get(i, False) or exact
@@ -389,16 +432,17 @@ class Searcher:
             return matched
         every = " AND ".join(expressions[i] for i in searchable)
         all_exact = not any(concepts[i].typos for i in searchable)
-        read(f"{names} : ({every})", limit, searchable, all_exact)
-        read(every, limit, searchable, all_exact)
+        read(names, named.format(every), limit, searchable, all_exact)
+        read(fts, every, limit, searchable, all_exact)
         for i in searchable:
             concept = concepts[i]
             if len(searchable) > 1:
-                read(expressions[i], limit // 2, [i], not concept.typos)
+                read(names, named.format(expressions[i]), limit // 2, [i], not concept.typos)
+                read(fts, expressions[i], limit // 2, [i], not concept.typos)
             if concept.typos and not concept.typo_only:
                 # A rare word searched for as typed and as a typo: which rows have it as
                 # typed.
-                read(concept.expression(typos=False), limit, [i], True)
+                read(fts, concept.expression(typos=False), limit, [i], True)
         return matched
 
     def _topics(self, concepts: list[_Concept], lang: str) -> list[tuple[Any, Hit]]:
@@ -414,8 +458,9 @@ class Searcher:
                 f"where rowid in ({marks})", list(matched)):
             titles = {"en": title_en, "es": title_es or title_en}
             summaries = {"en": summary_en or "", "es": summary_es or summary_en or ""}
-            fields = {"name": tokens(titles[lang]), "other": tokens(titles[other]),
-                      "tags": tokens(summaries[lang])}
+            fields = {"name": frozenset(tokens(titles[lang])),
+                      "other": frozenset(tokens(titles[other])),
+                      "tags": frozenset(tokens(summaries[lang]))}
             key = _score(concepts, fields, matched[rowid], set(), set())
             if key:
                 out.append((key, Hit("topic", slug, title_en, title_es or "")))
@@ -472,7 +517,7 @@ class Searcher:
         marks = ",".join("?" * len(ids))
         rows = {row[0]: row for row in self.store.db.execute(
             f"select id, name_en, name_es from resources where id in ({marks}) "
-            "and status = 'active'", ids)}
+            "and +status = 'active'", ids)}
         return [Hit("resource", i, rows[i][1], rows[i][2] or "") for i in ids if i in rows]
 
     def _did_you_mean(self, text: str, unknown: list[str]) -> list[str]:
@@ -497,7 +542,8 @@ class Searcher:
         return out
 
 
-def _score(concepts: list[_Concept], fields: dict[str, list[str]], in_index: dict[int, bool],
+def _score(concepts: list[_Concept], fields: dict[str, frozenset[str]],
+           in_index: dict[int, bool],
            placed: set[int], categories: set[str]) -> tuple[int, int, float] | None:
     """How well one place or topic matches, as a sort key (smallest first): the concepts
     it matches, those of them matched other than by a typo, and the weight of the matches.
@@ -537,6 +583,24 @@ def _merged(places: list[tuple[Any, Hit]], topics: list[tuple[Any, Hit]]
             out.append(queue.pop(0))
         out.append((key, place))
     return out + queue
+
+
+def _expanded(beginnings: Iterable[str], vocabulary: Vocabulary) -> tuple[set[str], set[str]]:
+    """Beginnings of words as the words that start with them (few enough), and the rest
+    as beginnings for the index (those of 1 to 3 letters have prefix indexes)."""
+    words: set[str] = set()
+    stars: set[str] = set()
+    for beginning in beginnings:
+        if len(beginning) <= 3:
+            stars.add(beginning)
+            continue
+        found = [w for w in vocabulary.starting_with(beginning, EXPANDED + 1)
+                 if vocabulary.counts[w] > 0]
+        if len(found) > EXPANDED:
+            stars.add(beginning)
+        else:
+            words.update(found)
+    return words, stars
 
 
 def _same_word(typed: str, said: str, typing: bool, in_phrase: bool = False) -> bool:

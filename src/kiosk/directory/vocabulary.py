@@ -116,6 +116,16 @@ class Vocabulary:
             total += self.counts[word]
         return total
 
+    def has_longer(self, prefix: str) -> bool:
+        """Whether some word the directory uses is `prefix` and more."""
+        start = bisect.bisect_left(self._sorted, prefix)
+        for word in self._sorted[start:]:
+            if not word.startswith(prefix):
+                return False
+            if word != prefix and self.counts[word] > 0:
+                return True
+        return False
+
     def same_stem(self, word: str) -> set[str]:
         """Words of the vocabulary that share `word`'s English or Spanish stem."""
         if len(word) < MIN_STEM or not word.isalpha():
@@ -149,10 +159,13 @@ class Vocabulary:
                 if s in self._strings:
                     slips.append(s)
         for s in slips:
-            if s != word and len(s) >= MIN_TYPO_LENGTH - 1:
-                out.setdefault(s, 1)
-        out.pop(word, None)
-        return out
+            out.setdefault(s, 1)
+        # Not what was typed, its beginnings or words it begins (those match anyway), nor a
+        # short beginning of some other word.
+        return {s: d for s, d in out.items()
+                if not s.startswith(word)
+                and (s in self.counts or (len(s) >= MIN_TYPO_LENGTH and
+                                          not word.startswith(s)))}
 
     def suggestions(self, word: str, limit: int = 3) -> list[str]:
         """Whole words a visitor may have meant, nearest first, then the most used: for a
@@ -162,6 +175,6 @@ class Vocabulary:
             return []
         near = self.typos(word, budget)
         ranked = sorted(((d, -self.counts.get(s, 0), s) for s, d in near.items()
-                         if s in self.counts and s != word and s not in self.ignore),
+                         if s in self.counts and len(s) >= 3 and s not in self.ignore),
                         key=lambda r: r)
         return [s for _, _, s in ranked[:limit]]
