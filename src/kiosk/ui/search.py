@@ -9,6 +9,7 @@ the categories.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -126,10 +127,8 @@ class SearchRunner(QObject):
         results = self._search(text, lang)
         if number != self._latest:
             return
-        try:
+        with contextlib.suppress(RuntimeError):  # the screen is gone
             self.found.emit(number, results)
-        except RuntimeError:  # the screen is gone
-            pass
 
     def _search(self, text: str, lang: str) -> Results:
         try:
