@@ -242,3 +242,33 @@ def test_a_store_in_memory_is_searched_in_place(qtbot: QtBot) -> None:
     runner.request("shleter", "en")
     assert not runner.threaded()
     assert got[0].hits[0].key == "hope-shelter"
+
+
+def test_opening_the_screen_builds_the_vocabulary_before_the_first_key(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    assert not window.search.runner.ready()
+    window.open_search()
+    qtbot.waitUntil(window.search.runner.ready, timeout=5000)
+
+
+def test_a_long_search_does_not_hold_up_the_keys(qtbot: QtBot, window: KioskWindow,
+                                                 monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    original = Searcher.search
+
+    def slow(self: Searcher, *args: object, **kwargs: object) -> Results:
+        time.sleep(0.3)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    window.open_search()
+    qtbot.waitUntil(window.search.runner.ready, timeout=5000)
+    monkeypatch.setattr(Searcher, "search", slow)
+    start = time.perf_counter()
+    window.search.type_text("f")
+    window.search.type_text("o")
+    assert time.perf_counter() - start < 0.2  # each key waited its short moment only
+    assert not window.search.settled()
+    settle(qtbot, window)
+    assert window.search.results_for == ("fo", "en")
+    assert titles(window)[0].startswith("Windham Food Pantry")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,7 @@ Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1
 RowKindRole = Qt.ItemDataRole.UserRole + 2
 MAX_TEXT = 60
+QUICK_S = 0.012  # how long a key waits for its results before the screen carries on
 
 # Row kinds: a place or topic found, and what a dead end offers instead.
 PLACE, TOPIC, SUGGESTION, LINE, CATEGORY = "place", "topic", "suggestion", "line", "category"
@@ -66,9 +67,12 @@ def database_file(store: Store) -> Path | None:
 class SearchRunner(QObject):
     """Runs searches one at a time on a thread of its own and hands back only the newest.
 
-    The thread opens its own store on the same database file (SQLite in WAL mode lets it
-    read while the kiosk writes); a store in memory is searched on the caller's thread.
-    A request that a newer one has overtaken before it started is skipped.
+    The caller waits up to `QUICK_S` for each result, which is how long most searches
+    take even at 100,000 places, and then carries on: a longer search (the first, which
+    builds the vocabulary, or one after the directory changed) finishes on the thread and
+    its result arrives as a signal, unless a newer request has overtaken it. The thread
+    opens its own store on the same database file (SQLite in WAL mode lets it read while
+    the kiosk writes); a store in memory is searched on the caller's thread.
     """
 
     found = Signal(int, object)  # request number, Results
@@ -82,6 +86,7 @@ class SearchRunner(QObject):
         self._lock = threading.Lock()
         self._searcher: Searcher | None = None
         self._pool: ThreadPoolExecutor | None = None
+        self._prepared: Future[None] | None = None
 
     @property
     def latest(self) -> int:
@@ -95,12 +100,32 @@ class SearchRunner(QObject):
             self._latest += 1
             number = self._latest
         if self._file is None:
-            self.found.emit(number, self._search(text, lang))
-        else:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
-            self._pool.submit(self._run, number, text, lang)
+            self._deliver(number, self._search(text, lang))
+            return number
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        future = self._pool.submit(self._run, number, text, lang)
+        wait([future], timeout=QUICK_S)  # the thread has the interpreter meanwhile
+        # Called here at once if the search is done, else on the thread when it is.
+        future.add_done_callback(lambda done: self._deliver(number, done.result()))
         return number
+
+    def prepare(self) -> None:
+        """Opens the thread's store and builds the vocabulary now, before the first key
+        (on the thread: it takes a fraction of a second at 100,000 places)."""
+        if self._file is None or self._prepared is not None:
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search")
+        self._prepared = self._pool.submit(self._prepare)
+
+    def ready(self) -> bool:
+        """The first search will not have to build the vocabulary."""
+        return self._file is None or (self._prepared is not None and self._prepared.done())
+
+    def _prepare(self) -> None:
+        with contextlib.suppress(Exception):  # a failure shows up, logged, at the first key
+            self._searcher_now().vocabulary()
 
     def forget(self) -> None:
         """Results of the requests made so far will not be handed back."""
@@ -111,34 +136,41 @@ class SearchRunner(QObject):
     def close(self) -> None:
         """Stops the thread (after closing its store there)."""
         self.forget()
-        if self._pool is not None:
-            self._pool.submit(self._close_store)
-            self._pool.shutdown(wait=False, cancel_futures=False)
-            self._pool = None
+        pool, self._pool = self._pool, None
+        self._prepared = None
+        if pool is not None:
+            with contextlib.suppress(RuntimeError):  # the interpreter is shutting down
+                pool.submit(self._close_store)
+            pool.shutdown(wait=False)
 
     def _close_store(self) -> None:
         if self._searcher is not None and self._file is not None:
             self._searcher.store.close()
         self._searcher = None
 
-    def _run(self, number: int, text: str, lang: str) -> None:
+    def _run(self, number: int, text: str, lang: str) -> Results | None:
         if number != self._latest:
-            return
-        results = self._search(text, lang)
-        if number != self._latest:
+            return None  # overtaken before it started
+        return self._search(text, lang)
+
+    def _deliver(self, number: int, results: Results | None) -> None:
+        if results is None or number != self._latest:
             return
         with contextlib.suppress(RuntimeError):  # the screen is gone
             self.found.emit(number, results)
 
+    def _searcher_now(self) -> Searcher:
+        if self._searcher is None:
+            from kiosk.directory.words import load_words
+            from kiosk.paths import BUNDLED_DATA
+
+            store = self._store if self._file is None else Store.open(self._file)
+            self._searcher = Searcher(store, load_words(BUNDLED_DATA, self._data_dir))
+        return self._searcher
+
     def _search(self, text: str, lang: str) -> Results:
         try:
-            if self._searcher is None:
-                from kiosk.directory.words import load_words
-                from kiosk.paths import BUNDLED_DATA
-
-                store = self._store if self._file is None else Store.open(self._file)
-                self._searcher = Searcher(store, load_words(BUNDLED_DATA, self._data_dir))
-            return self._searcher.search(text, lang, limit=50)
+            return self._searcher_now().search(text, lang, limit=50)
         except Exception:
             log.exception("search failed")
             return Results(text)
@@ -327,6 +359,7 @@ class SearchScreen(QWidget):
             self.window_.open_resource(hit.key)
 
     def refresh(self) -> None:
+        self.runner.prepare()
         self._asked = None
         self.update_results()
 
