@@ -447,3 +447,18 @@ def test_long_beginnings_are_read_as_the_words_that_start_with_them(directory: S
     assert concepts[0].expression() == '"shelter"'
     short, _ = searcher.concepts("sh")
     assert short[0].expression() == '"sh"*'
+
+
+def test_prepare_reads_everything_a_first_keystroke_would(directory: Store,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = Searcher(directory, load_words(BUNDLED_DATA))
+    searcher.prepare()
+    assert set(searcher._category_top) == {c.slug for c in directory.categories(True)}
+    statements: list[str] = []
+    directory.db.conn.set_trace_callback(statements.append)
+    try:
+        searcher.search("pregnant", "en")
+        searcher.search("suicide", "en")
+    finally:
+        directory.db.conn.set_trace_callback(None)
+    assert not any("fts5vocab" in s or "priority desc limit" in s for s in statements)

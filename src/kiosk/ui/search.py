@@ -125,7 +125,7 @@ class SearchRunner(QObject):
 
     def _prepare(self) -> None:
         with contextlib.suppress(Exception):  # a failure shows up, logged, at the first key
-            self._searcher_now().vocabulary()
+            self._searcher_now().prepare()
 
     def forget(self) -> None:
         """Results of the requests made so far will not be handed back."""
