@@ -167,7 +167,7 @@ def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for path, words in SEARCH_PATHS.items():
         samples = []
-        for _ in range(max(3, runs // 3)):
+        for _ in range(max(5, runs // 2)):
             for word in words:
                 QTest.mouseClick(clear, Qt.MouseButton.LeftButton)
                 _painted(app, window)
