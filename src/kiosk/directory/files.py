@@ -203,11 +203,15 @@ def _deep_line(text: str) -> int | None:
 
 
 def directory_files(path: Path) -> list[Path]:
-    """The files that make up the directory at `path` (a file or a folder of files)."""
+    """The files that make up the directory at `path` (a file or a folder of files). The
+    search words file that may sit beside them is not one (`kiosk.directory.words`)."""
+    from kiosk.directory.words import FILE_NAME as SEARCH_WORDS
+
     if path.is_dir():
         # Anything named .yaml is read, so that a folder or a pipe with that name is
         # refused by name rather than silently left out (leaving out its entries).
-        return sorted(p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES)
+        return sorted(p for p in path.iterdir()
+                      if p.suffix.lower() in YAML_SUFFIXES and p.name != SEARCH_WORDS)
     return [path]
 
 
@@ -295,13 +299,21 @@ def _read_text(file: Path) -> tuple[str, Problem | None]:
         return "", Problem(file, (), "the file is not UTF-8 text; save it as UTF-8", line)
 
 
-def _parse(file: Path, text: str) -> tuple[Any, Problem | None]:
-    yaml = _yaml()
+def load_strict(text: str) -> Any:
+    """YAML text parsed as directory files are: no aliases, no key twice, no control or
+    bidirectional characters, bounded nesting. For any YAML file the kiosk takes from
+    outside (search words, HSDS mappings). Raises `Refused` (with `message` and `line`) or
+    PyYAML's `YAMLError`."""
     deep = too_deep(text)
     if deep is not None:
-        return None, Problem(file, (), deep.message, deep.line)
+        raise deep
+    return _yaml().load(text, Loader=_loader())
+
+
+def _parse(file: Path, text: str) -> tuple[Any, Problem | None]:
+    yaml = _yaml()
     try:
-        data = yaml.load(text, Loader=_loader())
+        data = load_strict(text)
     except Refused as refused:
         return None, Problem(file, (), refused.message, refused.line)
     except yaml.reader.ReaderError as error:  # a character YAML does not allow, raw
