@@ -22,23 +22,21 @@ class SmallDisk:
         self.filler = path / "filler.bin"
 
     def fill(self, leave: int = 0) -> None:
-        """Write a file until the disk is full, then give back `leave` bytes."""
-        chunk = b"\0" * 65536
-        with open(self.filler, "ab") as out:
-            while True:
-                try:
-                    out.write(chunk)
-                    out.flush()
-                except OSError as error:
-                    assert error.errno == errno.ENOSPC, error
-                    break
+        """Write a file until the disk is full (to the last byte), then give back `leave`
+        bytes."""
+        fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            for size in (1 << 20, 1 << 12, 1):
+                while True:
+                    try:
+                        os.write(fd, b"\0" * size)
+                    except OSError as error:
+                        assert error.errno == errno.ENOSPC, error
+                        break
             if leave:
-                out.truncate(max(0, out.tell() - leave))
-        # The last write may have been buffered short; make sure not a byte is left.
-        with contextlib.suppress(OSError), open(self.filler, "ab") as out:
-            while not leave:
-                out.write(b"\0" * 512)
-                out.flush()
+                os.ftruncate(fd, max(0, os.fstat(fd).st_size - leave))
+        finally:
+            os.close(fd)
 
     def free(self) -> None:
         self.filler.unlink(missing_ok=True)
