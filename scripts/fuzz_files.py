@@ -49,6 +49,8 @@ HOSTILE_VALUES = [
     "!!set {a, b}", '"' + "x" * 200_000 + '"', "[" * 5000 + "]" * 5000,
     "{a: " * 300 + "x" + "}" * 300, "x" * 10_000_000, "'unclosed", '"\\ud800"',
     "!!omap [a: 1]", "- - - - - - x", "<<: *a", "@", "`x`", "%TAG ! tag:x,2000:",
+    "!!seq abc", "!!map [a]", "!!str [a]", "!!str {a: b}", "!!int [1]", "!!timestamp {}",
+    "!!float x", "!!null [a]", "!!bool 2", "!<tag:yaml.org,2002:map> x",
 ]
 CSV_CELLS = [
     "=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+1", "-1", "@SUM(A1)",

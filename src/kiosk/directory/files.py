@@ -93,8 +93,15 @@ def _loader() -> Any:
     if _LOADER is None:
         yaml = _yaml()
         base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        scalar_node = yaml.ScalarNode
+        scalar_node, sequence_node, mapping_node = (yaml.ScalarNode, yaml.SequenceNode,
+                                                    yaml.MappingNode)
         bad = CONTROL_CHARACTERS.search
+
+        def expect(node: Any, kind: type, what: str) -> None:
+            if not isinstance(node, kind):  # a tag such as !!str on a list
+                tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+                raise Refused(f"{what} is expected here (the tag {excerpt(tag)} does not fit "
+                              "what follows it)", _line(node))
 
         class Loader(base):  # type: ignore[misc, valid-type]
             def construct_yaml_timestamp(self, node: Any) -> Any:
@@ -104,6 +111,7 @@ def _loader() -> Any:
                     return self.construct_scalar(node)
 
             def construct_yaml_str(self, node: Any) -> Any:
+                expect(node, scalar_node, "a text")
                 value = node.value
                 found = bad(value)
                 if found:
@@ -113,6 +121,7 @@ def _loader() -> Any:
                 return value
 
             def construct_yaml_seq(self, node: Any) -> Any:
+                expect(node, sequence_node, "a list")
                 data: list[Any] = []
                 yield data
                 made = self.constructed_objects
@@ -123,6 +132,7 @@ def _loader() -> Any:
                     data.append(construct(child))
 
             def construct_yaml_map(self, node: Any) -> Any:
+                expect(node, mapping_node, "a mapping")
                 data: dict[Any, Any] = {}
                 yield data
                 made = self.constructed_objects
@@ -147,7 +157,8 @@ def _loader() -> Any:
                            mark.line + 1)
 
         def refuse_kind(self: Any, node: Any) -> Any:
-            raise Refused(f"the YAML type {excerpt(node.tag)} is not used in directory files",
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            raise Refused(f"the YAML type {excerpt(tag)} is not used in directory files",
                           _line(node))
 
         for tag, method in (("timestamp", Loader.construct_yaml_timestamp),
