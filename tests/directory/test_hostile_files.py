@@ -201,7 +201,8 @@ def test_a_raw_control_character_is_refused_with_its_line(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("value", ["!!seq abc", "!!map [a]", "!!str [a]", "!!str {a: b}",
                                    "!!int [1]", "!!timestamp {}", "!!binary aGk=",
-                                   "!!python/object:os.system ls"])
+                                   "!!python/object:os.system ls", "!!bool 2", "!!float x",
+                                   "!!int x", "!!null [a]"])
 def test_a_tag_that_does_not_fit_its_value_is_refused(tmp_path: Path, value: str) -> None:
     path = directory_file(tmp_path, resource_yaml().replace("[health]", value))
     (problem,) = problems_of(path)

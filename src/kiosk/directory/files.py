@@ -161,6 +161,22 @@ def _loader() -> Any:
             raise Refused(f"the YAML type {excerpt(tag)} is not used in directory files",
                           _line(node))
 
+        def checked(method: Any, what: str) -> Any:
+            """PyYAML's own constructor for `what`, with the KeyError or ValueError it
+            raises for a tag that does not fit (`!!bool 2`, `!!float x`) made a refusal."""
+            def construct(self: Any, node: Any) -> Any:
+                try:
+                    return method(self, node)
+                except (ValueError, KeyError, TypeError, OverflowError):
+                    raise Refused(f'"{excerpt(str(node.value))}" is not {what}',
+                                  _line(node)) from None
+            return construct
+
+        for tag, what in (("bool", "true or false"), ("int", "a whole number"),
+                          ("float", "a number"), ("null", "empty")):
+            name = f"construct_yaml_{tag}"
+            Loader.add_constructor(f"tag:yaml.org,2002:{tag}",
+                                   checked(getattr(base, name), what))
         for tag, method in (("timestamp", Loader.construct_yaml_timestamp),
                             ("str", Loader.construct_yaml_str),
                             ("seq", Loader.construct_yaml_seq),
