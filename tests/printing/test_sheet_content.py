@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import kiosk.sheets
+from kiosk.directory.model import Address, Source
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.sheets import discreet
@@ -23,6 +24,7 @@ from kiosk.sheets.build import (
     directory_sheet,
     handout_sheet,
     resource_sheet,
+    resources_sheet,
     topic_sheet,
 )
 from kiosk.sheets.content import HeadingBlock, ParagraphBlock
@@ -76,9 +78,29 @@ def test_handout_has_title_location_date_footer_and_every_number(print_store: St
         "Free, private tests for HIV and other infections. No insurance needed.",)
 
 
-def test_unchecked_resource_says_call_first(print_store: Store) -> None:
+def test_unchecked_resource_says_where_it_comes_from_and_call_first(print_store: Store) -> None:
     sheet = resource_sheet(print_store, ["treatment-center"], options())
-    assert sheet.resources[0].checked == "Call first: not yet checked"
+    assert sheet.resources[0].checked == "From an article only, not yet checked \u00b7 Call first"
+
+
+def test_each_trust_level_reads_differently_on_paper(print_store: Store) -> None:
+    clinic = print_store.resource("treatment-center")
+    assert clinic is not None
+    page = clinic.with_changes(sources=(*clinic.sources, Source(
+        "https://example.org/contact", ("phones",), read=dt.date(2026, 12, 1))))
+    staff = clinic.with_changes(verified_on=dt.date(2026, 11, 20), verified_by="Ana")
+    silent = clinic.with_changes(phones=(), address=Address(town="Willimantic"))
+    outreach = silent.with_changes(access=("outreach",))
+    line = resources_sheet([page, staff, silent, outreach], options()).resources
+    assert [b.checked for b in line] == [
+        "From an official web page, read December 1, 2026 \u00b7 Call first",
+        "Checked by staff: November 20, 2026 (Ana)",
+        "From an article only, not yet checked \u00b7 No phone listed: dial 2-1-1 and ask how "
+        "to reach them",
+        "From an article only, not yet checked \u00b7 No phone listed: their outreach workers "
+        "come to you"]
+    for block in line[2:]:
+        assert "Call first" not in " ".join(block.words())
 
 
 def test_description_is_cut_to_one_or_two_lines(print_store: Store) -> None:
