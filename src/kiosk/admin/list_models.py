@@ -103,8 +103,11 @@ class SourcesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(SOURCE_COLUMNS):
-            return (_tr("Source (file, web page, phone call)"), _tr("Day read"),
-                    _tr("Which facts"), _tr("Note"))[section]
+            return (QCoreApplication.translate("AdminLists",
+                                               "Source (file, web page, phone call)"),
+                    QCoreApplication.translate("AdminLists", "Day read"),
+                    QCoreApplication.translate("AdminLists", "Which facts"),
+                    QCoreApplication.translate("AdminLists", "Note"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
