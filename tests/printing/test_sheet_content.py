@@ -34,7 +34,8 @@ from tests.printing.conftest import TODAY
 
 SENSITIVE_EXAMPLES = ["trafficking", "Trafficked", "sex work", "sex workers", "prostitution",
                       "Prostitución", "exploitation", "explotación", "trata de personas",
-                      "trabajo sexual", "trabajadoras sexuales", "human trafficking hotline"]
+                      "trabajo sexual", "trabajadoras sexuales", "human trafficking hotline",
+                      "Sexual violence hotline", "violencia sexual", "if you were raped"]
 
 
 def options(**kw: object) -> SheetOptions:
@@ -50,7 +51,8 @@ def test_sensitive_words_in_both_languages_are_caught() -> None:
 
 def test_ordinary_words_are_not_sensitive() -> None:
     for text in ["Tratamiento ambulatorio", "Treatment", "Free HIV tests", "Work training",
-                 "Sexual health clinic", "Food pantry", "Trato digno"]:
+                 "Sexual health clinic", "Food pantry", "Trato digno", "Violación de la ley",
+                 "Grapes"]:
         assert not discreet.is_sensitive(text), text
 
 
@@ -275,7 +277,8 @@ def test_printing_keeps_none_alive_through_many_qt_calls() -> None:
 GIVEAWAYS = [r"traffick", r"prostitu", r"pimp", r"sex work", r"trabajo sexual", r"trata de",
              r"explotaci", r"exploitation", r"for sex\b", r"para sexo", r"por sexo",
              r"sell sex", r"buy sex", r"trade sex", r"intercambian sexo", r"comercio sexual",
-             r"t visa", r"visa t\b", r"domestic violence", r"violencia domestica", r"survivor"]
+             r"t visa", r"visa t\b", r"domestic violence", r"violencia domestica", r"survivor",
+             r"sexual violence", r"violencia sexual", r"sexual assault", r"agresion sexual"]
 
 
 def test_bundled_directory_discreet_sheets_give_nothing_away(tmp_path: Path) -> None:
