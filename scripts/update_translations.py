@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "kiosk"
-TS = ROOT / "resources" / "translations" / "kiosk_es.ts"
+TS = ROOT / "src" / "kiosk" / "resources" / "translations" / "kiosk_es.ts"
 
 
 def tool(name: str) -> str:

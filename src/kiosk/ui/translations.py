@@ -1,8 +1,9 @@
 """The interface in Spanish through Qt's translation system.
 
-`src/kiosk/resources/translations/kiosk_es.ts` is the source kept in the repository. The compiled `.qm`
-is not: it is built with `pyside6-lrelease` into the data folder's cache the first time it is
-needed, and again whenever the `.ts` is newer, so a fresh checkout works as it is.
+`src/kiosk/resources/translations/kiosk_es.ts` is the source kept in the repository. The
+compiled `.qm` is not: it is built with `pyside6-lrelease` into the data folder's cache the
+first time it is needed, and again whenever the `.ts` is newer, so a fresh checkout works as
+it is.
 """
 
 from __future__ import annotations
