@@ -88,6 +88,13 @@ def test_an_entry_without_a_phone_never_says_call_first_and_says_how_to_reach_it
     assert (nothing.reach, nothing.call_first, nothing.reachable) == (THROUGH_211, False, False)
 
 
+def test_without_phone_or_address_a_page_must_vouch_for_the_name() -> None:
+    about = Source(PAGE, ("description",), read=DEC_1)
+    assert trust(resource(about, phones=())).level == ARTICLE
+    named = Source(PAGE, ("name", "description"), read=DEC_1)
+    assert trust(resource(named, phones=())).level == PUBLISHED
+
+
 def test_reachable_means_a_phone_or_a_street_address() -> None:
     assert reachable(resource())
     assert reachable(resource(phones=(), street="40 Main Street"))

@@ -6,7 +6,8 @@ contact details come from, in three levels a visitor can tell apart:
 
 - `STAFF`: staff checked the entry (`verified_on`, `verified_by`);
 - `PUBLISHED`: an official web page (the organisation's own, the state's or the town's) vouches
-  for its phones, or for its address when it has no phone, and says on which day it was read;
+  for its phones, or for its address when it has no phone, or for its name when it has
+  neither, and says on which day it was read;
 - `ARTICLE`: nothing better than an article or a file vouches for them.
 
 Below the staff level an entry with a number says "call first" before anyone travels, except
@@ -75,9 +76,10 @@ def how_to_reach(r: Resource) -> str:
 def trust(r: Resource) -> Trust:
     """The trust level of `r` and what follows from it for the screen and the sheet."""
     reach = how_to_reach(r)
-    fact = {BY_PHONE: "phones", BY_ADDRESS: "address"}.get(reach)
-    pages = [s for s in r.sources
-             if s.is_web_page and s.read is not None and (fact is None or s.supports(fact))]
+    # Without a phone or an address, a page must at least vouch that the place is what its
+    # name says.
+    fact = {BY_PHONE: "phones", BY_ADDRESS: "address"}.get(reach, "name")
+    pages = [s for s in r.sources if s.is_web_page and s.read is not None and s.supports(fact)]
     warn = reach == BY_PHONE and not is_national_line(r)
     if r.verified_on is not None:
         return Trust(STAFF, r.verified_on, r.verified_by, tuple(s.ref for s in pages), reach,
