@@ -10,12 +10,16 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.directory.model import Resource
+from kiosk.speech.script import Script, help_now_script
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
@@ -81,7 +85,12 @@ class HomeScreen(QWidget):
         help_layout.setSpacing(12)
         self.help_title = text_label(role="section")
         self.help_note = text_label()
-        help_layout.addWidget(self.help_title)
+        self.read_aloud = ReadAloud(window.speech, self.script, "read-aloud-help-now")
+        title_row = QHBoxLayout()
+        title_row.setSpacing(14)
+        title_row.addWidget(self.help_title, 1)
+        title_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        help_layout.addLayout(title_row)
         help_layout.addWidget(self.help_note)
         self.help_grid = QGridLayout()
         self.help_grid.setSpacing(14)
@@ -108,6 +117,8 @@ class HomeScreen(QWidget):
         self.body.addStretch(1)
 
         self.phone_tiles: list[PhoneTile] = []
+        self.help_lines: list[Resource] = []  # what the strip shows, for Read aloud
+        self.help_emergency = False
         self.category_buttons: list[TileButton] = []
         self.topic_buttons: list[TileButton] = []
         self._columns: tuple[int, int] = (0, 0)
@@ -132,10 +143,12 @@ class HomeScreen(QWidget):
         lines = [r for r in store.resources(ids[:HELP_NOW_TILES * 2])
                  if r.main_phone is not None]
         crisis = lines[:HELP_NOW_TILES]
-        if not any(p.number == EMERGENCY for r in crisis for p in r.phones):
+        self.help_emergency = not any(p.number == EMERGENCY for r in crisis for p in r.phones)
+        if self.help_emergency:
             self.phone_tiles.append(PhoneTile("help-now-911", self.tr("Emergency"),
                                               EMERGENCY))
             crisis = crisis[:HELP_NOW_TILES - 1]
+        self.help_lines = crisis
         for resource in crisis:
             phone = resource.main_phone
             assert phone is not None
@@ -170,9 +183,15 @@ class HomeScreen(QWidget):
             button.clicked.connect(self._opener(self.window_.open_topic, topic.slug))
             self.topic_buttons.append(button)
         self.topics_title.setVisible(bool(self.topic_buttons))
+        self.read_aloud.refresh(self._theme.colors["ink"], self._theme.colors["surface"])
         self._columns = (0, 0)
         self._place()
         self.restyle(self._theme)
+
+    def script(self) -> Script:
+        """What Read aloud says for the Help right now strip."""
+        return help_now_script(self.help_lines, self.window_.lang,
+                               emergency=self.help_emergency)
 
     @staticmethod
     def _opener(action: Callable[[str], None], key: str) -> Callable[[], None]:
@@ -212,6 +231,7 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         self.help_title.setText(self.tr("Help right now"))
         self.help_note.setText(self.tr("Free and private. Someone will answer, day and night."))
+        self.read_aloud.retranslate()
         self.search_button.set_label(self.tr("Search"))
         self.categories_title.setText(self.tr("What do you need?"))
         self.topics_title.setText(self.tr("Good to know"))
@@ -223,6 +243,7 @@ class HomeScreen(QWidget):
             self.refresh(force=True)  # columns follow the text size
             return
         self._theme = theme
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)
 

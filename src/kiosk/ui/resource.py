@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory.model import Phone, Resource
+from kiosk.speech.script import Script, resource_script
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.theme import Theme
 from kiosk.ui.trust_words import reach_sentence, trust_sentence
 from kiosk.ui.widgets import (
@@ -79,11 +81,10 @@ class ResourceScreen(QWidget):
         self.add_button.setObjectName("add-to-handout")
         self.add_button.setProperty("variant", "primary")
         self.add_button.clicked.connect(self._toggle_handout)
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("read-aloud")
-        self.read_button.clicked.connect(self.read_aloud)
+        self.read_aloud = ReadAloud(window.speech, self.script, "read-aloud")
+        self.read_button = self.read_aloud.read_button
         actions.addWidget(self.add_button)
-        actions.addWidget(self.read_button)
+        actions.addWidget(self.read_aloud)
         actions.addStretch(1)
 
         self.call_card = QFrame()
@@ -101,7 +102,6 @@ class ResourceScreen(QWidget):
         self.body.addLayout(self.details)
         self.body.addStretch(1)
         self.phone_labels: list[QLabel] = []
-        self.spoken: list[str] = []
         self.qr: QLabel | None = None
         window.handout.changed.connect(self._update_add_button)
 
@@ -118,7 +118,8 @@ class ResourceScreen(QWidget):
         self.qr = None
         r = self.resource
         lang = self.window_.lang
-        self.read_button.setVisible(self.window_.speech.available())
+        self.read_aloud.refresh(self.window_.theme.colors["ink"],
+                                self.window_.theme.colors["surface"])
         if r is None:
             self.name.setText("")
             self.organization.hide()
@@ -126,13 +127,11 @@ class ResourceScreen(QWidget):
         self.name.setText(r.name.get(lang))
         self.organization.setText(r.organization)
         self.organization.setVisible(bool(r.organization) and r.organization != r.name.en)
-        self.spoken = [r.name.get(lang)]
         self._render_phones(r, lang)
         if not r.phones:
             no_phone = text_label(reach_sentence(r), role="warning")
             no_phone.setObjectName("how-to-reach")
             self.details.addWidget(no_phone)
-            self.spoken.append(no_phone.text())
         self._render_details(r, lang)
         self._update_add_button()
 
@@ -153,7 +152,6 @@ class ResourceScreen(QWidget):
             if phone.hours:
                 column.addWidget(text_label(phone.hours.get(lang), role="note"))
             self.phone_labels.append(number)
-            self.spoken.append(f"{label}: {phone.display}")
         column.addStretch(1)
         self.phones.addLayout(column, 1)
         self.call_card.setVisible(bool(r.phones))
@@ -189,7 +187,6 @@ class ResourceScreen(QWidget):
         box.addWidget(text_label(title, role="section"))
         box.addWidget(text_label(text, role="body"))
         self.details.addLayout(box)
-        self.spoken.append(f"{title}. {text}")
 
     def _render_details(self, r: Resource, lang: str) -> None:
         # How far to trust the way to reach it comes first, next to the numbers it is about.
@@ -199,7 +196,6 @@ class ResourceScreen(QWidget):
         label.setProperty("trust", level)
         label.setObjectName("verified")
         self.details.addWidget(label)
-        self.spoken.append(checked)
         now = self.window_.clock()
         if r.hours is not None:
             row = QHBoxLayout()
@@ -215,7 +211,6 @@ class ResourceScreen(QWidget):
             row.addWidget(badge)
             row.addWidget(today_label, 1)
             self.details.addLayout(row)
-            self.spoken.append(badge.text() + ". " + today_label.text())
         if r.hours is not None and not r.hours.always:
             week = QGridLayout()
             week.setHorizontalSpacing(24)
@@ -270,13 +265,14 @@ class ResourceScreen(QWidget):
                                 else self.tr("Add to my handout"))
         self.add_button.setAccessibleName(self.add_button.text())
 
-    @Slot()
-    def read_aloud(self) -> None:
-        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+    def script(self) -> Script | None:
+        """What Read aloud says for this place (`kiosk speak --resource` says the same)."""
+        if self.resource is None:
+            return None
+        return resource_script(self.resource, self.window_.lang, self.window_.clock())
 
     def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setAccessibleName(self.read_button.text())
+        self.read_aloud.retranslate()
         self._update_add_button()
         if self.resource is not None:
             self.rebuild()
@@ -287,7 +283,6 @@ class ResourceScreen(QWidget):
 
     def reset(self) -> None:
         self.resource = None
-        self.spoken = []
         clear_layout(self.phones)
         clear_layout(self.details)
         self.scroll_area.verticalScrollBar().setValue(0)

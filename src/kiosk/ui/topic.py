@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.directory.model import Topic
+from kiosk.speech.script import Script, topic_script
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
@@ -41,17 +42,15 @@ class TopicScreen(QWidget):
         super().__init__()
         self.window_ = window
         self.topic: Topic | None = None
-        self.spoken: list[str] = []
         self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
         self.body.setSpacing(16)
         self.title = text_label(role="title")
         self.summary = text_label(role="subtitle")
         actions = QHBoxLayout()
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("read-aloud-topic")
-        self.read_button.clicked.connect(self.read_aloud)
-        actions.addWidget(self.read_button)
+        self.read_aloud = ReadAloud(window.speech, self.script, "read-aloud-topic")
+        self.read_button = self.read_aloud.read_button
+        actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         self.text = QVBoxLayout()
         self.text.setSpacing(12)
@@ -75,7 +74,8 @@ class TopicScreen(QWidget):
     def rebuild(self) -> None:
         clear_layout(self.text)
         clear_layout(self.related)
-        self.read_button.setVisible(self.window_.speech.available())
+        self.read_aloud.refresh(self.window_.theme.colors["ink"],
+                                self.window_.theme.colors["surface"])
         t = self.topic
         lang = self.window_.lang
         if t is None:
@@ -86,12 +86,8 @@ class TopicScreen(QWidget):
         self.title.setText(t.title.get(lang))
         self.summary.setText(t.summary.get(lang))
         self.summary.setVisible(bool(t.summary))
-        self.spoken = [t.title.get(lang)]
-        if t.summary:
-            self.spoken.append(t.summary.get(lang))
         for paragraph in paragraphs(t.body.get(lang)):
             self.text.addWidget(text_label(paragraph, role="body"))
-            self.spoken.append(paragraph)
         related = self.window_.store.resources(list(t.related), include_inactive=False)
         self.related_title.setVisible(bool(related))
         for r in related:
@@ -105,22 +101,24 @@ class TopicScreen(QWidget):
     def _opener(self, rid: str) -> Callable[[], None]:
         return lambda: self.window_.open_resource(rid)
 
-    @Slot()
-    def read_aloud(self) -> None:
-        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+    def script(self) -> Script | None:
+        """What Read aloud says for this topic (`kiosk speak --topic` says the same)."""
+        if self.topic is None:
+            return None
+        related = self.window_.store.resources(list(self.topic.related),
+                                               include_inactive=False)
+        return topic_script(self.topic, related, self.window_.lang)
 
     def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setAccessibleName(self.read_button.text())
+        self.read_aloud.retranslate()
         self.related_title.setText(self.tr("Places that can help"))
         self.rebuild()
 
     def restyle(self, theme: Theme) -> None:
-        return None
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
 
     def reset(self) -> None:
         self.topic = None
-        self.spoken = []
         clear_layout(self.text)
         clear_layout(self.related)
         self.scroll_area.verticalScrollBar().setValue(0)

@@ -84,7 +84,7 @@ class KioskWindow(QMainWindow):
         self.settings = Settings(store)
         self.windowed = windowed
         self.clock: Clock = clock or store.clock
-        self.speech: Speech = speech if speech is not None else default_speech()
+        self.speech: Speech = speech if speech is not None else self._default_speech()
         self.default_lang = lang or str(self.settings.get("default_lang") or "en")
         if self.default_lang not in ("en", "es"):
             self.default_lang = "en"
@@ -246,6 +246,7 @@ class KioskWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         if lang not in ("en", "es") or lang == self.lang:
             return
+        self.speech.stop()
         self.translations.install(lang)
         self.lang = lang
         self._retranslate()
@@ -345,6 +346,18 @@ class KioskWindow(QMainWindow):
         self.quick_exit()
 
     # -- staff ------------------------------------------------------------------------------
+
+    def _default_speech(self) -> Speech:
+        """espeak-ng through aplay at the staff's volume; when this machine cannot speak,
+        the Read aloud buttons stay hidden and the admin notices say why."""
+        speech = default_speech(lambda: int(self.settings.get("speech_volume")) / 100)
+        problem = speech.problem()
+        if problem:
+            log.warning("%s", problem)
+            from kiosk.speech.notices import tell_staff
+
+            tell_staff(self.store, problem)
+        return speech
 
     @Slot()
     def _open_admin(self) -> None:
