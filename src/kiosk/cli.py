@@ -192,8 +192,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     store = open_store(args)
-    for name, count in store.counts().items():
-        print(f"{name}: {count}")
+    counts = store.counts()
+    reach = "active resources with a phone or street address"
+    for name, count in counts.items():
+        if name == reach:
+            active = counts["active resources"]
+            share = f"{100 * count / active:.0f}%" if active else "-"
+            print(f"{name}: {count} of {active} ({share})")
+        else:
+            print(f"{name}: {count}")
     return 0
 
 

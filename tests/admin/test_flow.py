@@ -76,7 +76,7 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
     assert "(860) 456-2269" in _visitor_phone(kiosk)
     verified = [lb.text() for lb in kiosk.resource_screen.findChildren(QLabel, "verified")
                 if lb.isVisible()]
-    assert verified == ["Last checked by staff: November 23, 2026"]
+    assert verified == ["Last checked by staff: November 23, 2026 (AB)"]
 
     kiosk.show_home()
     shell = _sign_in(qtbot, kiosk, clock)

@@ -78,7 +78,7 @@ class PhonesModel(QAbstractListModel):
         return True
 
 
-SOURCE_COLUMNS = ("ref", "facts", "note")
+SOURCE_COLUMNS = ("ref", "read", "facts", "note")
 
 
 class SourcesModel(QAbstractTableModel):
@@ -103,8 +103,11 @@ class SourcesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(SOURCE_COLUMNS):
-            return (_tr("Source (file, web page, phone call)"), _tr("Which facts"),
-                    _tr("Note"))[section]
+            return (QCoreApplication.translate("AdminLists",
+                                               "Source (file, web page, phone call)"),
+                    QCoreApplication.translate("AdminLists", "Day read"),
+                    QCoreApplication.translate("AdminLists", "Which facts"),
+                    QCoreApplication.translate("AdminLists", "Note"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -132,7 +135,7 @@ class SourcesModel(QAbstractTableModel):
     def add(self) -> int:
         row = len(self.sources)
         self.beginInsertRows(QModelIndex(), row, row)
-        self.sources.append({"ref": "", "facts": "", "note": ""})
+        self.sources.append({"ref": "", "read": "", "facts": "", "note": ""})
         self.endInsertRows()
         return row
 

@@ -28,6 +28,7 @@ from kiosk.directory.model import (
     Resource,
     Source,
     Topic,
+    is_web_address,
 )
 from kiosk.directory.phones import PhoneError, display_number, parse_number
 from kiosk.directory.problems import FieldPath, Problem
@@ -51,7 +52,7 @@ TOPIC_FIELDS = (
 PHONE_FIELDS = ("number", "label", "kind", "hours", "message")
 ADDRESS_FIELDS = ("street", "town", "state", "zip")
 AREA_FIELDS = ("statewide", "national", "county", "towns")
-SOURCE_FIELDS = ("ref", "facts", "note")
+SOURCE_FIELDS = ("ref", "read", "facts", "note")
 INFO_FIELDS = ("name", "region", "published")
 
 
@@ -267,15 +268,18 @@ class Reader:
         for i, item in enumerate(value):
             at = (*path, "sources", i)
             if isinstance(item, str) and item.strip():
-                out.append(Source(item.strip()))
-                continue
+                item = {"ref": item.strip()}
             source = self.mapping(item, at, SOURCE_FIELDS)
             if source is None:
                 continue
             ref = self.text(source, "ref", at, required=True)
+            read = self.date(source, "read", at)
+            if ref and read is None and is_web_address(ref) and not source.get("read"):
+                self.problem((*at, "read"), "a web page needs the day it was read, "
+                                            "like read: 2026-12-01")
             if ref:
                 out.append(Source(ref, self.words(source, "facts", at),
-                                  self.text(source, "note", at)))
+                                  self.text(source, "note", at), read))
         return tuple(out)
 
     def hours(self, value: Any, path: FieldPath) -> WeeklyHours | None:

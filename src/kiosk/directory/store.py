@@ -29,6 +29,7 @@ from kiosk.directory.model import (  # noqa: E402
     Resource,
     Topic,
 )
+from kiosk.directory.trust import reachable  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
 
@@ -273,8 +274,10 @@ class Store:
             "resource_categories rc on rc.category = c.slug group by c.slug "
             "order by c.position, c.slug"):
             out[f"category {slug}"] = count
-        out["resources missing Spanish text"] = sum(
-            1 for r in self.resources() if r.missing_spanish())
+        resources = self.resources()
+        out["resources missing Spanish text"] = sum(1 for r in resources if r.missing_spanish())
+        out["active resources with a phone or street address"] = sum(
+            1 for r in resources if r.active and reachable(r))
         out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
         out["unverified resources"] = one(
             "select count(*) from resources where verified_on is null")

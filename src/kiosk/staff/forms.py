@@ -8,10 +8,18 @@ so a saved entry obeys exactly the rules of an imported one.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from kiosk.directory.convert import Reader
-from kiosk.directory.model import DAYS, Category, Resource, Source, Topic
+from kiosk.directory.model import (
+    DAYS,
+    Category,
+    Resource,
+    Source,
+    Topic,
+    is_web_address,
+)
 from kiosk.staff import checks
 
 Form = dict[str, Any]
@@ -28,8 +36,17 @@ def _local(form: Form, key: str) -> dict[str, str] | None:
     return {"en": en, "es": es} if es else {"en": en}
 
 
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _sources_to_form(sources: tuple[Source, ...]) -> list[dict[str, str]]:
-    return [{"ref": s.ref, "facts": ", ".join(s.facts), "note": s.note} for s in sources]
+    return [{"ref": s.ref, "read": s.read.isoformat() if s.read else "",
+             "facts": ", ".join(s.facts), "note": s.note} for s in sources]
 
 
 def _sources_data(form: Form, problems: Problems) -> list[Any]:
@@ -38,13 +55,19 @@ def _sources_data(form: Form, problems: Problems) -> list[Any]:
         ref = row.get("ref", "").strip()
         facts = checks.split_list(row.get("facts", ""))
         note = row.get("note", "").strip()
+        read = row.get("read", "").strip()
         if not ref:
-            if facts or note:
+            if facts or note or read:
                 problems[f"sources.{i}.ref"] = ("Say where this came from (a file, a web page, "
                                                 "a call).")
             continue
-        out.append({"ref": ref, **({"facts": facts} if facts else {}),
-                    **({"note": note} if note else {})})
+        if read and not _is_date(read):
+            problems[f"sources.{i}.read"] = "Write the day the page was read as 2026-12-01."
+            read = ""
+        elif not read and is_web_address(ref):
+            problems[f"sources.{i}.read"] = "Say on which day the web page was read."
+        out.append({"ref": ref, **({"read": read} if read else {}),
+                    **({"facts": facts} if facts else {}), **({"note": note} if note else {})})
     if not out:
         problems["sources"] = "Add at least one source: where do these facts come from?"
     return out

@@ -21,6 +21,7 @@ from kiosk.directory.model import Phone, Resource
 from kiosk.speech.script import Script, resource_script
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.theme import Theme
+from kiosk.ui.trust_words import reach_sentence, trust_sentence
 from kiosk.ui.widgets import (
     clear_layout,
     reading_column,
@@ -128,8 +129,8 @@ class ResourceScreen(QWidget):
         self.organization.setVisible(bool(r.organization) and r.organization != r.name.en)
         self._render_phones(r, lang)
         if not r.phones:
-            no_phone = text_label(self.tr("No phone number yet. Ask staff how to reach them."),
-                                  role="warning")
+            no_phone = text_label(reach_sentence(r), role="warning")
+            no_phone.setObjectName("how-to-reach")
             self.details.addWidget(no_phone)
         self._render_details(r, lang)
         self._update_add_button()
@@ -188,15 +189,11 @@ class ResourceScreen(QWidget):
         self.details.addLayout(box)
 
     def _render_details(self, r: Resource, lang: str) -> None:
-        # How fresh the facts are comes first, next to the numbers it is about.
-        if r.verified_on is not None:
-            checked = self.tr("Last checked by staff: %1").replace(
-                "%1", local_date(QDate(r.verified_on.year, r.verified_on.month,
-                                       r.verified_on.day), lang))
-            label = text_label(checked, role="note")
-        else:
-            checked = self.tr("Not yet checked by staff: call first.")
-            label = text_label(checked, role="warning")
+        # How far to trust the way to reach it comes first, next to the numbers it is about.
+        checked, level = trust_sentence(
+            r, lambda day: local_date(QDate(day.year, day.month, day.day), lang))
+        label = text_label(checked, role="trust")
+        label.setProperty("trust", level)
         label.setObjectName("verified")
         self.details.addWidget(label)
         now = self.window_.clock()

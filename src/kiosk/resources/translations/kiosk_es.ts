@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US" sourcelanguage="en_US">
 <context>
+    <name>AdminLists</name>
+    <message>
+        <source>Source (file, web page, phone call)</source>
+        <translation>Fuente (archivo, página web, llamada)</translation>
+    </message>
+    <message>
+        <source>Day read</source>
+        <translation>Día de lectura</translation>
+    </message>
+    <message>
+        <source>Which facts</source>
+        <translation>Qué datos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <source>Staff: keeping the directory right</source>
@@ -1095,10 +1114,6 @@
 <context>
     <name>ResourceScreen</name>
     <message>
-        <source>No phone number yet. Ask staff how to reach them.</source>
-        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
-    </message>
-    <message>
         <source>Call</source>
         <translation>Llamar</translation>
     </message>
@@ -1233,14 +1248,6 @@
     <message>
         <source>About</source>
         <translation>Qué ofrecen</translation>
-    </message>
-    <message>
-        <source>Last checked by staff: %1</source>
-        <translation>Revisado por el personal: %1</translation>
-    </message>
-    <message>
-        <source>Not yet checked by staff: call first.</source>
-        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
     </message>
     <message>
         <source>Added to my handout ✓</source>
@@ -1560,12 +1567,28 @@
         <translation>Idiomas:</translation>
     </message>
     <message>
-        <source>Call first: not yet checked</source>
-        <translation>Llame antes de ir: aún no verificado</translation>
+        <source>Checked by staff: %1 (%2)</source>
+        <translation>Verificado por el personal: %1 (%2)</translation>
     </message>
     <message>
         <source>Checked by staff: %1</source>
         <translation>Verificado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>From an official web page, read %1</source>
+        <translation>De una página web oficial, leída el %1</translation>
+    </message>
+    <message>
+        <source>From an article only, not yet checked</source>
+        <translation>Solo de un artículo, aún sin verificar</translation>
+    </message>
+    <message>
+        <source>No phone listed: dial 2-1-1 and ask how to reach them</source>
+        <translation>Sin teléfono: marque 2-1-1 y pregunte cómo comunicarse</translation>
+    </message>
+    <message>
+        <source>No phone listed: their outreach workers come to you</source>
+        <translation>Sin teléfono: su equipo de alcance va adonde usted esté</translation>
     </message>
     <message>
         <source>Scan to text</source>
@@ -1956,6 +1979,45 @@
     <message>
         <source>Saved and marked as checked today.</source>
         <translation>Guardado y marcado como revisado hoy.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustWords</name>
+    <message>
+        <source>Last checked by staff: %1 (%2)</source>
+        <translation>Revisado por el personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1</source>
+        <translation>Revisado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>From an official web page, read on %1. Not yet checked by staff: call first.</source>
+        <translation>De una página web oficial, leída el %1. Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From an official web page, read on %1. Not yet checked by staff.</source>
+        <translation>De una página web oficial, leída el %1. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>From an article only. Not yet checked by staff: call first.</source>
+        <translation>Solo de un artículo. Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From an article only. Not yet checked by staff.</source>
+        <translation>Solo de un artículo. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. You can go to the address below.</source>
+        <translation>No hay número de teléfono. Puede ir a la dirección de abajo.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. Their outreach workers come to where people are.</source>
+        <translation>No hay número de teléfono. Su equipo de alcance va adonde está la gente.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. Ask staff here, or dial 2-1-1, how to reach them.</source>
+        <translation>No hay número de teléfono. Pregunte a nuestro personal, o marque 2-1-1, cómo comunicarse.</translation>
     </message>
 </context>
 <context>
