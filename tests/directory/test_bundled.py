@@ -177,14 +177,6 @@ def test_the_share_of_reachable_places_never_drops(bundled: Directory) -> None:
     assert share >= REACHABLE_FLOOR
 
 
-@pytest.mark.xfail(strict=True, reason="43 of 60 places (72%) have a sourced phone or street "
-                   "address; the rest need a staff call (see their review_notes)")
-def test_at_least_85_percent_of_places_have_a_phone_or_street_address(
-        bundled: Directory) -> None:
-    active = [r for r in bundled.resources if r.active]
-    assert sum(1 for r in active if reachable(r)) / len(active) >= 0.85
-
-
 def test_descriptions_are_plain(bundled: Directory) -> None:
     """About a 6th-grade reading level (Flesch-Kincaid); no description above grade 8."""
     import textstat  # a test dependency (pyproject.toml); pinned to the pyphen-only release
