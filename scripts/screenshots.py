@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from kiosk.directory.store import ListFilter
     from kiosk.ui.speech import NoSpeech
     from kiosk.ui.window import KioskWindow

@@ -30,7 +30,7 @@ def tool(name: str) -> str:
 
 
 def unfinished(ts: Path) -> list[str]:
-    from kiosk.ui.translations import untranslated
+    from kiosk.i18n import untranslated
 
     return untranslated(ts)
 

@@ -10,7 +10,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell, open_admin
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.app import connect_staff
+from kiosk.datadir import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
@@ -32,6 +33,7 @@ def make_kiosk(qtbot: QtBot, fresh_data_dir: Path, clock: Clock) -> Iterator:
         if pin and not PinGuard(Settings(store), clock).has_pin():
             PinGuard(Settings(store), clock).set_pin(pin)
         window = KioskWindow(store, fresh_data_dir, speech=FakeSpeech(), clock=clock)
+        connect_staff(window)
         qtbot.addWidget(window)
         window.resize(*size)
         window.show()

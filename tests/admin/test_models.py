@@ -19,7 +19,7 @@ from kiosk.admin.list_models import (
     SourcesModel,
 )
 from kiosk.admin.usage_page import UsageModel
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.store import Store
 from kiosk.paths import RESOURCES
 from kiosk.staff import history

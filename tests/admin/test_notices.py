@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.admin.notices import NoticesModel
 from kiosk.backups import add_notice, backup_now
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.paths import database_path
 from kiosk.staff import notices

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.files import check_directory
 from kiosk.directory.model import Directory
 from kiosk.paths import BUNDLED_DATA

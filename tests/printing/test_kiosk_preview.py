@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.usage import daily
 from kiosk.printing.kiosk_print import PageModel, PrintPreview, open_print_preview
 from kiosk.sheets.discreet import sensitive_words

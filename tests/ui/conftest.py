@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import FIXTURE, MONDAY_10AM, FakeSpeech
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_main_window
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import FIXTURE, tap, visible_texts
 

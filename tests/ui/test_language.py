@@ -6,7 +6,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.translations import TRANSLATIONS, Translations
+from kiosk.i18n import TRANSLATIONS, untranslated
+from kiosk.ui.translations import Translations
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import tap, visible_texts
 
@@ -26,8 +27,6 @@ def _ui_contexts() -> set[str]:
 
 def test_every_interface_string_is_translated() -> None:
     """Visitors', printed sheets' and staff screens' strings: none waits for Spanish."""
-    from kiosk.ui.translations import untranslated
-
     ts = TRANSLATIONS / "kiosk_es.ts"
     root = ET.parse(ts).getroot()
     contexts = {c.findtext("name") for c in root.iter("context")}

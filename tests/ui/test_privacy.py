@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
@@ -162,12 +161,10 @@ def test_windowed_closes_normally(qtbot: QtBot, make_window) -> None:  # type: i
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=1000)
 
 
-def test_holding_the_corner_opens_the_staff_screens(
-        qtbot: QtBot, window: KioskWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    opened: list[KioskWindow] = []
-    entry = types.ModuleType("kiosk.admin.entry")
-    entry.open_admin = opened.append  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kiosk.admin.entry", entry)
+def test_holding_the_corner_asks_for_the_staff_screens(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    opened: list[bool] = []
+    window.admin_wanted.connect(lambda: opened.append(True))
     corner = window.findChild(QWidget, "admin-corner")
     assert corner.geometry().topLeft() == QPoint(0, 0) and corner.width() == 96
     corner.timer.setInterval(200)
@@ -176,7 +173,7 @@ def test_holding_the_corner_opens_the_staff_screens(
     qtbot.wait(300)
     assert opened == []  # a tap is not enough
     qtbot.mousePress(corner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
-    qtbot.waitUntil(lambda: opened == [window], timeout=2000)
+    qtbot.waitUntil(lambda: opened == [True], timeout=2000)
     qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert corner.timer.interval() == 200
     from kiosk.ui.window import ADMIN_HOLD_MS
@@ -213,7 +210,7 @@ def test_refresh_shows_a_staff_edit_at_once(window: KioskWindow) -> None:
 def test_run_exits_after_the_first_frame(tmp_path: Path) -> None:
     import subprocess
 
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from tests.ui.helpers import FIXTURE
 
     data_dir = tmp_path / "run"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QTranslator
 
+from kiosk.i18n import TRANSLATIONS, build_qm
 from kiosk.sheets.words import CONTEXT, QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,6 @@ def _translator(lang: str, cache: Path, folder: Path | None) -> QTranslator | No
     """The kiosk's translator for `lang`, built from its `.ts` when needed; None for English."""
     if lang == "en":
         return None
-    from kiosk.ui.translations import TRANSLATIONS, build_qm
-
     ts = (folder or TRANSLATIONS) / f"kiosk_{lang}.ts"
     qm = cache / f"kiosk_{lang}.qm"
     translator = QTranslator()

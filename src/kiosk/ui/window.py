@@ -73,6 +73,7 @@ class AdminCorner(QWidget):
 class KioskWindow(QMainWindow):
     reset_done = Signal()
     language_changed = Signal(str)
+    admin_wanted = Signal()  # the staff corner was held; `kiosk.app` opens the admin
 
     def __init__(self, store: Store, data_dir: Path, *, windowed: bool = True,
                  idle_timeout_s: float | None = None, lang: str | None = None,
@@ -136,7 +137,7 @@ class KioskWindow(QMainWindow):
             lambda: self.header.set_handout_count(len(self.handout)))
 
         self.admin_corner = AdminCorner(root)
-        self.admin_corner.held.connect(self._open_admin)
+        self.admin_corner.held.connect(self.admin_wanted.emit)
         self.admin_corner.raise_()
 
         timeout = idle_timeout_s if idle_timeout_s is not None else float(
@@ -345,14 +346,6 @@ class KioskWindow(QMainWindow):
         self.quick_exit()
 
     # -- staff ------------------------------------------------------------------------------
-
-    @Slot()
-    def _open_admin(self) -> None:
-        try:
-            from kiosk.admin.entry import open_admin  # type: ignore[import-not-found]
-        except ImportError:
-            return
-        open_admin(self)
 
     def leave(self) -> None:
         """Close the kiosk (a staff action)."""

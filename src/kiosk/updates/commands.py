@@ -79,7 +79,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     from kiosk.backups import add_notice
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
     from kiosk.errors import KnownError
     from kiosk.updates import keys
@@ -105,7 +105,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         bundle = verify(args.file, args.key.read_text(encoding="ascii"))
         print(f"{args.file.name}: signed by {bundle.signer}; {bundle.describe()}.")
         return 0
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
 
     store = open_store(args)
@@ -118,7 +118,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.updates.bundle import apply
 
     store = open_store(args)
@@ -127,7 +127,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_folder(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
 
     folder = str(Path(args.folder).expanduser().resolve()) if args.folder.strip() else ""
@@ -140,7 +140,7 @@ def cmd_folder(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     import sys
 
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.directory.settings import Settings
     from kiosk.errors import KnownError
     from kiosk.updates.bundle import applied_version, apply, newest_in_folder
