@@ -318,7 +318,7 @@ def test_back_button_and_spanish(qtbot: QtBot, kiosk_window) -> None:  # type: i
 def test_open_print_preview_over_a_plain_window(qtbot: QtBot, print_store) -> None:  # type: ignore[no-untyped-def]
     """The preview needs only store, settings, handout and lang from its window."""
     from kiosk.directory.settings import Settings
-    from kiosk.ui.handout import Handout
+    from kiosk.ui.visit import Handout
 
     class Plain(QWidget):
         def __init__(self) -> None:

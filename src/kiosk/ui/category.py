@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -36,11 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory.store import ListEntry, ListFilter, Store
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, text_label
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 60
@@ -269,12 +267,11 @@ class ResourceDelegate(QStyledItemDelegate):
         return box.left()
 
 
-class CategoryScreen(QWidget):
+class CategoryScreen(Screen):
     FILTERS = ("near", "statewide", "open", "free", "spanish")
 
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.slug = ""
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
@@ -307,7 +304,7 @@ class CategoryScreen(QWidget):
         count_row.addLayout(self.topic_row)
         layout.addLayout(count_row)
 
-        self.model = ResourceListModel(window.store, window.clock, self)
+        self.model = ResourceListModel(ctx.store, ctx.clock, self)
         self.delegate = ResourceDelegate(self)
         self.view = QListView()
         self.view.setObjectName("resource-list")
@@ -338,7 +335,7 @@ class CategoryScreen(QWidget):
 
     def list_filter(self) -> ListFilter:
         f = self.filters
-        settings = self.window_.settings
+        settings = self.ctx.settings
         near = f["near"].isChecked()
         return ListFilter(
             near_town=str(settings.get("town")) if near else "",
@@ -347,6 +344,9 @@ class CategoryScreen(QWidget):
             open_now=f["open"].isChecked(),
             free=f["free"].isChecked(),
             spanish=f["spanish"].isChecked())
+
+    def enter(self, key: str = "") -> None:
+        self.show_category(key)
 
     def show_category(self, slug: str) -> None:
         if slug != self.slug:
@@ -365,8 +365,8 @@ class CategoryScreen(QWidget):
     def reload(self) -> None:
         if not self.slug:
             return
-        ids = self.window_.store.list_ids(self.slug, self.list_filter(), self.window_.clock(),
-                                          lang=self.window_.lang)
+        ids = self.ctx.store.list_ids(self.slug, self.list_filter(), self.ctx.clock(),
+                                      lang=self.lang)
         self.model.set_ids(ids)
         self.view.scrollToTop()
         n = len(ids)
@@ -378,15 +378,15 @@ class CategoryScreen(QWidget):
     def _open_row(self, index: QModelIndex) -> None:
         rid = index.data(IdRole)
         if rid:
-            self.window_.open_resource(str(rid))
+            self.resource_wanted.emit(str(rid))
 
     def retranslate(self) -> None:
-        lang = self.window_.lang
-        category = self.window_.store.category(self.slug) if self.slug else None
+        lang = self.lang
+        category = self.ctx.store.category(self.slug) if self.slug else None
         self.title.setText(category.name.get(lang) if category else "")
         self.description.setText(category.description.get(lang) if category else "")
         self.description.setVisible(bool(category and category.description))
-        town = str(self.window_.settings.get("town"))
+        town = str(self.ctx.settings.get("town"))
         labels = {"near": self.tr("Near %1").replace("%1", town),
                   "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
                   "free": self.tr("Free"), "spanish": self.tr("Spanish spoken")}
@@ -406,7 +406,7 @@ class CategoryScreen(QWidget):
     def _topics(self, lang: str) -> None:
         """Information pages that belong with this category, one tap away."""
         clear_layout(self.topic_row)
-        topics = [t for t in self.window_.store.topics() if self.slug in t.categories][:3]
+        topics = [t for t in self.ctx.store.topics() if self.slug in t.categories][:3]
         for topic in topics:
             button = QPushButton(self.tr("Good to know: %1").replace("%1",
                                                                      topic.title.get(lang)))
@@ -417,7 +417,7 @@ class CategoryScreen(QWidget):
             self.topic_row.addWidget(button)
 
     def _topic_opener(self, slug: str) -> Callable[[], None]:
-        return lambda: self.window_.open_topic(slug)
+        return lambda: self.topic_wanted.emit(slug)
 
     def _place_filters(self, force: bool = False) -> None:
         available = self.width() - 64  # the screen's side margins
@@ -436,6 +436,7 @@ class CategoryScreen(QWidget):
         self._place_filters()
 
     def restyle(self, theme: Theme) -> None:
+        self.theme = theme
         self.delegate.theme = theme
         self.view.doItemsLayout()
 

@@ -1,14 +1,13 @@
-"""The visitor's handout: the places they chose to take away, and the screen that lists them.
-
-The list lives only in memory and is emptied by quick exit and idle reset.
+"""The handout screen: the places the visitor chose to take away, each removable, and the
+button that prints them. The list itself is the visit's (`kiosk.ui.visit.Handout`): in
+memory only, emptied by quick exit and the idle reset.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,55 +17,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, reading_column, text_label
 
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
-MAX_ITEMS = 20  # one printed page or two; also keeps the screen's rows few
-
-
-class Handout(QObject):
-    changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.ids: list[str] = []
-
-    def add(self, resource_id: str) -> bool:
-        if resource_id in self.ids or len(self.ids) >= MAX_ITEMS:
-            return False
-        self.ids.append(resource_id)
-        self.changed.emit()
-        return True
-
-    def remove(self, resource_id: str) -> None:
-        if resource_id in self.ids:
-            self.ids.remove(resource_id)
-            self.changed.emit()
-
-    def clear(self) -> None:
-        if self.ids:
-            self.ids = []
-            self.changed.emit()
-
-    def __contains__(self, resource_id: object) -> bool:
-        return resource_id in self.ids
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-
-class HandoutScreen(QWidget):
+class HandoutScreen(Screen):
     """The chosen places, each removable, and the button that prints them.
 
-    At most `MAX_ITEMS` rows, so each row may be a small widget with a real, named
-    "Remove" button rather than a painted one.
+    At most `kiosk.ui.visit.MAX_ITEMS` rows, so each row may be a small widget with a real,
+    named "Remove" button rather than a painted one.
     """
 
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+    print_wanted = Signal()  # the window opens the print preview over the screens
+
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.setProperty("role", "page")
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
@@ -82,8 +47,6 @@ class HandoutScreen(QWidget):
         self.empty = text_label(role="empty")
         self.rows = QVBoxLayout()
         self.rows.setSpacing(12)
-        self.message = text_label(role="warning")
-        self.message.hide()
         self.print_button = QPushButton()
         self.print_button.setObjectName("print-handout")
         self.print_button.setProperty("variant", "primary")
@@ -94,11 +57,10 @@ class HandoutScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         outer.addLayout(buttons)
-        outer.addWidget(self.message)
         outer.addWidget(self.empty)
         outer.addLayout(self.rows)
         outer.addStretch(1)
-        window.handout.changed.connect(self.refresh)
+        ctx.visit.handout.changed.connect(self.refresh)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("My handout"))
@@ -108,12 +70,15 @@ class HandoutScreen(QWidget):
         self.print_button.setAccessibleName(self.print_button.text())
         self.refresh()
 
+    def enter(self, key: str = "") -> None:
+        self.refresh()
+
     @Slot()
     def refresh(self) -> None:
         clear_layout(self.rows)
-        ids = list(self.window_.handout.ids)
-        lang = self.window_.lang
-        resources = {r.id: r for r in self.window_.store.resources(ids)}
+        ids = list(self.ctx.visit.handout.ids)
+        lang = self.lang
+        resources = {r.id: r for r in self.ctx.store.resources(ids)}
         for rid in ids:
             resource = resources.get(rid)
             if resource is None:
@@ -127,14 +92,9 @@ class HandoutScreen(QWidget):
         self.count.setVisible(n > 0)
         self.empty.setVisible(n == 0)
         self.print_button.setEnabled(n > 0)
-        self.message.hide()
 
     def reset(self) -> None:
-        self.message.hide()
         self.scroll_area.verticalScrollBar().setValue(0)
-
-    def restyle(self, theme: object) -> None:
-        return None
 
     def _row(self, rid: str, name: str, phone: str) -> QFrame:
         row = QFrame()
@@ -155,17 +115,8 @@ class HandoutScreen(QWidget):
         return row
 
     def _remover(self, rid: str) -> Callable[[], None]:
-        return lambda: self.window_.handout.remove(rid)
+        return lambda: self.ctx.visit.handout.remove(rid)
 
     @Slot()
     def _print(self) -> None:
-        try:
-            from kiosk.printing.kiosk_print import (  # type: ignore[import-not-found]
-                open_print_preview,
-            )
-        except ImportError:
-            self.message.setText(self.tr("Printing is not set up on this kiosk. "
-                                         "Please ask staff."))
-            self.message.show()
-            return
-        open_print_preview(self.window_, list(self.window_.handout.ids), self.window_.lang)
+        self.print_wanted.emit()

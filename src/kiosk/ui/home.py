@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
@@ -23,9 +23,6 @@ from kiosk.ui.widgets import (
     scrolling_page,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 HELP_NOW = "help-now"
 # The strip shows the most urgent lines only: it must fit above the fold on every screen,
@@ -62,10 +59,9 @@ class PhoneTile(QPushButton):
         return self.layout().totalMinimumSize()
 
 
-class HomeScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class HomeScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.scroll_area = scrolling_page(self)
         page = QWidget()
         page.setProperty("role", "page")
@@ -90,7 +86,7 @@ class HomeScreen(QWidget):
         self.search_button = TileButton("search-button", "search", variant="search",
                                         icon_size=40)
         self.search_button.box.setDirection(QVBoxLayout.Direction.LeftToRight)
-        self.search_button.clicked.connect(window.open_search)
+        self.search_button.clicked.connect(self.search_wanted.emit)
 
         self.categories_title = text_label(role="section")
         self.category_grid = QGridLayout()
@@ -112,18 +108,23 @@ class HomeScreen(QWidget):
         self.topic_buttons: list[TileButton] = []
         self._columns: tuple[int, int] = (0, 0)
         self._built_for = ""
-        self._theme = Theme()
 
     # -- building ---------------------------------------------------------------------------
+
+    def enter(self, key: str = "") -> None:
+        self.refresh()
+
+    def reload(self) -> None:
+        self._built_for = ""  # rebuilt when next shown
 
     def refresh(self, force: bool = False) -> None:
         """Rebuild from the store: when the language changed or staff changed the data
         (`force`); going home otherwise shows what is already built."""
-        lang = self.window_.lang
+        lang = self.lang
         if not force and self._built_for == lang:
             return
         self._built_for = lang
-        store = self.window_.store
+        store = self.ctx.store
         clear_layout(self.help_grid)
         clear_layout(self.category_grid)
         clear_layout(self.topic_grid)
@@ -145,12 +146,12 @@ class HomeScreen(QWidget):
                           .replace("%2", phone.display) if phone.message
                           else self.tr("Text %1").replace("%1", phone.display))
             tile = PhoneTile(f"help-now-{resource.id}", resource.name.get(lang), number)
-            tile.clicked.connect(self._opener(self.window_.open_resource, resource.id))
+            tile.clicked.connect(self._opener(self.resource_wanted, resource.id))
             self.phone_tiles.append(tile)
         if len(lines) > len(crisis) or len(ids) > HELP_NOW_TILES * 2:
             more = PhoneTile("help-now-more", self.tr("More lines that help"),
                              self.tr("See all %1").replace("%1", str(len(ids))))
-            more.clicked.connect(self._opener(self.window_.open_category, HELP_NOW))
+            more.clicked.connect(self._opener(self.category_wanted, HELP_NOW))
             self.phone_tiles.append(more)
 
         self.category_buttons = []
@@ -160,27 +161,27 @@ class HomeScreen(QWidget):
             button = TileButton(f"category-{category.slug}",
                                 (category.icon or category.slug).removesuffix(".svg"))
             button.set_label(category.name.get(lang))
-            button.clicked.connect(self._opener(self.window_.open_category, category.slug))
+            button.clicked.connect(self._opener(self.category_wanted, category.slug))
             self.category_buttons.append(button)
 
         self.topic_buttons = []
         for topic in store.topics():
             button = TileButton(f"topic-{topic.slug}", "info", variant="row", icon_size=0)
             button.set_label(topic.title.get(lang))
-            button.clicked.connect(self._opener(self.window_.open_topic, topic.slug))
+            button.clicked.connect(self._opener(self.topic_wanted, topic.slug))
             self.topic_buttons.append(button)
         self.topics_title.setVisible(bool(self.topic_buttons))
         self._columns = (0, 0)
         self._place()
-        self.restyle(self._theme)
+        self.restyle(self.theme)
 
     @staticmethod
-    def _opener(action: Callable[[str], None], key: str) -> Callable[[], None]:
-        return lambda: action(key)
+    def _opener(signal: SignalInstance, key: str) -> Callable[[], None]:
+        return lambda: signal.emit(key)
 
     def _key(self) -> tuple[int, int]:
         width = self.width() or 1280
-        scale = self._theme.scale
+        scale = self.theme.scale
         most = max(1, min(len(self.phone_tiles), int(width // (350 * scale))))
         rows = -(-len(self.phone_tiles) // most) if self.phone_tiles else 1
         balanced = -(-len(self.phone_tiles) // rows) if self.phone_tiles else 1
@@ -218,11 +219,11 @@ class HomeScreen(QWidget):
         self.refresh(force=True)
 
     def restyle(self, theme: Theme) -> None:
-        if theme.scale != self._theme.scale:
-            self._theme = theme
+        if theme.scale != self.theme.scale:
+            self.theme = theme
             self.refresh(force=True)  # columns follow the text size
             return
-        self._theme = theme
+        self.theme = theme
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)
 
@@ -231,3 +232,6 @@ class HomeScreen(QWidget):
 
     def scrolled_to_top(self) -> bool:
         return self.scroll_area.verticalScrollBar().value() == 0
+
+    def pristine(self) -> bool:
+        return self.scrolled_to_top()

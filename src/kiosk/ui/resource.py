@@ -3,8 +3,6 @@ visitor's own phone. Every text from the directory is shown as plain text."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QDate, QLocale, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory.model import Phone, Resource
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     clear_layout,
@@ -25,9 +24,6 @@ from kiosk.ui.widgets import (
     scrolling_page,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 
 def qr_pixmap(uri: str, size: int, dark: str = "#000000", light: str = "#FFFFFF") -> QPixmap:
@@ -61,10 +57,9 @@ def day_name(weekday: int, lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-class ResourceScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class ResourceScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.resource: Resource | None = None
         self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
@@ -102,11 +97,14 @@ class ResourceScreen(QWidget):
         self.phone_labels: list[QLabel] = []
         self.spoken: list[str] = []
         self.qr: QLabel | None = None
-        window.handout.changed.connect(self._update_add_button)
+        ctx.visit.handout.changed.connect(self._update_add_button)
+
+    def enter(self, key: str = "") -> None:
+        self.show_resource(key)
 
     def show_resource(self, resource_id: str) -> None:
-        self.resource = self.window_.store.resource(resource_id)
-        self.window_.speech.stop()
+        self.resource = self.ctx.store.resource(resource_id)
+        self.ctx.speech.stop()
         self.rebuild()
         self.scroll_area.verticalScrollBar().setValue(0)
 
@@ -116,8 +114,8 @@ class ResourceScreen(QWidget):
         self.phone_labels = []
         self.qr = None
         r = self.resource
-        lang = self.window_.lang
-        self.read_button.setVisible(self.window_.speech.available())
+        lang = self.lang
+        self.read_button.setVisible(self.ctx.speech.available())
         if r is None:
             self.name.setText("")
             self.organization.hide()
@@ -162,11 +160,11 @@ class ResourceScreen(QWidget):
             qr_box.setSpacing(6)
             self.qr = QLabel()
             self.qr.setObjectName("resource-qr")
-            self.qr.setPixmap(qr_pixmap(main.uri, self.window_.theme.px(220)))
+            self.qr.setPixmap(qr_pixmap(main.uri, self.theme.px(220)))
             self.qr.setAccessibleName(self.tr("QR code for %1").replace("%1", main.display))
             caption = text_label(self.tr("Scan with your phone camera to save or call "
                                          "this number."), role="note")
-            caption.setFixedWidth(max(self.qr.pixmap().width(), self.window_.theme.px(260)))
+            caption.setFixedWidth(max(self.qr.pixmap().width(), self.theme.px(260)))
             qr_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
             qr_box.addWidget(caption)
             qr_box.addStretch(1)
@@ -203,7 +201,7 @@ class ResourceScreen(QWidget):
         label.setObjectName("verified")
         self.details.addWidget(label)
         self.spoken.append(checked)
-        now = self.window_.clock()
+        now = self.ctx.clock()
         if r.hours is not None:
             row = QHBoxLayout()
             is_open = r.hours.is_open(now)
@@ -260,7 +258,7 @@ class ResourceScreen(QWidget):
     def _toggle_handout(self) -> None:
         if self.resource is None:
             return
-        handout = self.window_.handout
+        handout = self.ctx.visit.handout
         if self.resource.id in handout:
             handout.remove(self.resource.id)
         else:
@@ -268,14 +266,14 @@ class ResourceScreen(QWidget):
 
     @Slot()
     def _update_add_button(self) -> None:
-        added = self.resource is not None and self.resource.id in self.window_.handout
+        added = self.resource is not None and self.resource.id in self.ctx.visit.handout
         self.add_button.setText(self.tr("Added to my handout \u2713") if added
                                 else self.tr("Add to my handout"))
         self.add_button.setAccessibleName(self.add_button.text())
 
     @Slot()
     def read_aloud(self) -> None:
-        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+        self.ctx.speech.say(". ".join(self.spoken), self.lang)
 
     def retranslate(self) -> None:
         self.read_button.setText(self.tr("Read aloud"))
@@ -285,6 +283,7 @@ class ResourceScreen(QWidget):
             self.rebuild()
 
     def restyle(self, theme: Theme) -> None:
+        self.theme = theme
         if self.resource is not None:
             self.rebuild()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.search import Hit, search
 from kiosk.ui.keyboard import BACKSPACE, CLEAR, SPACE, Keyboard
-from kiosk.ui.theme import Theme
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.widgets import enable_finger_scrolling, text_label
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -61,10 +58,9 @@ class HitModel(QAbstractListModel):
         return None
 
 
-class SearchScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class SearchScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
@@ -123,9 +119,9 @@ class SearchScreen(QWidget):
 
     def update_results(self) -> None:
         text = self.field.text()
-        lang = self.window_.lang
-        hits = search(self.window_.store, text, lang, limit=50) if text.strip() else []
-        entries = self.window_.store.list_entries(
+        lang = self.lang
+        hits = search(self.ctx.store, text, lang, limit=50) if text.strip() else []
+        entries = self.ctx.store.list_entries(
             [h.key for h in hits if h.kind == "resource"])
         statewide = self.tr("Statewide")
         places = {rid: e.town or (statewide if e.statewide else "")
@@ -146,11 +142,11 @@ class SearchScreen(QWidget):
         if not isinstance(hit, Hit):
             return
         if hit.kind == "topic":
-            self.window_.open_topic(hit.key)
+            self.topic_wanted.emit(hit.key)
         else:
-            self.window_.open_resource(hit.key)
+            self.resource_wanted.emit(hit.key)
 
-    def refresh(self) -> None:
+    def enter(self, key: str = "") -> None:
         self.update_results()
 
     def retranslate(self) -> None:
@@ -158,14 +154,14 @@ class SearchScreen(QWidget):
         self.field.setAccessibleName(self.tr("Search words"))
         self.results.setAccessibleName(self.tr("Results"))
         self.model.topic_word = self.tr("Information")
-        self.keyboard.set_layout(self.window_.lang, {
+        self.keyboard.set_layout(self.lang, {
             BACKSPACE: self.tr("Delete"), SPACE: self.tr("Space"), CLEAR: self.tr("Clear")})
         self.update_results()
 
-    def restyle(self, theme: Theme) -> None:
-        return None
-
     def reset(self) -> None:
         self.field.setText("")  # also forgets the undo history
-        self.model.set_hits([], self.window_.lang)
+        self.model.set_hits([], self.lang)
         self.results.scrollToTop()
+
+    def pristine(self) -> bool:
+        return not self.field.text()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.directory.model import Topic
-from kiosk.ui.theme import Theme
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.widgets import (
     TileButton,
     clear_layout,
@@ -17,9 +16,6 @@ from kiosk.ui.widgets import (
     scrolling_page,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 
 def paragraphs(body: str) -> list[str]:
@@ -36,10 +32,9 @@ def paragraphs(body: str) -> list[str]:
     return out
 
 
-class TopicScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class TopicScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.topic: Topic | None = None
         self.spoken: list[str] = []
         self.scroll_area = scrolling_page(self)
@@ -66,18 +61,21 @@ class TopicScreen(QWidget):
         self.body.addLayout(self.related)
         self.body.addStretch(1)
 
+    def enter(self, key: str = "") -> None:
+        self.show_topic(key)
+
     def show_topic(self, slug: str) -> None:
-        self.topic = self.window_.store.topic(slug)
-        self.window_.speech.stop()
+        self.topic = self.ctx.store.topic(slug)
+        self.ctx.speech.stop()
         self.rebuild()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def rebuild(self) -> None:
         clear_layout(self.text)
         clear_layout(self.related)
-        self.read_button.setVisible(self.window_.speech.available())
+        self.read_button.setVisible(self.ctx.speech.available())
         t = self.topic
-        lang = self.window_.lang
+        lang = self.lang
         if t is None:
             self.title.setText("")
             self.summary.hide()
@@ -92,7 +90,7 @@ class TopicScreen(QWidget):
         for paragraph in paragraphs(t.body.get(lang)):
             self.text.addWidget(text_label(paragraph, role="body"))
             self.spoken.append(paragraph)
-        related = self.window_.store.resources(list(t.related), include_inactive=False)
+        related = self.ctx.store.resources(list(t.related), include_inactive=False)
         self.related_title.setVisible(bool(related))
         for r in related:
             phone = r.main_phone.display if r.main_phone else ""
@@ -103,20 +101,17 @@ class TopicScreen(QWidget):
             self.related.addWidget(button)
 
     def _opener(self, rid: str) -> Callable[[], None]:
-        return lambda: self.window_.open_resource(rid)
+        return lambda: self.resource_wanted.emit(rid)
 
     @Slot()
     def read_aloud(self) -> None:
-        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+        self.ctx.speech.say(". ".join(self.spoken), self.lang)
 
     def retranslate(self) -> None:
         self.read_button.setText(self.tr("Read aloud"))
         self.read_button.setAccessibleName(self.read_button.text())
         self.related_title.setText(self.tr("Places that can help"))
         self.rebuild()
-
-    def restyle(self, theme: Theme) -> None:
-        return None
 
     def reset(self) -> None:
         self.topic = None
