@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -17,10 +16,6 @@ from PySide6.QtGui import QIcon
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdminLists", text)
 
 
 class PhonesModel(QAbstractListModel):
@@ -43,7 +38,7 @@ class PhonesModel(QAbstractListModel):
             return None
         p = self.phones[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [p.get("number") or _tr("(no number yet)"), p.get("kind") or "voice"]
+            parts = [p.get("number") or self.tr("(no number yet)"), p.get("kind") or "voice"]
             if p.get("label_en"):
                 parts.append(p["label_en"])
             return "  ·  ".join(parts)
@@ -103,8 +98,8 @@ class SourcesModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(SOURCE_COLUMNS):
-            return (_tr("Source (file, web page, phone call)"), _tr("Which facts"),
-                    _tr("Note"))[section]
+            return (self.tr("Source (file, web page, phone call)"), self.tr("Which facts"),
+                    self.tr("Note"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin.choices import ACCESS_NAMES, COST_NAMES, DAY_NAMES, KIND_NAMES, choice
 from kiosk.admin.context import AdminContext
 from kiosk.admin.list_models import CheckListModel, PhonesModel, SourcesModel
 from kiosk.admin.widgets import (
@@ -40,15 +41,6 @@ from kiosk.admin.widgets import (
 from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS
 from kiosk.staff import checks, history
 from kiosk.staff.forms import Form, empty_resource_form, resource_from_form, resource_to_form
-
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-COST_NAMES = {"free": "Free", "sliding_scale": "Sliding scale", "insurance": "Insurance",
-              "fee": "Fee"}
-ACCESS_NAMES = {"walk_in": "Walk in", "appointment": "By appointment",
-                "call_first": "Call first", "outreach": "Outreach"}
-KIND_NAMES = {"voice": "Call", "text": "Text message", "hotline": "24-hour hotline",
-              "tty": "TTY"}
 
 
 class ResourceEditor(QWidget):
@@ -210,7 +202,7 @@ class ResourceEditor(QWidget):
         self.phone_kind.setAccessibleName(self.tr("Kind of number"))
         self.phone_kind.setMinimumHeight(TARGET)
         for kind in PHONE_KINDS:
-            self.phone_kind.addItem(self.tr(KIND_NAMES[kind]), kind)
+            self.phone_kind.addItem(choice(KIND_NAMES, kind), kind)
         kind_box = QWidget()
         kind_layout = QVBoxLayout(kind_box)
         kind_layout.setContentsMargins(0, 0, 0, 0)
@@ -321,7 +313,7 @@ class ResourceEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         for i, day in enumerate(DAYS):
-            f = self._field(f"hours.{day}", self.tr(DAY_NAMES[day]),
+            f = self._field(f"hours.{day}", choice(DAY_NAMES, day),
                             placeholder=self.tr("Closed, or 09:00-17:00"))
             f.edit.setObjectName(f"hours-{day}")
             grid.addWidget(f, i // 2, i % 2)
@@ -337,10 +329,10 @@ class ResourceEditor(QWidget):
 
     def _build_details(self) -> None:
         self._section(self.tr("Cost, access and languages"))
-        self.cost_boxes = {c: check_box(self.tr(COST_NAMES[c]), f"cost-{c.replace('_', '-')}")
+        self.cost_boxes = {c: check_box(choice(COST_NAMES, c), f"cost-{c.replace('_', '-')}")
                            for c in COSTS}
         self.body.addWidget(button_row(*self.cost_boxes.values()))
-        self.access_boxes = {a: check_box(self.tr(ACCESS_NAMES[a]),
+        self.access_boxes = {a: check_box(choice(ACCESS_NAMES, a),
                                           f"access-{a.replace('_', '-')}") for a in ACCESS}
         self.body.addWidget(button_row(*self.access_boxes.values()))
         from kiosk.admin.widgets import row

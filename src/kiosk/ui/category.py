@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
@@ -301,6 +302,7 @@ class CategoryScreen(Screen):
         count_row.addStretch(1)
         self.topic_row = QHBoxLayout()  # information pages, beside the count to save height
         self.topic_row.setSpacing(10)
+        self.topic_buttons: list[tuple[QPushButton, Topic]] = []
         count_row.addLayout(self.topic_row)
         layout.addLayout(count_row)
 
@@ -352,6 +354,7 @@ class CategoryScreen(Screen):
         if slug != self.slug:
             self.slug = slug
             self.clear_filters()
+        self._topics()
         self.retranslate()
         self.view.scrollToTop()
 
@@ -381,6 +384,8 @@ class CategoryScreen(Screen):
             self.resource_wanted.emit(str(rid))
 
     def retranslate(self) -> None:
+        """Texts set again on the same widgets; the list is read again, because its order
+        follows the language (names sort differently)."""
         lang = self.lang
         category = self.ctx.store.category(self.slug) if self.slug else None
         self.title.setText(category.name.get(lang) if category else "")
@@ -395,7 +400,9 @@ class CategoryScreen(Screen):
             button.setAccessibleName(self.tr("Show only: %1").replace("%1", labels[name]))
         self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
         self.view.setAccessibleName(self.tr("Places"))
-        self._topics(lang)
+        for button, topic in self.topic_buttons:
+            button.setText(self.tr("Good to know: %1").replace("%1", topic.title.get(lang)))
+            button.setAccessibleName(button.text())
         self.model.set_language(lang, {
             "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
             "closed": self.tr("Closed"), "free": self.tr("Free"),
@@ -403,18 +410,19 @@ class CategoryScreen(Screen):
         self._place_filters(force=True)
         self.reload()
 
-    def _topics(self, lang: str) -> None:
-        """Information pages that belong with this category, one tap away."""
+    def _topics(self) -> None:
+        """Information pages that belong with this category, one tap away (their words are
+        set by `retranslate`)."""
         clear_layout(self.topic_row)
+        self.topic_buttons = []
         topics = [t for t in self.ctx.store.topics() if self.slug in t.categories][:3]
         for topic in topics:
-            button = QPushButton(self.tr("Good to know: %1").replace("%1",
-                                                                     topic.title.get(lang)))
+            button = QPushButton()
             button.setObjectName(f"category-topic-{topic.slug}")
             button.setProperty("variant", "link")
-            button.setAccessibleName(button.text())
             button.clicked.connect(self._topic_opener(topic.slug))
             self.topic_row.addWidget(button)
+            self.topic_buttons.append((button, topic))
 
     def _topic_opener(self, slug: str) -> Callable[[], None]:
         return lambda: self.topic_wanted.emit(slug)
@@ -442,6 +450,7 @@ class CategoryScreen(Screen):
 
     def reset(self) -> None:
         self.slug = ""
+        self.topic_buttons = []
         clear_layout(self.topic_row)
         self.clear_filters()
         self.model.set_ids([])

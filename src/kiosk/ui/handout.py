@@ -11,12 +11,14 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.directory.model import Resource
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, reading_column, text_label
 
@@ -47,6 +49,7 @@ class HandoutScreen(Screen):
         self.empty = text_label(role="empty")
         self.rows = QVBoxLayout()
         self.rows.setSpacing(12)
+        self.row_words: list[tuple[QLabel, QPushButton, Resource]] = []
         self.print_button = QPushButton()
         self.print_button.setObjectName("print-handout")
         self.print_button.setProperty("variant", "primary")
@@ -68,7 +71,7 @@ class HandoutScreen(Screen):
                                    "\u201cAdd to my handout\u201d."))
         self.print_button.setText(self.tr("Print my handout"))
         self.print_button.setAccessibleName(self.print_button.text())
-        self.refresh()
+        self._set_words()
 
     def enter(self, key: str = "") -> None:
         self.refresh()
@@ -76,42 +79,49 @@ class HandoutScreen(Screen):
     @Slot()
     def refresh(self) -> None:
         clear_layout(self.rows)
+        self.row_words = []
         ids = list(self.ctx.visit.handout.ids)
-        lang = self.lang
         resources = {r.id: r for r in self.ctx.store.resources(ids)}
         for rid in ids:
             resource = resources.get(rid)
             if resource is None:
                 continue
-            self.rows.addWidget(self._row(rid, resource.name.get(lang),
-                                          resource.main_phone.display
-                                          if resource.main_phone else ""))
+            self.rows.addWidget(self._row(resource))
         n = len(ids)
-        self.count.setText(self.tr("1 place") if n == 1
-                            else self.tr("%1 places").replace("%1", str(n)))
         self.count.setVisible(n > 0)
         self.empty.setVisible(n == 0)
         self.print_button.setEnabled(n > 0)
+        self._set_words()
+
+    def _set_words(self) -> None:
+        n = len(self.ctx.visit.handout.ids)
+        self.count.setText(self.tr("1 place") if n == 1
+                           else self.tr("%1 places").replace("%1", str(n)))
+        for title, remove, resource in self.row_words:
+            name = resource.name.get(self.lang)
+            title.setText(name)
+            remove.setText(self.tr("Remove"))
+            remove.setAccessibleName(self.tr("Remove %1").replace("%1", name))
 
     def reset(self) -> None:
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def _row(self, rid: str, name: str, phone: str) -> QFrame:
+    def _row(self, resource: Resource) -> QFrame:
         row = QFrame()
         row.setProperty("role", "card")
         layout = QHBoxLayout(row)
         layout.setContentsMargins(20, 12, 12, 12)
         texts = QVBoxLayout()
-        title = text_label(name, role="section")
+        title = text_label(role="section")
         texts.addWidget(title)
-        if phone:
-            texts.addWidget(text_label(phone, role="body", wrap=False))
+        if resource.main_phone:
+            texts.addWidget(text_label(resource.main_phone.display, role="body", wrap=False))
         layout.addLayout(texts, 1)
-        remove = QPushButton(self.tr("Remove"))
-        remove.setObjectName(f"remove-{rid}")
-        remove.setAccessibleName(self.tr("Remove %1").replace("%1", name))
-        remove.clicked.connect(self._remover(rid))
+        remove = QPushButton()
+        remove.setObjectName(f"remove-{resource.id}")
+        remove.clicked.connect(self._remover(resource.id))
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.row_words.append((title, remove, resource))
         return row
 
     def _remover(self, rid: str) -> Callable[[], None]:

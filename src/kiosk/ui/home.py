@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.directory.model import LocalText, Resource
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -49,6 +50,11 @@ class PhoneTile(QPushButton):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
+        self.setAccessibleName(f"{name}: {number}")
+
+    def set_texts(self, name: str, number: str) -> None:
+        self.name.setText(name)
+        self.number.setText(number)
         self.setAccessibleName(f"{name}: {number}")
 
     def sizeHint(self):  # type: ignore[no-untyped-def]
@@ -106,53 +112,43 @@ class HomeScreen(Screen):
         self.phone_tiles: list[PhoneTile] = []
         self.category_buttons: list[TileButton] = []
         self.topic_buttons: list[TileButton] = []
+        self._tile_texts: list[Callable[[], None]] = []  # each sets one tile's words
         self._columns: tuple[int, int] = (0, 0)
-        self._built_for = ""
+        self._built = False
 
     # -- building ---------------------------------------------------------------------------
 
     def enter(self, key: str = "") -> None:
-        self.refresh()
+        if not self._built:
+            self.refresh()
 
     def reload(self) -> None:
-        self._built_for = ""  # rebuilt when next shown
+        self._built = False  # built again when next shown
 
-    def refresh(self, force: bool = False) -> None:
-        """Rebuild from the store: when the language changed or staff changed the data
-        (`force`); going home otherwise shows what is already built."""
-        lang = self.lang
-        if not force and self._built_for == lang:
-            return
-        self._built_for = lang
+    def refresh(self) -> None:
+        """Build the tiles from the store (the first time, and after staff changed it)."""
+        self._built = True
         store = self.ctx.store
         clear_layout(self.help_grid)
         clear_layout(self.category_grid)
         clear_layout(self.topic_grid)
         self.phone_tiles = []
+        self._tile_texts = []
         ids = store.list_ids(HELP_NOW)
         lines = [r for r in store.resources(ids[:HELP_NOW_TILES * 2])
                  if r.main_phone is not None]
         crisis = lines[:HELP_NOW_TILES]
         if not any(p.number == EMERGENCY for r in crisis for p in r.phones):
-            self.phone_tiles.append(PhoneTile("help-now-911", self.tr("Emergency"),
-                                              EMERGENCY))
+            self._phone_tile("help-now-911", lambda: (self.tr("Emergency"), EMERGENCY))
             crisis = crisis[:HELP_NOW_TILES - 1]
         for resource in crisis:
-            phone = resource.main_phone
-            assert phone is not None
-            number = phone.display
-            if phone.kind == "text":
-                number = (self.tr("Text %1 to %2").replace("%1", phone.message)
-                          .replace("%2", phone.display) if phone.message
-                          else self.tr("Text %1").replace("%1", phone.display))
-            tile = PhoneTile(f"help-now-{resource.id}", resource.name.get(lang), number)
+            tile = self._phone_tile(f"help-now-{resource.id}", self._line_words(resource))
             tile.clicked.connect(self._opener(self.resource_wanted, resource.id))
-            self.phone_tiles.append(tile)
         if len(lines) > len(crisis) or len(ids) > HELP_NOW_TILES * 2:
-            more = PhoneTile("help-now-more", self.tr("More lines that help"),
-                             self.tr("See all %1").replace("%1", str(len(ids))))
+            count = str(len(ids))
+            more = self._phone_tile("help-now-more", lambda: (
+                self.tr("More lines that help"), self.tr("See all %1").replace("%1", count)))
             more.clicked.connect(self._opener(self.category_wanted, HELP_NOW))
-            self.phone_tiles.append(more)
 
         self.category_buttons = []
         for category in store.categories():
@@ -160,20 +156,47 @@ class HomeScreen(Screen):
                 continue
             button = TileButton(f"category-{category.slug}",
                                 (category.icon or category.slug).removesuffix(".svg"))
-            button.set_label(category.name.get(lang))
+            self._named(button, category.name)
             button.clicked.connect(self._opener(self.category_wanted, category.slug))
             self.category_buttons.append(button)
 
         self.topic_buttons = []
         for topic in store.topics():
             button = TileButton(f"topic-{topic.slug}", "info", variant="row", icon_size=0)
-            button.set_label(topic.title.get(lang))
+            self._named(button, topic.title)
             button.clicked.connect(self._opener(self.topic_wanted, topic.slug))
             self.topic_buttons.append(button)
         self.topics_title.setVisible(bool(self.topic_buttons))
+        self._set_tile_texts()
         self._columns = (0, 0)
         self._place()
         self.restyle(self.theme)
+
+    def _phone_tile(self, name: str, words: Callable[[], tuple[str, str]]) -> PhoneTile:
+        tile = PhoneTile(name, *words())
+        self._tile_texts.append(lambda: tile.set_texts(*words()))
+        self.phone_tiles.append(tile)
+        return tile
+
+    def _line_words(self, resource: Resource) -> Callable[[], tuple[str, str]]:
+        phone = resource.main_phone
+        assert phone is not None
+
+        def words() -> tuple[str, str]:
+            number = phone.display
+            if phone.kind == "text":
+                number = (self.tr("Text %1 to %2").replace("%1", phone.message)
+                          .replace("%2", phone.display) if phone.message
+                          else self.tr("Text %1").replace("%1", phone.display))
+            return resource.name.get(self.lang), number
+        return words
+
+    def _named(self, button: TileButton, name: LocalText) -> None:
+        self._tile_texts.append(lambda: button.set_label(name.get(self.lang)))
+
+    def _set_tile_texts(self) -> None:
+        for set_text in self._tile_texts:
+            set_text()
 
     @staticmethod
     def _opener(signal: SignalInstance, key: str) -> Callable[[], None]:
@@ -201,14 +224,18 @@ class HomeScreen(Screen):
             for c in range(4):
                 grid.setColumnStretch(c, 1 if c < cols else 0)
 
+    def _replace(self) -> None:
+        """Lay the same tiles out again in as many columns as now fit."""
+        for grid in (self.help_grid, self.category_grid, self.topic_grid):
+            while grid.count():
+                grid.takeAt(0)
+        self._columns = (0, 0)
+        self._place()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._columns != self._key():
-            for grid in (self.help_grid, self.category_grid, self.topic_grid):
-                while grid.count():
-                    grid.takeAt(0)
-            self._columns = (0, 0)
-            self._place()
+            self._replace()
 
     def retranslate(self) -> None:
         self.help_title.setText(self.tr("Help right now"))
@@ -216,14 +243,13 @@ class HomeScreen(Screen):
         self.search_button.set_label(self.tr("Search"))
         self.categories_title.setText(self.tr("What do you need?"))
         self.topics_title.setText(self.tr("Good to know"))
-        self.refresh(force=True)
+        self._set_tile_texts()
 
     def restyle(self, theme: Theme) -> None:
-        if theme.scale != self.theme.scale:
-            self.theme = theme
-            self.refresh(force=True)  # columns follow the text size
-            return
+        rescaled = theme.scale != self.theme.scale
         self.theme = theme
+        if rescaled:
+            self._replace()  # columns follow the text size
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)
 

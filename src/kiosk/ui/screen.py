@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.directory.settings import Settings
@@ -40,15 +40,19 @@ class ScreenContext:
 
 
 class Screen(QWidget):
-    """One visitor screen. The window calls, in its life:
+    """One visitor screen. A subclass builds its widgets in `__init__` and fills in:
 
-    - `enter(key)` each time it is shown (`key`: the category, place or topic to show; ""
-      for the screens that show one thing), after which the screen shows fresh data;
-    - `retranslate()` when the visitor changes the language, `restyle(theme)` when they
-      change the text size or contrast;
-    - `reload()` when staff changed the directory;
-    - `reset()` when the visit ends, and `pristine()` to ask whether there is anything of
-      the visit on it to forget.
+    - `enter(key)`: shown for `key` (the category, place or topic; "" for the screens that
+      show one thing); read the store and show it;
+    - `retranslate()`: set every text again in `self.lang`, on the widgets already there
+      (never rebuild: the visitor is looking at them);
+    - `restyle(theme)`: the text size or contrast changed;
+    - `reload()`: staff changed the directory; `reset()`: the visit is over, forget it;
+      `pristine()`: nothing of the visit is on this screen.
+
+    The window calls `show_for(key)` to show it and `follow_language()` when the language
+    changes (as does Qt's LanguageChange event): the screen on view is retranslated at
+    once, the others when they are next shown.
 
     It asks for another screen with the signals below; the window decides (and counts the
     visit to it, and keeps the Back history)."""
@@ -62,10 +66,33 @@ class Screen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.theme = ctx.visit.theme
+        self.words_in = ""  # the language of the texts on it now ("": none set yet)
 
     @property
     def lang(self) -> str:
         return self.ctx.visit.lang
+
+    # -- what the window calls --------------------------------------------------------------
+
+    def show_for(self, key: str = "") -> None:
+        if self.words_in != self.lang:
+            self._retranslate()
+        self.enter(key)
+
+    def follow_language(self) -> None:
+        if self.words_in != self.lang and not self.isHidden():
+            self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.follow_language()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.words_in = self.lang
+        self.retranslate()
+
+    # -- what a screen fills in -------------------------------------------------------------
 
     def enter(self, key: str = "") -> None:
         return None

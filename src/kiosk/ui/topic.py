@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.directory.model import Topic
+from kiosk.directory.model import Resource, Topic
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.widgets import (
     TileButton,
@@ -53,6 +53,8 @@ class TopicScreen(Screen):
         self.related_title = text_label(role="section")
         self.related = QVBoxLayout()
         self.related.setSpacing(10)
+        self.paragraph_labels: list[QLabel] = []
+        self.related_buttons: list[tuple[TileButton, Resource]] = []
         for item in (self.title, self.summary):
             self.body.addWidget(item)
         self.body.addLayout(actions)
@@ -71,34 +73,54 @@ class TopicScreen(Screen):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def rebuild(self) -> None:
+        """Build the widgets for `self.topic`: as many paragraph labels as the longer of
+        its two languages needs, so `set_words` can change language on the same widgets."""
         clear_layout(self.text)
         clear_layout(self.related)
+        self.paragraph_labels = []
+        self.related_buttons = []
         self.read_button.setVisible(self.ctx.speech.available())
         t = self.topic
-        lang = self.lang
         if t is None:
             self.title.setText("")
             self.summary.hide()
             self.related_title.hide()
+            self.spoken = []
             return
-        self.title.setText(t.title.get(lang))
-        self.summary.setText(t.summary.get(lang))
         self.summary.setVisible(bool(t.summary))
-        self.spoken = [t.title.get(lang)]
-        if t.summary:
-            self.spoken.append(t.summary.get(lang))
-        for paragraph in paragraphs(t.body.get(lang)):
-            self.text.addWidget(text_label(paragraph, role="body"))
-            self.spoken.append(paragraph)
+        count = max(len(paragraphs(t.body.en)), len(paragraphs(t.body.es)))
+        for _ in range(count):
+            label = text_label(role="body")
+            self.text.addWidget(label)
+            self.paragraph_labels.append(label)
         related = self.ctx.store.resources(list(t.related), include_inactive=False)
         self.related_title.setVisible(bool(related))
         for r in related:
-            phone = r.main_phone.display if r.main_phone else ""
             button = TileButton(f"related-{r.id}", variant="row")
-            button.set_label(f"{r.name.get(lang)}\n{phone}" if phone else r.name.get(lang),
-                             r.name.get(lang))
             button.clicked.connect(self._opener(r.id))
             self.related.addWidget(button)
+            self.related_buttons.append((button, r))
+        self.set_words()
+
+    def set_words(self) -> None:
+        t = self.topic
+        if t is None:
+            return
+        lang = self.lang
+        self.title.setText(t.title.get(lang))
+        self.summary.setText(t.summary.get(lang))
+        self.spoken = [t.title.get(lang)]
+        if t.summary:
+            self.spoken.append(t.summary.get(lang))
+        texts = paragraphs(t.body.get(lang))
+        for i, label in enumerate(self.paragraph_labels):
+            label.setText(texts[i] if i < len(texts) else "")
+            label.setVisible(i < len(texts))
+        self.spoken += texts
+        for button, r in self.related_buttons:
+            phone = r.main_phone.display if r.main_phone else ""
+            name = r.name.get(lang)
+            button.set_label(f"{name}\n{phone}" if phone else name, name)
 
     def _opener(self, rid: str) -> Callable[[], None]:
         return lambda: self.resource_wanted.emit(rid)
@@ -111,11 +133,13 @@ class TopicScreen(Screen):
         self.read_button.setText(self.tr("Read aloud"))
         self.read_button.setAccessibleName(self.read_button.text())
         self.related_title.setText(self.tr("Places that can help"))
-        self.rebuild()
+        self.set_words()
 
     def reset(self) -> None:
         self.topic = None
         self.spoken = []
+        self.paragraph_labels = []
+        self.related_buttons = []
         clear_layout(self.text)
         clear_layout(self.related)
         self.scroll_area.verticalScrollBar().setValue(0)

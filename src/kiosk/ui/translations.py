@@ -8,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-from kiosk.i18n import TRANSLATIONS, build_qm
+from kiosk import i18n
+from kiosk.i18n import TRANSLATIONS
 
 
 class Translations:
@@ -21,11 +22,7 @@ class Translations:
         self._loaded: dict[str, list[QTranslator]] = {}  # loaded once, installed on demand
 
     def qm_for(self, lang: str) -> Path | None:
-        ts = self.folder / f"kiosk_{lang}.ts"
-        if not ts.exists():
-            return None
-        qm = self.cache / f"kiosk_{lang}.qm"
-        return qm if build_qm(ts, qm) else None
+        return i18n.compiled(lang, self.cache, self.folder)
 
     def uninstall(self) -> None:
         app = QCoreApplication.instance()
@@ -39,6 +36,7 @@ class Translations:
         if app is None:
             return False
         self.uninstall()
+        i18n.route_through(QCoreApplication.translate)  # the core's sentences too
         if lang == "en":
             return True
         if lang not in self._loaded:

@@ -155,8 +155,7 @@ class KioskWindow(QMainWindow):
             self.translations.install(self.lang)
         self._apply_theme()
         self._retranslate()
-        self.stack.setCurrentWidget(self.screen_named("home"))
-        self._update_nav()
+        self._show_current()
         if not windowed:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
@@ -191,7 +190,6 @@ class KioskWindow(QMainWindow):
             self.screens[name] = screen
             self.stack.addWidget(screen)
             screen.restyle(self.theme)
-            screen.retranslate()
         return screen
 
     def _typed(self, name: str, kind: type[S]) -> S:
@@ -234,7 +232,7 @@ class KioskWindow(QMainWindow):
     def _show_current(self) -> None:
         kind, key = self.current
         screen = self.screen_named(kind)
-        screen.enter(key)
+        screen.show_for(key)
         self.stack.setCurrentWidget(screen)
         self._update_nav()
 
@@ -307,12 +305,13 @@ class KioskWindow(QMainWindow):
     # -- the visitor's choices --------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
+        """Every text in `lang`, set again on the widgets on view (none is rebuilt); the
+        other screens follow when they are next shown."""
         if lang not in LANGUAGES or lang == self.lang:
             return
-        self.translations.install(lang)
         self.visit.lang = lang
+        self.translations.install(lang)
         self._retranslate()
-        self._show_current()
         self.language_changed.emit(lang)
 
     @Slot()
@@ -345,10 +344,12 @@ class KioskWindow(QMainWindow):
             screen.restyle(self.theme)
 
     def _retranslate(self) -> None:
+        """At once, not on Qt's LanguageChange events: they come on the next turn of the
+        event loop, and none comes when no translator could be installed."""
         self.setWindowTitle(self.tr("Find help"))
         self.header.retranslate(self.lang)
         for screen in self.screens.values():
-            screen.retranslate()
+            screen.follow_language()
         self.still_there.retranslate()
 
     # -- privacy ----------------------------------------------------------------------------
