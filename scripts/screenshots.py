@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kiosk.paths import BUNDLED_DATA  # noqa: E402
+
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
 MORNING = dt.datetime(2026, 11, 23, 10, 30)  # a Monday
 
