@@ -20,6 +20,8 @@ import pytest
 from kiosk.directory.store import Store
 from tests.services.cups import PrintQueue, PrivateCups
 
+pytest_plugins = ["tests.windows"]  # the kiosk window and admin fixtures
+
 SAMPLE = Path(__file__).parent / "samples"
 CUPS_ROOT = Path(os.environ["CUPS_SERVER"]).parents[1]
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from kiosk.admin.widgets import (
     button,
     button_row,
     check_box,
+    combo,
     label,
     run_safely,
 )
@@ -197,10 +197,7 @@ class ResourceEditor(QWidget):
             "hours_es": Field(self.tr("When to call (Spanish)"), "phone-hours-es"),
             "message": Field(self.tr("Word to text (for text lines)"), "phone-message"),
         }
-        self.phone_kind = QComboBox()
-        self.phone_kind.setObjectName("phone-kind")
-        self.phone_kind.setAccessibleName(self.tr("Kind of number"))
-        self.phone_kind.setMinimumHeight(TARGET)
+        self.phone_kind = combo("phone-kind", self.tr("Kind of number"))
         for kind in PHONE_KINDS:
             self.phone_kind.addItem(choice(KIND_NAMES, kind), kind)
         kind_box = QWidget()
@@ -229,7 +226,7 @@ class ResourceEditor(QWidget):
     def _phone_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.row() if current.isValid() else -1
         self.phone_box.setEnabled(row >= 0)
-        phone = self.phones.phones[row] if row >= 0 else {}
+        phone = self.phones.rows[row] if row >= 0 else {}
         for key, f in self.phone_fields.items():
             f.set_text(phone.get(key, ""))
         kind = phone.get("kind") or "voice"
@@ -417,7 +414,7 @@ class ResourceEditor(QWidget):
         self.fields["id"].edit.setProperty("readonly", bool(self.resource_id))
         cats = [(c.slug, c.name.en) for c in self.ctx.store.categories(include_hidden=True)]
         self.categories.set_items(cats, form["categories"])
-        self.phones.set_phones(form["phones"])
+        self.phones.set_rows(form["phones"])
         if form["phones"]:
             self.phone_list.setCurrentIndex(self.phones.index(0, 0))
         else:
@@ -432,7 +429,7 @@ class ResourceEditor(QWidget):
         for key, box in self.access_boxes.items():
             box.setChecked(key in form["access"])
         self.priority.setValue(int(form["priority"]))
-        self.sources.set_sources(form["sources"])
+        self.sources.set_rows(form["sources"])
         self._show_verified()
         self._show_problems({})
         self.checked_button.setEnabled(True)
@@ -457,13 +454,13 @@ class ResourceEditor(QWidget):
         form["hours"] = {d: self.fields[f"hours.{d}"].text() for d in DAYS}
         form["hours_mode"] = self._mode()
         form["categories"] = self.categories.checked_keys()
-        form["phones"] = [dict(p) for p in self.phones.phones]
+        form["phones"] = [dict(p) for p in self.phones.rows]
         form["statewide"] = self.statewide.isChecked()
         form["national"] = self.national.isChecked()
         form["cost"] = [c for c, box in self.cost_boxes.items() if box.isChecked()]
         form["access"] = [a for a, box in self.access_boxes.items() if box.isChecked()]
         form["priority"] = self.priority.value()
-        form["sources"] = [dict(s) for s in self.sources.sources]
+        form["sources"] = [dict(s) for s in self.sources.rows]
         return form
 
     def _show_problems(self, problems: dict[str, str]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -60,6 +61,15 @@ def button(text: str, name: str, variant: str = "", accessible: str = "") -> QPu
     if variant:
         b.setProperty("variant", variant)
     return b
+
+
+def combo(name: str, accessible: str) -> QComboBox:
+    """A drop-down list, tall enough for a finger."""
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    box.setMinimumHeight(TARGET)
+    return box
 
 
 class TouchCheckBox(QCheckBox):

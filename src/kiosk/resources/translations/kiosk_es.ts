@@ -98,18 +98,6 @@
         <translation>Icono</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
-    </message>
-    <message>
         <source> (hidden)</source>
         <translation> (oculta)</translation>
     </message>
@@ -120,14 +108,6 @@
     <message>
         <source>Another category has this id.</source>
         <translation>Otra categoría ya tiene este id.</translation>
-    </message>
-    <message>
-        <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardada.</translation>
     </message>
 </context>
 <context>
@@ -357,6 +337,29 @@
     <message>
         <source>TTY</source>
         <translation>TTY</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the fields marked in red.</source>
+        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Se guardó.</translation>
     </message>
 </context>
 <context>
@@ -1665,10 +1668,6 @@
         <translation>Primero elija una impresora.</translation>
     </message>
     <message>
-        <source>Printing is not available on this kiosk.</source>
-        <translation>Este quiosco no puede imprimir.</translation>
-    </message>
-    <message>
         <source>The test page could not be printed: %1</source>
         <translation>No se pudo imprimir la página de prueba: %1</translation>
     </message>
@@ -1931,20 +1930,8 @@
         <translation>Nuevo tema</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Checked today</source>
         <translation>Revisado hoy</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
     </message>
     <message>
         <source>Id (short, never changes)</source>
@@ -2025,14 +2012,6 @@
     <message>
         <source>Another topic has this id.</source>
         <translation>Otro tema ya tiene este id.</translation>
-    </message>
-    <message>
-        <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardado.</translation>
     </message>
     <message>
         <source>Saved and marked as checked today.</source>
