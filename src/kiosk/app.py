@@ -75,6 +75,29 @@ def _log_uncaught(data_dir: Path) -> None:
     sys.excepthook = hook
 
 
+def _notes_at_start(window: KioskWindow, data_dir: Path) -> None:
+    """Tell staff what happened while nobody was looking: a restart, an expired bundle."""
+    from kiosk.backups import add_notice
+    from kiosk.updates.bundle import note_expiry
+    from kiosk.watchdog import mark_running, restart_notice
+
+    store = window.store
+    try:
+        restarted = restart_notice(data_dir)
+        if restarted:
+            add_notice(store, restarted, "warning")
+        note_expiry(store)
+        mark_running(data_dir)
+        screen = window.screen()
+        if screen is not None:
+            from kiosk.doctor import record_screen
+
+            size = screen.size()
+            record_screen(data_dir, size.width(), size.height())
+    except Exception:  # a read-only disk must not keep the kiosk from starting
+        logging.getLogger("kiosk.app").exception("noting the start failed")
+
+
 def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
         exit_after_first_frame: bool = False) -> int:
     _log_uncaught(Path(data_dir))
@@ -83,6 +106,13 @@ def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
     app.setApplicationName("kiosk")
     app.setStyle("Fusion")
     window = create_main_window(data_dir, windowed=windowed, lang=lang)
+    _notes_at_start(window, Path(data_dir))
+    from kiosk.updates.watcher import start_status_reports
+    from kiosk.watchdog import Heartbeat, mark_stopped
+
+    heartbeat = Heartbeat()  # WATCHDOG=1 from this event loop, while it answers
+    QTimer.singleShot(0, heartbeat.start)
+    start_status_reports(window, window.store, Path(data_dir))
     if exit_after_first_frame:
         watcher = _FirstFrame(app)
         window.home.installEventFilter(watcher)
@@ -90,5 +120,10 @@ def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
         window.resize(1280, 800)
         window.show()
     else:
-        window.showFullScreen()
-    return app.exec()
+        from kiosk.ui.fullscreen import keep_full_screen
+
+        keep_full_screen(window)  # fills the screen with or without a window manager
+    code = app.exec()
+    heartbeat.stop()
+    mark_stopped(Path(data_dir))
+    return code

@@ -109,6 +109,12 @@ class SettingsPage(QWidget):
         layout.addLayout(self.pin_holder)
         self.pad: PinPad | None = None
 
+        from kiosk.admin.health_panel import HealthPanel
+
+        layout.addWidget(label(self.tr("Is this kiosk ready for visitors?"), "section"))
+        self.health = HealthPanel(ctx)
+        layout.addWidget(self.health)
+
         layout.addWidget(label(self.tr("Close the kiosk"), "section"))
         layout.addWidget(label(self.tr("This closes the kiosk program on this computer. "
                                        "Visitors cannot use it until it is started again."),

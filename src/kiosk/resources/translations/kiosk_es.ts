@@ -600,6 +600,29 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Do this: %1</source>
+        <translation>Haga esto: %1</translation>
+    </message>
+    <message>
+        <source>Is this kiosk ready for visitors?</source>
+        <translation>¿Está este quiosco listo para los visitantes?</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Revisar otra vez</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>Todas las revisiones salieron bien.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks need attention.</source>
+        <translation>%1 de %2 revisiones necesitan atención.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Edited</source>
@@ -1634,6 +1657,10 @@
     <message>
         <source>Change the PIN</source>
         <translation>Cambiar el PIN</translation>
+    </message>
+    <message>
+        <source>Is this kiosk ready for visitors?</source>
+        <translation>¿Está este quiosco listo para los visitantes?</translation>
     </message>
     <message>
         <source>Close the kiosk</source>
