@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -57,12 +57,15 @@ class PhoneTile(QPushButton):
         self.number.setText(number)
         self.setAccessibleName(f"{name}: {number}")
 
-    def sizeHint(self):  # type: ignore[no-untyped-def]
+    def sizeHint(self) -> QSize:
         layout = self.layout()
+        if layout is None:
+            return super().sizeHint()
         return layout.totalSizeHint().expandedTo(layout.totalMinimumSize())
 
-    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
-        return self.layout().totalMinimumSize()
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.totalMinimumSize() if layout is not None else super().minimumSizeHint()
 
 
 class HomeScreen(Screen):
