@@ -84,7 +84,9 @@ def test_the_kiosk_fills_the_offscreen_screen(qtbot: QtBot, fresh_data_dir: Path
     window.resize(400, 300)
     qtbot.waitUntil(lambda: window.geometry() == screen.geometry(), timeout=3000)
     keeper.deleteLater()
-    window.leave()  # type: ignore[attr-defined]
+    window._may_close = True
+    window.close()
+    window.store.close()
 
 
 OFFSCREEN_SCREENS = {"screens": [
