@@ -23,7 +23,7 @@ log = logging.getLogger("kiosk.cli")
 # Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
 COMMAND_MODULES: list[str] = [
     "kiosk.printing.commands", "kiosk.updates.commands", "kiosk.staff.commands",
-    "kiosk.doctor", "kiosk.watchdog",
+    "kiosk.doctor", "kiosk.watchdog", "kiosk.speech.commands",
 ]
 
 

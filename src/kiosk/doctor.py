@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import json
 import os
 import re
@@ -267,21 +266,24 @@ def check_fonts(store: Store, data_dir: Path) -> Check:
 
 
 def check_speech(store: Store, data_dir: Path) -> Check:
+    """The voice (espeak-ng, English and Spanish) and the player (aplay) to a sound device,
+    checked as the kiosk checks them at start-up."""
+    from kiosk.speech.engine import EspeakEngine
+    from kiosk.speech.player import AplayPlayer
+
     name = "Speech"
-    try:
-        qt_speech = importlib.util.find_spec("PySide6.QtTextToSpeech") is not None
-    except (ImportError, ValueError):
-        qt_speech = False
-    engine = shutil.which("espeak-ng") or shutil.which("spd-say")
-    if qt_speech and engine:
-        return Check(name, True, f"Qt's speech module and {Path(engine).name} are there.")
-    missing = []
-    if not qt_speech:
-        missing.append("Qt's speech module (pip install PySide6-Addons)")
-    if not engine:
-        missing.append("a speech engine (apt install espeak-ng speech-dispatcher)")
-    return Check(name, False, "Read aloud is hidden: missing " + " and ".join(missing) + ".",
-                 "install " + " and ".join(missing))
+    engine_problem = EspeakEngine().problem()
+    player = AplayPlayer()
+    problem = engine_problem or player.problem()
+    if problem is None:
+        return Check(name, True, f'espeak-ng speaks English and Spanish; aplay can play to '
+                                 f'"{player.device}".')
+    if engine_problem or "not installed" in problem:
+        fix = "apt install espeak-ng alsa-utils"
+    else:
+        fix = ("plug in a speaker and check it with 'aplay -L'; the kiosk user must be in the "
+               "audio group, and KIOSK_AUDIO_DEVICE can name another device")
+    return Check(name, False, problem, fix)
 
 
 def recorded_screen(data_dir: Path) -> tuple[int, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint
@@ -10,6 +11,8 @@ from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
+
+from kiosk.speech.script import Script
 
 FIXTURE = Path(__file__).parent / "fixture"
 MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)  # a Monday
@@ -25,21 +28,37 @@ def touchscreen() -> QPointingDevice:
 
 
 class FakeSpeech:
-    """A speech engine that remembers what it was asked to say."""
+    """A speech engine that remembers what it was asked to say, and speaks until told to
+    `finish` (or stopped), as the real one does."""
 
     def __init__(self, available: bool = True) -> None:
         self._available = available
         self.said: list[tuple[str, str]] = []
+        self.scripts: list[Script] = []
         self.stopped = 0
+        self._done: Callable[[], None] | None = None
 
     def available(self) -> bool:
         return self._available
 
-    def say(self, text: str, lang: str) -> None:
-        self.said.append((text, lang))
+    def say(self, script: Script, done: Callable[[], None] | None = None) -> None:
+        self.stop()
+        self.said.append((script.text, script.lang))
+        self.scripts.append(script)
+        self._done = done
+
+    def speaking(self) -> bool:
+        return self._done is not None
+
+    def finish(self) -> None:
+        """The script was said to the end."""
+        done, self._done = self._done, None
+        if done is not None:
+            done()
 
     def stop(self) -> None:
         self.stopped += 1
+        self.finish()
 
 
 def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:

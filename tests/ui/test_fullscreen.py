@@ -84,9 +84,10 @@ def test_the_kiosk_fills_the_offscreen_screen(qtbot: QtBot, fresh_data_dir: Path
     window.resize(400, 300)
     qtbot.waitUntil(lambda: window.geometry() == screen.geometry(), timeout=3000)
     keeper.deleteLater()
+    # Not window.leave(): that also ends the application's event loop, and every later
+    # test's waits would return at once.
     window._may_close = True
     window.close()
-    window.store.close()
 
 
 OFFSCREEN_SCREENS = {"screens": [

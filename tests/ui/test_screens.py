@@ -86,6 +86,7 @@ def test_a_place_and_its_handout_button_use_the_visit(qtbot: QtBot, ctx: ScreenC
     speech = ctx.speech
     assert isinstance(speech, FakeSpeech)
     assert speech.said and speech.said[0][1] == "en"
+    assert "Willimantic Community Clinic" in speech.said[0][0]
 
 
 def test_a_topic_asks_for_the_places_it_names(qtbot: QtBot, ctx: ScreenContext) -> None:

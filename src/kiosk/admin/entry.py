@@ -109,6 +109,7 @@ class AdminShell(QWidget):
                                                        else {}))
         self.ctx = AdminContext(store, Path(data_dir), self.clock, "", self._visitor_refresh,
                                 self._leave_kiosk)
+        self.ctx.speech = getattr(window, "speech", None)
         self.lock_after_s = float(lock_after_s if lock_after_s is not None
                                   else settings.get("admin_lock_s"))
         self.stack = QStackedWidget(self)

@@ -98,6 +98,11 @@ class SettingsPage(QWidget):
         self.message.setObjectName("settings-message")
         layout.addWidget(self.message)
 
+        from kiosk.admin.speaker_section import SpeakerSection
+
+        self.speaker = SpeakerSection(ctx)
+        layout.addWidget(self.speaker)
+
         layout.addWidget(label(self.tr("Staff PIN"), "section"))
         self.change_pin = button(self.tr("Change the PIN"), "settings-change-pin")
         self.change_pin.clicked.connect(self._change_pin)

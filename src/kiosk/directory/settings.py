@@ -31,6 +31,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("update_folder", "", str),
     Setting("trusted_key", "", str),  # the publisher's Ed25519 public key (PEM)
     Setting("admin_lock_s", 120.0, float),  # the admin screen locks itself when untouched
+    Setting("speech_volume", 80, int),  # Read aloud, in percent of the voice's full loudness
 )}
 
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory.model import LocalText, Resource
+from kiosk.speech.script import Script, help_now_script
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -86,7 +89,12 @@ class HomeScreen(Screen):
         help_layout.setSpacing(12)
         self.help_title = text_label(role="section")
         self.help_note = text_label()
-        help_layout.addWidget(self.help_title)
+        self.read_aloud = ReadAloud(ctx.speech, self.script, "read-aloud-help-now")
+        title_row = QHBoxLayout()
+        title_row.setSpacing(14)
+        title_row.addWidget(self.help_title, 1)
+        title_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        help_layout.addLayout(title_row)
         help_layout.addWidget(self.help_note)
         self.help_grid = QGridLayout()
         self.help_grid.setSpacing(14)
@@ -113,6 +121,8 @@ class HomeScreen(Screen):
         self.body.addStretch(1)
 
         self.phone_tiles: list[PhoneTile] = []
+        self.help_lines: list[Resource] = []  # what the strip shows, for Read aloud
+        self.help_emergency = False
         self.category_buttons: list[TileButton] = []
         self.topic_buttons: list[TileButton] = []
         self._tile_texts: list[Callable[[], None]] = []  # each sets one tile's words
@@ -141,9 +151,11 @@ class HomeScreen(Screen):
         lines = [r for r in store.resources(ids[:HELP_NOW_TILES * 2])
                  if r.main_phone is not None]
         crisis = lines[:HELP_NOW_TILES]
-        if not any(p.number == EMERGENCY for r in crisis for p in r.phones):
+        self.help_emergency = not any(p.number == EMERGENCY for r in crisis for p in r.phones)
+        if self.help_emergency:
             self._phone_tile("help-now-911", lambda: (self.tr("Emergency"), EMERGENCY))
             crisis = crisis[:HELP_NOW_TILES - 1]
+        self.help_lines = crisis
         for resource in crisis:
             tile = self._phone_tile(f"help-now-{resource.id}", self._line_words(resource))
             tile.clicked.connect(self._opener(self.resource_wanted, resource.id))
@@ -171,9 +183,14 @@ class HomeScreen(Screen):
             self.topic_buttons.append(button)
         self.topics_title.setVisible(bool(self.topic_buttons))
         self._set_tile_texts()
+        self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         self._columns = (0, 0)
         self._place()
         self.restyle(self.theme)
+
+    def script(self) -> Script:
+        """What Read aloud says for the Help right now strip."""
+        return help_now_script(self.help_lines, self.lang, emergency=self.help_emergency)
 
     def _phone_tile(self, name: str, words: Callable[[], tuple[str, str]]) -> PhoneTile:
         tile = PhoneTile(name, *words())
@@ -243,6 +260,7 @@ class HomeScreen(Screen):
     def retranslate(self) -> None:
         self.help_title.setText(self.tr("Help right now"))
         self.help_note.setText(self.tr("Free and private. Someone will answer, day and night."))
+        self.read_aloud.retranslate()
         self.search_button.set_label(self.tr("Search"))
         self.categories_title.setText(self.tr("What do you need?"))
         self.topics_title.setText(self.tr("Good to know"))
@@ -253,6 +271,7 @@ class HomeScreen(Screen):
         self.theme = theme
         if rescaled:
             self._replace()  # columns follow the text size
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)
 

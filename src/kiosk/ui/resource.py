@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.hours import WeeklyHours
 from kiosk.directory.model import LocalText, Phone, Resource
+from kiosk.speech.script import Script, resource_script
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
@@ -76,11 +78,10 @@ class ResourceScreen(Screen):
         self.add_button.setObjectName("add-to-handout")
         self.add_button.setProperty("variant", "primary")
         self.add_button.clicked.connect(self._toggle_handout)
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("read-aloud")
-        self.read_button.clicked.connect(self.read_aloud)
+        self.read_aloud = ReadAloud(ctx.speech, self.script, "read-aloud")
+        self.read_button = self.read_aloud.read_button
         actions.addWidget(self.add_button)
-        actions.addWidget(self.read_button)
+        actions.addWidget(self.read_aloud)
         actions.addStretch(1)
 
         self.call_card = QFrame()
@@ -98,8 +99,7 @@ class ResourceScreen(Screen):
         self.body.addLayout(self.details)
         self.body.addStretch(1)
         self.phone_labels: list[QLabel] = []
-        self.spoken: list[str] = []
-        self._words: list[Callable[[], str | None]] = []  # each sets one part's texts
+        self._words: list[Callable[[], None]] = []  # each sets one part's texts
         self.qr: QLabel | None = None
         ctx.visit.handout.changed.connect(self._update_add_button)
 
@@ -121,44 +121,36 @@ class ResourceScreen(Screen):
         self._words = []
         self.qr = None
         r = self.resource
-        self.read_button.setVisible(self.ctx.speech.available())
+        self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         if r is None:
             self.name.setText("")
             self.organization.hide()
-            self.spoken = []
             return
         self.organization.setText(r.organization)
         self.organization.setVisible(bool(r.organization) and r.organization != r.name.en)
-        self._said(self.name, lambda: r.name.get(self.lang))
+        self._shown(self.name, lambda: r.name.get(self.lang))
         self._render_phones(r)
         if not r.phones:
             no_phone = text_label(role="warning")
             self.details.addWidget(no_phone)
-            self._said(no_phone,
-                       lambda: self.tr("No phone number yet. Ask staff how to reach them."))
+            self._shown(no_phone,
+                        lambda: self.tr("No phone number yet. Ask staff how to reach them."))
         self._render_details(r)
         self._set_words()
         self._update_add_button()
 
     # -- words ------------------------------------------------------------------------------
 
-    def _said(self, label: QLabel, words: Callable[[], str]) -> QLabel:
-        """`label` shows `words()` in the visit's language, and is read aloud."""
-        def set_words() -> str:
-            label.setText(words())
-            return label.text()
-        self._words.append(set_words)
-        return label
-
     def _shown(self, label: QLabel, words: Callable[[], str]) -> QLabel:
-        """`label` shows `words()` in the visit's language (not read aloud)."""
+        """`label` shows `words()` in the visit's language."""
         def set_words() -> None:
             label.setText(words())
         self._words.append(set_words)
         return label
 
     def _set_words(self) -> None:
-        self.spoken = [text for text in (set_words() for set_words in self._words) if text]
+        for set_words in self._words:
+            set_words()
 
     def _kind(self, kind: str) -> str:
         return {"voice": self.tr("Call"), "hotline": self.tr("Call, day or night"),
@@ -203,13 +195,12 @@ class ResourceScreen(Screen):
             self.phones.addLayout(qr_box, 0)
 
     def _phone_words(self, phone: Phone, caption: QLabel,
-                     number: QLabel) -> Callable[[], str]:
-        def set_words() -> str:
+                     number: QLabel) -> Callable[[], None]:
+        def set_words() -> None:
             label = phone.label.get(self.lang) or self._kind(phone.kind)
             caption.setText(label)
             number.setText(self._number_text(phone))
             number.setAccessibleName(f"{label}: {phone.display}")
-            return f"{label}: {phone.display}"
         return set_words
 
     def _number_text(self, phone: Phone) -> str:
@@ -230,24 +221,23 @@ class ResourceScreen(Screen):
         box.addWidget(body)
         self.details.addLayout(box)
 
-        def set_words() -> str | None:
+        def set_words() -> None:
             heading.setText(title())
             body.setText(text())
             for label in (heading, body):
                 label.setVisible(bool(body.text()))
-            return f"{heading.text()}. {body.text()}" if body.text() else None
         self._words.append(set_words)
 
     def _render_details(self, r: Resource) -> None:
         # How fresh the facts are comes first, next to the numbers it is about.
         verified_on = r.verified_on
         if verified_on is not None:
-            label = self._said(text_label(role="note"), lambda: self.tr(
+            label = self._shown(text_label(role="note"), lambda: self.tr(
                 "Last checked by staff: %1").replace("%1", local_date(
                     QDate(verified_on.year, verified_on.month, verified_on.day), self.lang)))
         else:
-            label = self._said(text_label(role="warning"),
-                               lambda: self.tr("Not yet checked by staff: call first."))
+            label = self._shown(text_label(role="warning"),
+                                lambda: self.tr("Not yet checked by staff: call first."))
         label.setObjectName("verified")
         self.details.addWidget(label)
         now = self.ctx.clock()
@@ -263,12 +253,11 @@ class ResourceScreen(Screen):
             row.addWidget(today_label, 1)
             self.details.addLayout(row)
 
-            def today_words() -> str:
+            def today_words() -> None:
                 badge.setText(self.tr("Open now") if is_open else self.tr("Closed"))
                 today = hours.day_text(now.weekday()) or self.tr("closed")
                 today_label.setText(self.tr("Open 24 hours, every day") if hours.always
                                     else self.tr("Today: %1").replace("%1", today))
-                return badge.text() + ". " + today_label.text()
             self._words.append(today_words)
         if hours is not None and not hours.always:
             week = QGridLayout()
@@ -350,24 +339,25 @@ class ResourceScreen(Screen):
                                 else self.tr("Add to my handout"))
         self.add_button.setAccessibleName(self.add_button.text())
 
-    @Slot()
-    def read_aloud(self) -> None:
-        self.ctx.speech.say(". ".join(self.spoken), self.lang)
+    def script(self) -> Script | None:
+        """What Read aloud says for this place (`kiosk speak --resource` says the same)."""
+        if self.resource is None:
+            return None
+        return resource_script(self.resource, self.lang, self.ctx.clock())
 
     def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setAccessibleName(self.read_button.text())
+        self.read_aloud.retranslate()
         self._update_add_button()
         self._set_words()
 
     def restyle(self, theme: Theme) -> None:
         self.theme = theme
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
         if self.resource is not None:
             self.rebuild()
 
     def reset(self) -> None:
         self.resource = None
-        self.spoken = []
         self._words = []
         clear_layout(self.phones)
         clear_layout(self.details)

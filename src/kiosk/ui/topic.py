@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.directory.model import Resource, Topic
+from kiosk.speech.script import Script, topic_script
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
     clear_layout,
@@ -36,17 +38,15 @@ class TopicScreen(Screen):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.topic: Topic | None = None
-        self.spoken: list[str] = []
         self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
         self.body.setSpacing(16)
         self.title = text_label(role="title")
         self.summary = text_label(role="subtitle")
         actions = QHBoxLayout()
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("read-aloud-topic")
-        self.read_button.clicked.connect(self.read_aloud)
-        actions.addWidget(self.read_button)
+        self.read_aloud = ReadAloud(ctx.speech, self.script, "read-aloud-topic")
+        self.read_button = self.read_aloud.read_button
+        actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         self.text = QVBoxLayout()
         self.text.setSpacing(12)
@@ -79,13 +79,12 @@ class TopicScreen(Screen):
         clear_layout(self.related)
         self.paragraph_labels = []
         self.related_buttons = []
-        self.read_button.setVisible(self.ctx.speech.available())
+        self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         t = self.topic
         if t is None:
             self.title.setText("")
             self.summary.hide()
             self.related_title.hide()
-            self.spoken = []
             return
         self.summary.setVisible(bool(t.summary))
         count = max(len(paragraphs(t.body.en)), len(paragraphs(t.body.es)))
@@ -109,14 +108,10 @@ class TopicScreen(Screen):
         lang = self.lang
         self.title.setText(t.title.get(lang))
         self.summary.setText(t.summary.get(lang))
-        self.spoken = [t.title.get(lang)]
-        if t.summary:
-            self.spoken.append(t.summary.get(lang))
         texts = paragraphs(t.body.get(lang))
         for i, label in enumerate(self.paragraph_labels):
             label.setText(texts[i] if i < len(texts) else "")
             label.setVisible(i < len(texts))
-        self.spoken += texts
         for button, r in self.related_buttons:
             phone = r.main_phone.display if r.main_phone else ""
             name = r.name.get(lang)
@@ -125,19 +120,24 @@ class TopicScreen(Screen):
     def _opener(self, rid: str) -> Callable[[], None]:
         return lambda: self.resource_wanted.emit(rid)
 
-    @Slot()
-    def read_aloud(self) -> None:
-        self.ctx.speech.say(". ".join(self.spoken), self.lang)
+    def script(self) -> Script | None:
+        """What Read aloud says for this topic (`kiosk speak --topic` says the same)."""
+        if self.topic is None:
+            return None
+        related = self.ctx.store.resources(list(self.topic.related), include_inactive=False)
+        return topic_script(self.topic, related, self.lang)
 
     def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setAccessibleName(self.read_button.text())
+        self.read_aloud.retranslate()
         self.related_title.setText(self.tr("Places that can help"))
         self.set_words()
 
+    def restyle(self, theme: Theme) -> None:
+        self.theme = theme
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
+
     def reset(self) -> None:
         self.topic = None
-        self.spoken = []
         self.paragraph_labels = []
         self.related_buttons = []
         clear_layout(self.text)

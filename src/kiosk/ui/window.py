@@ -95,9 +95,9 @@ class KioskWindow(QMainWindow):
         self.store = store
         self.windowed = windowed
         self.clock: Clock = clock or store.clock
-        self.speech: Speech = speech if speech is not None else default_speech()
-        self.ctx = ScreenContext(store, self.clock, self.speech)
+        self.ctx = ScreenContext(store, self.clock)
         self.settings = self.ctx.settings
+        self.ctx.speech = speech if speech is not None else self._default_speech()
         default_lang = lang or str(self.settings.get("default_lang") or "en")
         if default_lang not in LANGUAGES:
             default_lang = "en"
@@ -160,6 +160,15 @@ class KioskWindow(QMainWindow):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
 
     # -- the visit --------------------------------------------------------------------------
+
+    @property
+    def speech(self) -> Speech:
+        """The screens' speech engine (the one in `ctx`: screens made later get the same)."""
+        return self.ctx.speech
+
+    @speech.setter
+    def speech(self, speech: Speech) -> None:
+        self.ctx.speech = speech
 
     @property
     def lang(self) -> str:
@@ -309,6 +318,7 @@ class KioskWindow(QMainWindow):
         other screens follow when they are next shown."""
         if lang not in LANGUAGES or lang == self.lang:
             return
+        self.speech.stop()
         self.visit.lang = lang
         self.translations.install(lang)
         self._retranslate()
@@ -403,6 +413,18 @@ class KioskWindow(QMainWindow):
         self.quick_exit()
 
     # -- staff ------------------------------------------------------------------------------
+
+    def _default_speech(self) -> Speech:
+        """espeak-ng through aplay at the staff's volume; when this machine cannot speak,
+        the Read aloud buttons stay hidden and the admin notices say why."""
+        speech = default_speech(lambda: int(self.settings.get("speech_volume")) / 100)
+        problem = speech.problem()
+        if problem:
+            log.warning("%s", problem)
+            from kiosk.speech.notices import tell_staff
+
+            tell_staff(self.store, problem)
+        return speech
 
     def leave(self) -> None:
         """Close the kiosk (a staff action)."""

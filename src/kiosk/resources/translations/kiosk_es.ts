@@ -1137,6 +1137,17 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+</context>
+<context>
     <name>ResourceEditor</name>
     <message>
         <source>Save</source>
@@ -1552,10 +1563,6 @@
         <source>Add to my handout</source>
         <translation>Agregar a mi hoja</translation>
     </message>
-    <message>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
-    </message>
 </context>
 <context>
     <name>SearchScreen</name>
@@ -1894,6 +1901,196 @@
     </message>
 </context>
 <context>
+    <name>SpeakerSection</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Read aloud volume</source>
+        <translation>Volumen de la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Test the speaker</source>
+        <translation>Probar la bocina</translation>
+    </message>
+    <message>
+        <source>Read aloud is off: this screen has no speech engine.</source>
+        <translation>La lectura en voz alta está apagada: esta pantalla no tiene motor de voz.</translation>
+    </message>
+    <message>
+        <source>Read aloud is off.</source>
+        <translation>La lectura en voz alta está apagada.</translation>
+    </message>
+    <message>
+        <source>Visitors can have any place or topic read to them, in English or Spanish.</source>
+        <translation>Los visitantes pueden escuchar cualquier lugar o tema, en inglés o en español.</translation>
+    </message>
+    <message>
+        <source>Read aloud volume saved: %1%.</source>
+        <translation>Volumen de la lectura en voz alta guardado: %1%.</translation>
+    </message>
+    <message>
+        <source>Playing a test, in English and then in Spanish.</source>
+        <translation>Sonando una prueba, en inglés y luego en español.</translation>
+    </message>
+    <message>
+        <source>The test has ended. If you heard nothing, check that the speaker is on and plugged in.</source>
+        <translation>La prueba terminó. Si no oyó nada, revise que la bocina esté encendida y conectada.</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Call, day or night</source>
+        <translation>Llame, de día o de noche</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>T.T.Y</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>gratis</translation>
+    </message>
+    <message>
+        <source>pay what you can</source>
+        <translation>pague lo que pueda</translation>
+    </message>
+    <message>
+        <source>insurance accepted</source>
+        <translation>aceptan seguro médico</translation>
+    </message>
+    <message>
+        <source>there is a fee</source>
+        <translation>hay un costo</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>walk in, no appointment needed</source>
+        <translation>puede llegar sin cita</translation>
+    </message>
+    <message>
+        <source>by appointment</source>
+        <translation>con cita</translation>
+    </message>
+    <message>
+        <source>call first</source>
+        <translation>llame antes de ir</translation>
+    </message>
+    <message>
+        <source>they can come to you</source>
+        <translation>pueden ir a donde usted esté</translation>
+    </message>
+    <message>
+        <source>Text %1 to %2</source>
+        <translation>Envíe %1 al %2</translation>
+    </message>
+    <message>
+        <source>Run by %1.</source>
+        <translation>A cargo de %1.</translation>
+    </message>
+    <message>
+        <source>Who can go:</source>
+        <translation>Quién puede ir:</translation>
+    </message>
+    <message>
+        <source>Cost: %1.</source>
+        <translation>Costo: %1.</translation>
+    </message>
+    <message>
+        <source>Languages: %1.</source>
+        <translation>Idiomas: %1.</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Privacidad:</translation>
+    </message>
+    <message>
+        <source>No phone number yet. Ask staff how to reach them.</source>
+        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
+    </message>
+    <message>
+        <source>Address: %1.</source>
+        <translation>Dirección: %1.</translation>
+    </message>
+    <message>
+        <source>They serve all of Connecticut.</source>
+        <translation>Atienden en todo Connecticut.</translation>
+    </message>
+    <message>
+        <source>They serve the whole country.</source>
+        <translation>Atienden en todo el país.</translation>
+    </message>
+    <message>
+        <source>How to go: %1.</source>
+        <translation>Cómo ir: %1.</translation>
+    </message>
+    <message>
+        <source>Open now. Open 24 hours, every day.</source>
+        <translation>Abierto ahora. Abierto las 24 horas, todos los días.</translation>
+    </message>
+    <message>
+        <source>Open now.</source>
+        <translation>Abierto ahora.</translation>
+    </message>
+    <message>
+        <source>Closed now.</source>
+        <translation>Cerrado ahora.</translation>
+    </message>
+    <message>
+        <source>Today: %1.</source>
+        <translation>Hoy: %1.</translation>
+    </message>
+    <message>
+        <source>Hours: %1.</source>
+        <translation>Horario: %1.</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1.</source>
+        <translation>Revisado por el personal: %1.</translation>
+    </message>
+    <message>
+        <source>Not yet checked by staff: call first.</source>
+        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>Places that can help:</source>
+        <translation>Lugares que pueden ayudar:</translation>
+    </message>
+    <message>
+        <source>Help right now.</source>
+        <translation>Ayuda ahora mismo.</translation>
+    </message>
+    <message>
+        <source>Free and private. Someone will answer, day and night.</source>
+        <translation>Gratis y privado. Alguien le contestará, de día y de noche.</translation>
+    </message>
+    <message>
+        <source>Emergency: %1.</source>
+        <translation>Emergencias: %1.</translation>
+    </message>
+</context>
+<context>
     <name>StaffKeyboard</name>
     <message>
         <source>Capitals</source>
@@ -1937,10 +2134,6 @@
 </context>
 <context>
     <name>TopicScreen</name>
-    <message>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
-    </message>
     <message>
         <source>Places that can help</source>
         <translation>Lugares que pueden ayudar</translation>
