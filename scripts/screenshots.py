@@ -65,10 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         window = KioskWindow(store, data_dir, windowed=True, idle_timeout_s=3600,
                              clock=lambda: MORNING, speech=NoSpeech())
 
+        def typing(text: str) -> Callable[[], None]:
+            def show() -> None:
+                window.open_search()
+                for char in text:
+                    window.search.type_text(char)
+                while not window.search.settled():  # the search runs on its own thread
+                    app.processEvents()
+            return show
+
         def search() -> None:
-            window.open_search()
-            for char in "clinic" if window.lang == "en" else "clínica":
-                window.search.type_text(char)
+            typing("clinic" if window.lang == "en" else "clínica")()
 
         def still_there() -> None:
             window.open_resource(place)
@@ -86,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             "resource-unchecked": lambda: window.open_resource(unchecked),
             "topic": lambda: window.open_topic(topic),
             "search": search,
+            "search-typo": lambda: typing("shleter" if window.lang == "en" else "refujio")(),
+            "search-dead-end": lambda: typing("fod" if window.lang == "en" else "rpa")(),
+            "search-crisis": lambda: typing("sucide" if window.lang == "en" else
+                                            "quiero morir")(),
             "handout": handout,
             "still-there": still_there,
         }
@@ -93,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         for lang in ("en", "es"):
             for size_name, size in SIZES.items():
                 for name, show in screens.items():
-                    if size_name == "small" and name not in ("home", "category", "resource"):
+                    if size_name == "small" and name not in (
+                            "home", "category", "resource", "search-typo", "search-dead-end",
+                            "search-crisis"):
                         continue
                     window.quick_exit()
                     window.set_language(lang)

@@ -54,8 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("check", parents=[common],
-                       help="check directory files without importing them (exit 0 or 1)")
-    p.add_argument("path", type=Path, metavar="PATH", help="a directory file or folder")
+                       help="check directory files without importing them (exit 0 or 1); a "
+                            "folder's search-words.yaml, or that file alone, is checked too")
+    p.add_argument("path", type=Path, metavar="PATH",
+                   help="a directory file or folder, or a search-words.yaml")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", parents=[common],
@@ -109,16 +111,36 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from kiosk.directory.files import check_directory
+    from kiosk.directory.model import Directory
+    from kiosk.directory.problems import Problem
+    from kiosk.directory.words import FILE_NAME, SearchWords, check_words
 
-    directory, problems = check_directory(args.path)
+    path: Path = args.path
+    words_file = path / FILE_NAME if path.is_dir() else path
+    directory: Directory | None = None
+    words: SearchWords | None = None
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if path.name != FILE_NAME:
+        directory, problems = check_directory(path)
+    if words_file.name == FILE_NAME and words_file.exists():
+        words, word_problems, warnings = check_words(words_file, directory)
+        problems += word_problems
     for problem in problems:
         print(problem, file=sys.stderr)
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     if problems:
         count = len(problems)
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 1
-    print(f"{args.path}: OK ({len(directory.categories)} categories, "
-          f"{len(directory.resources)} resources, {len(directory.topics)} topics)")
+    parts = []
+    if directory is not None:
+        parts.append(f"{len(directory.categories)} categories, "
+                     f"{len(directory.resources)} resources, {len(directory.topics)} topics")
+    if words is not None:
+        parts.append(f"{len(words.meanings)} search word entries")
+    print(f"{path}: OK ({'; '.join(parts)})")
     return 0
 
 
@@ -178,14 +200,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from kiosk.directory.search import search
+    from kiosk.directory.search import Searcher
+    from kiosk.directory.words import load_words
+    from kiosk.paths import BUNDLED_DATA
 
     store = open_store(args)
-    hits = search(store, " ".join(args.text), args.lang, limit=args.limit)
-    for hit in hits:
+    searcher = Searcher(store, load_words(BUNDLED_DATA, data_dir_of(args)))
+    results = searcher.search(" ".join(args.text), args.lang, limit=args.limit)
+    for hit in results.hits:
         print(f"{hit.kind} {hit.key}: {hit.title(args.lang)}")
-    if not hits:
+    if results.corrected:
+        print(f"Showing results for: {results.corrected}", file=sys.stderr)
+    if not results.hits:
         print("No matches.", file=sys.stderr)
+        if results.did_you_mean:
+            print("Did you mean: " + ", ".join(results.did_you_mean) + "?", file=sys.stderr)
         return 1
     return 0
 

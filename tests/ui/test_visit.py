@@ -65,6 +65,7 @@ def test_find_it_by_typing_on_the_screen_keyboard(qtbot: QtBot, window: KioskWin
     tap(qtbot, button(window, "search-button"))
     for char in "ets":
         tap(qtbot, button(window, f"keyboard-key-{char}"))
+    qtbot.waitUntil(window.search.settled)  # the search runs on a thread of its own
     results = window.findChild(QListView, "search-results")
     titles = [results.model().index(r).data() for r in range(results.model().rowCount())]
     assert titles[0] == "Clínica Comunitaria de Willimantic  \u2022  Willimantic"

@@ -62,10 +62,14 @@ def _loader() -> Any:
 
 
 def directory_files(path: Path) -> list[Path]:
-    """The files that make up the directory at `path` (a file or a folder of files)."""
+    """The files that make up the directory at `path` (a file or a folder of files). The
+    search words file that may sit beside them is not one (`kiosk.directory.words`)."""
+    from kiosk.directory.words import FILE_NAME as SEARCH_WORDS
+
     if path.is_dir():
         return sorted(p for p in path.iterdir()
-                      if p.suffix.lower() in YAML_SUFFIXES and p.is_file())
+                      if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+                      and p.name != SEARCH_WORDS)
     return [path]
 
 

@@ -20,6 +20,8 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 RESOURCE_SEARCH_COLUMNS = (
     "name_en", "name_es", "organization", "places", "tags", "description_en", "description_es",
 )
+RESOURCE_NAME_COLUMNS = ("name_en", "name_es", "organization", "tags")
+RESOURCE_NAMES_FTS = "resource_names_fts"
 TOPIC_SEARCH_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "body_en", "body_es")
 
 
@@ -146,24 +148,48 @@ def m004_search_prefixes(db: Database) -> None:
     _index_with_prefixes(db, "topics", TOPIC_SEARCH_COLUMNS)
 
 
-def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...]) -> None:
-    """The FTS5 index of `table` as sqlite-utils' enable_fts makes it (same name, same
-    triggers), plus `prefix='1 2 3'`, which enable_fts cannot ask for."""
+@migrations()
+def m005_search_version(db: Database) -> None:
+    # Raised by every write to topics and categories, as list_version is by every write to
+    # resources: the search keeps its vocabulary until one of the two changes.
+    db.table("search_version").create({"id": int, "n": int}, pk="id")
+    db.table("search_version").insert({"id": 1, "n": 0})
+    for table in ("topics", "categories"):
+        for event in ("insert", "update", "delete"):
+            db.execute(f"create trigger [{table}_{event}_search_version] after {event} on "
+                       f"[{table}] begin update search_version set n = n + 1 where id = 1; end")
+
+
+@migrations()
+def m006_resource_names_index(db: Database) -> None:
+    # A small index of names, organisations and tags only: the search reads the first
+    # places whose names match without a column filter, which would decode every position
+    # of a word that 50,000 descriptions use.
+    _index_with_prefixes(db, "resources", RESOURCE_NAME_COLUMNS, fts_name=RESOURCE_NAMES_FTS)
+
+
+def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...],
+                         fts_name: str = "") -> None:
+    """The FTS5 index `fts_name` (by default `{table}_fts`, as sqlite-utils' enable_fts
+    names it) of `table`, with triggers named after it as enable_fts names them, plus
+    `prefix='1 2 3'`, which enable_fts cannot ask for."""
+    fts_name = fts_name or f"{table}_fts"
+    triggers = fts_name.removesuffix("_fts")
     for suffix in ("ai", "ad", "au"):
-        db.execute(f"drop trigger if exists [{table}_{suffix}]")
-    db.execute(f"drop table if exists [{table}_fts]")
+        db.execute(f"drop trigger if exists [{triggers}_{suffix}]")
+    db.execute(f"drop table if exists [{fts_name}]")
     names = ", ".join(f"[{c}]" for c in columns)
     new = ", ".join(f"new.[{c}]" for c in columns)
     old = ", ".join(f"old.[{c}]" for c in columns)
-    fts = f"[{table}_fts]"
+    fts = f"[{fts_name}]"
     db.execute(f"create virtual table {fts} using fts5({names}, tokenize='{FTS_TOKENIZER}', "
                f"prefix='1 2 3', content=[{table}])")
-    db.execute(f"create trigger [{table}_ai] after insert on [{table}] begin "
+    db.execute(f"create trigger [{triggers}_ai] after insert on [{table}] begin "
                f"insert into {fts} (rowid, {names}) values (new.rowid, {new}); end")
-    db.execute(f"create trigger [{table}_ad] after delete on [{table}] begin "
+    db.execute(f"create trigger [{triggers}_ad] after delete on [{table}] begin "
                f"insert into {fts} ({fts}, rowid, {names}) values('delete', old.rowid, {old}); "
                "end")
-    db.execute(f"create trigger [{table}_au] after update on [{table}] begin "
+    db.execute(f"create trigger [{triggers}_au] after update on [{table}] begin "
                f"insert into {fts} ({fts}, rowid, {names}) values('delete', old.rowid, {old}); "
                f"insert into {fts} (rowid, {names}) values (new.rowid, {new}); end")
     db.execute(f"insert into {fts} ({fts}) values ('rebuild')")

@@ -323,7 +323,7 @@ class Store:
         values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
             if len(resources) >= BULK_INDEX_MIN and self._is_table_empty("resources"):
-                with self._search_index_rebuilt("resources"):
+                with self._search_index_rebuilt("resources_fts", schema.RESOURCE_NAMES_FTS):
                     self.db.conn.executemany(sql, values)
             else:
                 self.db.conn.executemany(sql, values)
@@ -333,18 +333,22 @@ class Store:
         return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
 
     @contextmanager
-    def _search_index_rebuilt(self, table: str) -> Iterator[None]:
-        """Inside a transaction: no per-row index trigger, then one 'rebuild' of the index."""
-        trigger = f"{table}_ai"
-        found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
-                                "and name = ?", [trigger]).fetchone()
-        if not found or not self.db.conn.in_transaction:
-            yield
-            return
-        self.db.execute(f"drop trigger [{trigger}]")
+    def _search_index_rebuilt(self, *indexes: str) -> Iterator[None]:
+        """Inside a transaction: no per-row trigger for these full-text indexes, then one
+        'rebuild' of each."""
+        saved = []
+        for fts in indexes:
+            trigger = f"{fts.removesuffix('_fts')}_ai"
+            found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
+                                    "and name = ?", [trigger]).fetchone()
+            if found and self.db.conn.in_transaction:
+                saved.append((fts, trigger, found[0]))
+        for _, trigger, _ in saved:
+            self.db.execute(f"drop trigger [{trigger}]")
         yield
-        self.db.execute(f"insert into [{table}_fts]([{table}_fts]) values ('rebuild')")
-        self.db.execute(found[0])
+        for fts, _, sql in saved:
+            self.db.execute(f"insert into [{fts}]([{fts}]) values ('rebuild')")
+            self.db.execute(sql)
 
     def delete_resources(self, ids: list[str]) -> None:
         for chunk in _chunks(ids, 500):

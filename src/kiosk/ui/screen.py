@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
@@ -33,6 +34,7 @@ class ScreenContext:
     clock: Clock
     speech: Speech = field(default_factory=NoSpeech)
     visit: Visit = field(default_factory=Visit)
+    data_dir: Path | None = None  # the kiosk's data folder (the site's own search words)
     settings: Settings = field(init=False)
 
     def __post_init__(self) -> None:

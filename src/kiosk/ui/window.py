@@ -95,7 +95,7 @@ class KioskWindow(QMainWindow):
         self.store = store
         self.windowed = windowed
         self.clock: Clock = clock or store.clock
-        self.ctx = ScreenContext(store, self.clock)
+        self.ctx = ScreenContext(store, self.clock, data_dir=self.data_dir)
         self.settings = self.ctx.settings
         self.ctx.speech = speech if speech is not None else self._default_speech()
         default_lang = lang or str(self.settings.get("default_lang") or "en")

@@ -1575,6 +1575,18 @@
         <translation>Escriba una palabra: clínica, comida, refugio, abogado…</translation>
     </message>
     <message>
+        <source>Nothing found. Try one of these:</source>
+        <translation>No encontramos nada. Pruebe una de estas opciones:</translation>
+    </message>
+    <message>
+        <source>Call or text now. These lines can help right away.</source>
+        <translation>Llame o envíe un texto ahora. Estas líneas pueden ayudarle enseguida.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Resultados para «%1»</translation>
+    </message>
+    <message>
         <source>1 result</source>
         <translation>1 resultado</translation>
     </message>
@@ -1583,8 +1595,24 @@
         <translation>%1 resultados</translation>
     </message>
     <message>
-        <source>Nothing found. Try a shorter word.</source>
-        <translation>No se encontró nada. Pruebe con una palabra más corta.</translation>
+        <source>About the results</source>
+        <translation>Sobre los resultados</translation>
+    </message>
+    <message>
+        <source>Information: %1</source>
+        <translation>Información: %1</translation>
+    </message>
+    <message>
+        <source>Did you mean: %1?</source>
+        <translation>¿Quiso decir: %1?</translation>
+    </message>
+    <message>
+        <source>Help right now: %1</source>
+        <translation>Ayuda ahora mismo: %1</translation>
+    </message>
+    <message>
+        <source>See: %1</source>
+        <translation>Ver: %1</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1597,10 +1625,6 @@
     <message>
         <source>Results</source>
         <translation>Resultados</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Información</translation>
     </message>
     <message>
         <source>Delete</source>
