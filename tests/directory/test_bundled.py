@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.files import check_directory
 from kiosk.directory.model import Directory, Resource
 from kiosk.directory.trust import NATIONAL_LINES, reachable, trust

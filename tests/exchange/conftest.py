@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.store import Store
 
 RICH = """\

@@ -40,6 +40,12 @@ def load(store: Store, path: Path) -> Store:
 
 
 @pytest.fixture
+def bundled() -> Path:
+    """The directory the kiosk window of tests/windows.py is filled from, here."""
+    return HERE / "directory.yaml"
+
+
+@pytest.fixture
 def print_store() -> Store:
     return load(Store.memory(), HERE / "directory.yaml")
 

@@ -283,7 +283,7 @@ GIVEAWAYS = [r"traffick", r"prostitu", r"pimp", r"sex work", r"trabajo sexual", 
 
 def test_bundled_directory_discreet_sheets_give_nothing_away(tmp_path: Path) -> None:
     """Every discreet sheet of the Connecticut directory, in both languages."""
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from kiosk.paths import BUNDLED_DATA
 
     store = open_data_dir(tmp_path / "bundled")

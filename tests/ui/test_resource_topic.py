@@ -68,17 +68,19 @@ def test_add_to_handout_and_count_on_every_screen(qtbot: QtBot, window: KioskWin
     assert handout_button.label() == "Handout (0)"
 
 
-def test_print_without_printing_module_says_so_plainly(
+def test_print_opens_the_preview_over_the_screens(
         qtbot: QtBot, window: KioskWindow) -> None:
+    from kiosk.printing.kiosk_print import PrintPreview
+
     window.handout.add("willimantic-clinic")
     window.open_handout()
     printing = window.findChild(QPushButton, "print-handout")
     assert printing.isEnabled()
     tap(qtbot, printing)
-    try:
-        import kiosk.printing.kiosk_print  # noqa: F401
-    except ImportError:
-        assert window.handout_screen.message.isVisible()
+    preview = window.findChild(PrintPreview, "print-preview")
+    assert preview is not None and preview.isVisible()
+    assert preview.ids == ["willimantic-clinic"]
+    assert preview.geometry() == window.stack.geometry()  # the header stays in reach
 
 
 def test_topic_shows_paragraphs_list_items_and_related_places(

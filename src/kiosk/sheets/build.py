@@ -16,6 +16,7 @@ from kiosk.directory.model import Category, Phone, Resource, Topic
 from kiosk.directory.store import Store
 from kiosk.directory.trust import BY_OUTREACH, PUBLISHED, STAFF, THROUGH_211, trust
 from kiosk.errors import KnownError
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.sheets import discreet as dsc
 from kiosk.sheets.content import (
     Block,
@@ -26,7 +27,7 @@ from kiosk.sheets.content import (
     Sheet,
 )
 from kiosk.sheets.hours_text import weekly_text
-from kiosk.sheets.words import QT_TRANSLATE_NOOP, PlainWords, Words
+from kiosk.sheets.words import PlainWords, Words
 
 MAX_DESCRIPTION = 180  # characters: one or two printed lines
 

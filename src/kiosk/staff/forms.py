@@ -20,6 +20,7 @@ from kiosk.directory.model import (
     Topic,
     is_web_address,
 )
+from kiosk.i18n import translate
 from kiosk.staff import checks
 
 Form = dict[str, Any]
@@ -58,18 +59,21 @@ def _sources_data(form: Form, problems: Problems) -> list[Any]:
         read = row.get("read", "").strip()
         if not ref:
             if facts or note or read:
-                problems[f"sources.{i}.ref"] = ("Say where this came from (a file, a web page, "
-                                                "a call).")
+                problems[f"sources.{i}.ref"] = translate(
+                    "Checks", "Say where this came from (a file, a web page, a call).")
             continue
         if read and not _is_date(read):
-            problems[f"sources.{i}.read"] = "Write the day the page was read as 2026-12-01."
+            problems[f"sources.{i}.read"] = translate(
+                "Checks", "Write the day the page was read as 2026-12-01.")
             read = ""
         elif not read and is_web_address(ref):
-            problems[f"sources.{i}.read"] = "Say on which day the web page was read."
+            problems[f"sources.{i}.read"] = translate(
+                "Checks", "Say on which day the web page was read.")
         out.append({"ref": ref, **({"read": read} if read else {}),
                     **({"facts": facts} if facts else {}), **({"note": note} if note else {})})
     if not out:
-        problems["sources"] = "Add at least one source: where do these facts come from?"
+        problems["sources"] = translate(
+            "Checks", "Add at least one source: where do these facts come from?")
     return out
 
 
@@ -135,11 +139,12 @@ def resource_from_form(form: Form, known_categories: set[str] | None = None
                                                      "description in English"))
     categories = [c for c in form.get("categories", []) if c]
     if not categories:
-        problems["categories"] = "Tick at least one category."
+        problems["categories"] = translate("Checks", "Tick at least one category.")
     elif known_categories is not None:
         gone = [c for c in categories if c not in known_categories]
         if gone:
-            problems["categories"] = f"This category does not exist any more: {gone[0]}"
+            problems["categories"] = translate(
+                "Checks", "This category does not exist any more: %1").replace("%1", gone[0])
     check("website", checks.website_problem(form.get("website", "")))
     check("email", checks.email_problem(form.get("email", "")))
     check("zip", checks.zip_problem(form.get("zip", "")))
@@ -281,7 +286,8 @@ def topic_from_form(form: Form, known_resources: set[str] | None = None
     if known_resources is not None:
         gone = [r for r in related if r not in known_resources]
         if gone:
-            problems["related"] = f"There is no entry with this id: {gone[0]}"
+            problems["related"] = translate(
+                "Checks", "There is no entry with this id: %1").replace("%1", gone[0])
     sources = _sources_data(form, {})
     if problems:
         return None, problems
