@@ -20,6 +20,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from kiosk.paths import BUNDLED_DATA  # noqa: E402
+
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
 MORNING = dt.datetime(2026, 11, 23, 10, 30)  # a Monday
 
@@ -31,13 +35,13 @@ def _first(items: list[str], fallback: str = "") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--data", type=Path, default=ROOT / "src" / "kiosk" / "data")
+    parser.add_argument("--data", type=Path, default=BUNDLED_DATA)
     parser.add_argument("--high-contrast", action="store_true")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from kiosk.directory.store import ListFilter
     from kiosk.ui.speech import NoSpeech
     from kiosk.ui.window import KioskWindow

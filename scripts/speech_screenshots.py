@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QPushButton
 
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from kiosk.paths import BUNDLED_DATA
     from kiosk.ui.window import KioskWindow
 

@@ -29,6 +29,8 @@ from kiosk.directory.store import Store
 from tests.services.cups import PrintQueue, PrivateCups
 from tests.services.pulse import PrivatePulse
 
+pytest_plugins = ["tests.windows"]  # the kiosk window and admin fixtures
+
 SAMPLE = Path(__file__).parent / "samples"
 CUPS_ROOT = Path(os.environ["CUPS_SERVER"]).parents[1]
 PULSE_ROOT = Path(os.environ["PULSE_SERVER"].removeprefix("unix:")).parent

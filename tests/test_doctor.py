@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import doctor
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.updates import bundle, keys

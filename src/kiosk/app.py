@@ -6,16 +6,20 @@ import logging
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.ui.window import KioskWindow
 
 
 def create_main_window(data_dir: Path, *, windowed: bool = True,
                        idle_timeout_s: float | None = None,
-                       lang: str | None = None) -> QMainWindow:
+                       lang: str | None = None) -> KioskWindow:
     """The kiosk's main window over `data_dir` (created and filled from the bundled
     directory when empty). A QApplication must exist."""
     from kiosk.ui.window import KioskWindow
@@ -23,6 +27,7 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
     store = open_data_dir(Path(data_dir), in_memory_if_unreadable=True)
     window = KioskWindow(store, Path(data_dir), windowed=windowed,
                          idle_timeout_s=idle_timeout_s, lang=lang)
+    connect_staff(window)
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
     watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
@@ -69,6 +74,17 @@ def _check_print_privacy(window: QObject, store: object) -> None:
     poll.start()
 
 
+def connect_staff(window: KioskWindow) -> None:
+    """Holding the window's staff corner opens the admin over it. The admin's modules are
+    imported then, not at start-up, and the window never imports them itself."""
+    def open_staff() -> None:
+        from kiosk.admin.entry import open_admin
+
+        open_admin(window)
+
+    window.admin_wanted.connect(open_staff)
+
+
 class _FirstFrame(QObject):
     """Quits the application once the watched widget has painted for the first time."""
 
@@ -98,13 +114,13 @@ def _log_uncaught(data_dir: Path) -> None:
     sys.excepthook = hook
 
 
-def _notes_at_start(window: QMainWindow, data_dir: Path) -> None:
+def _notes_at_start(window: KioskWindow, data_dir: Path) -> None:
     """Tell staff what happened while nobody was looking: a restart, an expired bundle."""
     from kiosk.backups import add_notice
     from kiosk.updates.bundle import note_expiry
     from kiosk.watchdog import mark_running, restart_notice
 
-    store = window.store  # type: ignore[attr-defined]
+    store = window.store
     try:
         restarted = restart_notice(data_dir)
         if restarted:
@@ -135,10 +151,10 @@ def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
 
     heartbeat = Heartbeat()  # WATCHDOG=1 from this event loop, while it answers
     QTimer.singleShot(0, heartbeat.start)
-    start_status_reports(window, window.store, Path(data_dir))  # type: ignore[attr-defined]
+    start_status_reports(window, window.store, Path(data_dir))
     if exit_after_first_frame:
         watcher = _FirstFrame(app)
-        window.home.installEventFilter(watcher)  # type: ignore[attr-defined]
+        window.home.installEventFilter(watcher)
     if windowed:
         window.resize(1280, 800)
         window.show()

@@ -9,7 +9,6 @@ newest good copy, so that a visitor never meets a broken kiosk and staff are tol
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import logging
@@ -20,7 +19,6 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.directory.bootstrap import data_dir_of, open_store
 from kiosk.directory.sql_errors import (
     StorageError,
     at_the_border,
@@ -377,62 +375,3 @@ def recover(data_dir: Path, now: dt.datetime | None = None) -> Recovery:
     finally:
         store.close()
     return Recovery(message)
-
-
-# -- command line: `kiosk backup`, `kiosk restore FILE` ----------------------------------------
-
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-             common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("backup", parents=[common],
-                       help=f"copy the database into the backups folder (the newest {KEEP} "
-                            "are kept); with --list, show the backups")
-    p.add_argument("--list", action="store_true", help="list the backups, newest first")
-    p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", parents=[common],
-                       help="replace the database with a backup (the current one is "
-                            "backed up first); close the kiosk before")
-    p.add_argument("file", type=Path, metavar="FILE", help="a backup file")
-    p.set_defaults(func=cmd_restore)
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    data_dir = data_dir_of(args)
-    if args.list:
-        for path in list_backups(data_dir):
-            print(path)
-        return 0
-    store = open_store(args)
-    try:
-        print(backup_now(store, data_dir, "manual"))
-    finally:
-        store.close()
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    data_dir = data_dir_of(args)
-    source = args.file.resolve()
-    problem = problem_of(source) if source.is_file() else "there is no such file"
-    if problem:
-        raise KnownError(f"{args.file}: this is not a usable backup ({problem}); "
-                         "nothing was changed.")
-    current = database_path(data_dir)
-    if current.exists() and problem_of(current) is None:
-        store = Store.open(current)
-        try:
-            # Not pruned yet: the file being restored may be the oldest kept.
-            saved = backup_now(store, data_dir, "before restore", keep=None)
-        finally:
-            store.close()
-        print(f"The current database was saved as {saved}.")
-        if saved.resolve() == source:
-            raise KnownError("That backup is the one just made; nothing was changed.")
-    restore(data_dir, source)
-    prune(data_dir)
-    store = Store.open(current)
-    try:
-        add_notice(store, f"The database was restored from the backup {source.name}.")
-    finally:
-        store.close()
-    print(f"Restored {source.name}.")
-    return 0

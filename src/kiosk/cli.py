@@ -1,4 +1,5 @@
-"""The `kiosk` command: run the kiosk, or check, import, export and search its directory.
+"""The `kiosk` command: run the kiosk, or check, import, export and search its directory,
+and back up or restore its database.
 
 Every command takes `--data-dir`. Problems a person can fix are printed as plain sentences
 on stderr with a non-zero exit; anything unexpected goes to the log with its traceback and
@@ -14,15 +15,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.directory.bootstrap import data_dir_of, open_store
+from kiosk.commandline import data_dir_of, open_store
 from kiosk.errors import KnownError
 
 log = logging.getLogger("kiosk.cli")
 
 # Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
 COMMAND_MODULES: list[str] = [
-    "kiosk.backups", "kiosk.printing.commands", "kiosk.updates.commands",
-    "kiosk.staff.commands", "kiosk.doctor", "kiosk.watchdog", "kiosk.speech.commands",
+    "kiosk.printing.commands", "kiosk.updates.commands", "kiosk.staff.commands",
+    "kiosk.doctor", "kiosk.watchdog", "kiosk.speech.commands",
 ]
 
 
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(func=cmd_search)
 
+    register_backups(sub, common)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
@@ -192,8 +194,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     store = open_store(args)
-    for name, count in store.counts().items():
-        print(f"{name}: {count}")
+    counts = store.counts()
+    reach = "active resources with a phone or street address"
+    for name, count in counts.items():
+        if name == reach:
+            active = counts["active resources"]
+            share = f"{100 * count / active:.0f}%" if active else "-"
+            print(f"{name}: {count} of {active} ({share})")
+        else:
+            print(f"{name}: {count}")
     return 0
 
 
@@ -214,6 +223,73 @@ def cmd_search(args: argparse.Namespace) -> int:
         if results.did_you_mean:
             print("Did you mean: " + ", ".join(results.did_you_mean) + "?", file=sys.stderr)
         return 1
+    return 0
+
+
+# -- `kiosk backup`, `kiosk restore FILE` ------------------------------------------------------
+
+def register_backups(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    from kiosk.backups import KEEP
+
+    p = sub.add_parser("backup", parents=[common],
+                       help=f"copy the database into the backups folder (the newest {KEEP} "
+                            "are kept); with --list, show the backups")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the database with a backup (the current one is "
+                            "backed up first); close the kiosk before")
+    p.add_argument("file", type=Path, metavar="FILE", help="a backup file")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from kiosk.backups import backup_now, list_backups
+
+    data_dir = data_dir_of(args)
+    if args.list:
+        for path in list_backups(data_dir):
+            print(path)
+        return 0
+    store = open_store(args)
+    try:
+        print(backup_now(store, data_dir, "manual"))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kiosk.backups import add_notice, backup_now, problem_of, prune, restore
+    from kiosk.directory.store import Store
+    from kiosk.paths import database_path
+
+    data_dir = data_dir_of(args)
+    source = args.file.resolve()
+    problem = problem_of(source) if source.is_file() else "there is no such file"
+    if problem:
+        raise KnownError(f"{args.file}: this is not a usable backup ({problem}); "
+                         "nothing was changed.")
+    current = database_path(data_dir)
+    if current.exists() and problem_of(current) is None:
+        store = Store.open(current)
+        try:
+            # Not pruned yet: the file being restored may be the oldest kept.
+            saved = backup_now(store, data_dir, "before restore", keep=None)
+        finally:
+            store.close()
+        print(f"The current database was saved as {saved}.")
+        if saved.resolve() == source:
+            raise KnownError("That backup is the one just made; nothing was changed.")
+    restore(data_dir, source)
+    prune(data_dir)
+    store = Store.open(current)
+    try:
+        add_notice(store, f"The database was restored from the backup {source.name}.")
+    finally:
+        store.close()
+    print(f"Restored {source.name}.")
     return 0
 
 

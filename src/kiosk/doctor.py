@@ -376,7 +376,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
 
     data_dir = data_dir_of(args)
     store = open_store(args)

@@ -169,7 +169,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def cmd_note_stop(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import data_dir_of
+    from kiosk.commandline import data_dir_of
 
     note_stop(data_dir_of(args))
     return 0

@@ -21,7 +21,7 @@ def rows(panel: HealthPanel) -> list[str]:
 
 
 def test_the_settings_page_shows_the_checklist(qtbot: QtBot, admin: AdminShell,
-                                               kiosk: KioskWindow, tmp_path: Path) -> None:
+                                               window: KioskWindow, tmp_path: Path) -> None:
     admin.screen.go("settings")
     page = admin.screen.settings_page
     panel = page.findChild(HealthPanel, "health-panel")
@@ -34,7 +34,7 @@ def test_the_settings_page_shows_the_checklist(qtbot: QtBot, admin: AdminShell,
     assert "need attention" in panel.summary.text()
     # Staff fix one gap and check again.
     _, public = keys.generate(tmp_path / "k.pem")
-    kiosk.settings.set("trusted_key", public.read_text())
+    window.settings.set("trusted_key", public.read_text())
     tap(qtbot, child(page, "health-check-again"))
     assert next(r for r in rows(panel) if "Trusted key" in r).startswith("✓")
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -9,25 +9,21 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QSlider
 from pytestqt.qtbot import QtBot
 
-from kiosk.admin.entry import AdminShell, open_admin
+from kiosk.admin.entry import AdminShell
 from kiosk.speech import wav
 from kiosk.speech.engine import EspeakEngine
 from kiosk.speech.script import speaker_test_script
 from kiosk.speech.speaker import render
 from kiosk.ui.speech import default_speech
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import PIN, Clock, child, enter_pin, tap
+from tests.admin.helpers import child, tap
 from tests.services.pulse import RATE, PrivatePulse
 from tests.ui.helpers import FakeSpeech
+from tests.windows import Clock, sign_in
 
 
-def _open_settings(qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> AdminShell:
-    shell = open_admin(kiosk, clock=clock)
-    enter_pin(qtbot, shell.pad, PIN)
-    qtbot.waitUntil(lambda: shell.who_page.isVisible())
-    qtbot.keyClicks(shell.who_page.name, "AB")
-    tap(qtbot, shell.who_page.ok)
-    qtbot.waitUntil(lambda: shell.screen is not None and shell.screen.isVisible())
+def _open_settings(window: KioskWindow, clock: Clock) -> AdminShell:
+    shell = sign_in(window, clock=clock)
     shell.screen.go("settings")
     return shell
 
@@ -37,10 +33,10 @@ def _energy(audio: wav.Audio) -> float:
 
 
 def test_the_volume_is_saved_and_the_test_plays_at_it(  # type: ignore[no-untyped-def]
-        qtbot: QtBot, make_kiosk, clock: Clock, sound_server: PrivatePulse) -> None:
-    kiosk = make_kiosk()
-    kiosk.speech = default_speech(lambda: int(kiosk.settings.get("speech_volume")) / 100)
-    shell = _open_settings(qtbot, kiosk, clock)
+        qtbot: QtBot, make_window, clock: Clock, sound_server: PrivatePulse) -> None:
+    window = make_window()
+    window.speech = default_speech(lambda: int(window.settings.get("speech_volume")) / 100)
+    shell = _open_settings(window, clock)
     page = shell.screen.settings_page
     assert child(page, "settings-speaker-status").text().startswith("Visitors can have")
     slider = child(page, "settings-speech-volume")
@@ -48,7 +44,7 @@ def test_the_volume_is_saved_and_the_test_plays_at_it(  # type: ignore[no-untype
     for _ in range(5):  # five steps down, with the keyboard as the slider's own actions
         slider.setFocus()
         QTest.keyClick(slider, Qt.Key.Key_Left)
-    qtbot.waitUntil(lambda: kiosk.settings.get("speech_volume") == 30, timeout=2000)
+    qtbot.waitUntil(lambda: window.settings.get("speech_volume") == 30, timeout=2000)
     assert child(page, "settings-speech-volume-text").text() == "30%"
     assert child(page, "settings-speaker-message").text() == "Read aloud volume saved: 30%."
 
@@ -65,21 +61,21 @@ def test_the_volume_is_saved_and_the_test_plays_at_it(  # type: ignore[no-untype
 
 
 def test_a_kiosk_that_cannot_speak_says_why(  # type: ignore[no-untyped-def]
-        qtbot: QtBot, make_kiosk, clock: Clock, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot, make_window, clock: Clock, monkeypatch: pytest.MonkeyPatch,
         tmp_path) -> None:
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nobody-listens")
-    kiosk = make_kiosk()
-    kiosk.speech = default_speech()
-    page = _open_settings(qtbot, kiosk, clock).screen.settings_page
+    window = make_window()
+    window.speech = default_speech()
+    page = _open_settings(window, clock).screen.settings_page
     status = child(page, "settings-speaker-status").text()
     assert status.startswith("Read aloud is off: this computer has no sound device")
     assert not child(page, "settings-test-speaker").isEnabled()
 
 
 def test_without_an_engine_the_test_is_off(  # type: ignore[no-untyped-def]
-        qtbot: QtBot, make_kiosk, clock: Clock) -> None:
-    kiosk = make_kiosk()
-    kiosk.speech = FakeSpeech(available=False)
-    page = _open_settings(qtbot, kiosk, clock).screen.settings_page
+        qtbot: QtBot, make_window, clock: Clock) -> None:
+    window = make_window()
+    window.speech = FakeSpeech(available=False)
+    page = _open_settings(window, clock).screen.settings_page
     assert child(page, "settings-speaker-status").text() == "Read aloud is off."
     assert not child(page, "settings-test-speaker").isEnabled()

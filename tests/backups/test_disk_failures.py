@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import backups
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.store import Store
 from kiosk.paths import database_path
 from tests.backups.disks import SmallDisk, small_disk

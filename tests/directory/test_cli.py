@@ -50,6 +50,7 @@ def test_stats_prints_name_count_lines(capsys: pytest.CaptureFixture[str],
     assert lines["category health"] == "1"
     assert lines["resources missing Spanish text"] == "1"
     assert lines["unverified resources"] == "2"
+    assert lines["active resources with a phone or street address"] == "2 of 2 (100%)"
 
 
 def test_search_prints_best_first(capsys: pytest.CaptureFixture[str], sample_dir: Path,

@@ -114,7 +114,7 @@ def test_the_running_kiosk_checks_after_its_first_frame(
         keeping_scheduler: KeepingCups, qtbot, fresh_data_dir: Path,  # type: ignore[no-untyped-def]
         sample_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk import app
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
 
     store = open_data_dir(fresh_data_dir, bundled=sample_dir)
     Settings(store).set("printer", "kiosk-test")

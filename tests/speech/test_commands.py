@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.speech import wav
 from kiosk.speech.script import resource_script, topic_script
 from tests.speech.test_engine import RMS_FLOOR

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.paths import PROJECT_ROOT
 from kiosk.ui.fullscreen import keep_full_screen
 from kiosk.ui.window import KioskWindow

@@ -21,7 +21,7 @@ SEARCH_FIXTURE = Path(__file__).parents[1] / "directory" / "search_fixture"
 @pytest.fixture
 def search_window(qtbot: QtBot, fresh_data_dir: Path, speech: FakeSpeech):  # type: ignore[no-untyped-def]
     """A kiosk window over the search test directory (which has the 988 line)."""
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
 
     store = open_data_dir(fresh_data_dir, bundled=SEARCH_FIXTURE, clock=lambda: MONDAY_10AM)
     window = KioskWindow(store, fresh_data_dir, speech=speech, clock=lambda: MONDAY_10AM)

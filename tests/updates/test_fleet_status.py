@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.datadir import open_data_dir
 from kiosk.directory import usage
-from kiosk.directory.bootstrap import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.updates import fleet

@@ -25,7 +25,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError

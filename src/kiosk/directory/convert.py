@@ -28,6 +28,7 @@ from kiosk.directory.model import (
     Resource,
     Source,
     Topic,
+    is_web_address,
 )
 from kiosk.directory.phones import PhoneError, display_number, parse_number
 from kiosk.directory.problems import FieldPath, Problem, excerpt
@@ -51,7 +52,7 @@ TOPIC_FIELDS = (
 PHONE_FIELDS = ("number", "label", "kind", "hours", "message")
 ADDRESS_FIELDS = ("street", "town", "state", "zip")
 AREA_FIELDS = ("statewide", "national", "county", "towns")
-SOURCE_FIELDS = ("ref", "facts", "note")
+SOURCE_FIELDS = ("ref", "read", "facts", "note")
 INFO_FIELDS = ("name", "region", "published")
 
 
@@ -65,7 +66,7 @@ MAX_BODY = 100_000  # a topic's body
 MAX_ITEMS = 200  # entries in any one list (phones, categories, tags, towns, sources)
 MAX_NUMBER = 1_000_000  # positions and priorities: far below SQLite's 2^63
 LONG_FIELDS = {"description", "eligibility", "confidentiality", "hours_note", "summary",
-               "review_notes", "note", "message"}
+               "review_notes", "note", "message", "ref"}
 # The same characters the YAML loader refuses (kiosk.directory.files), for data that
 # comes by another way (HSDS CSV and JSON).
 CONTROL_CHARACTERS = re.compile(
@@ -348,17 +349,18 @@ class Reader:
         for i, item in enumerate(value):
             at = (*path, "sources", i)
             if isinstance(item, str) and item.strip():
-                ref = self._checked(item.strip(), at, MAX_LONG)
-                if ref:
-                    out.append(Source(ref))
-                continue
+                item = {"ref": item.strip()}
             source = self.mapping(item, at, SOURCE_FIELDS)
             if source is None:
                 continue
             ref = self.text(source, "ref", at, required=True)
+            read = self.date(source, "read", at)
+            if ref and read is None and is_web_address(ref) and not source.get("read"):
+                self.problem((*at, "read"), "a web page needs the day it was read, "
+                                            "like read: 2026-12-01")
             if ref:
                 out.append(Source(ref, self.words(source, "facts", at),
-                                  self.text(source, "note", at)))
+                                  self.text(source, "note", at), read))
         return tuple(out)
 
     def hours(self, value: Any, path: FieldPath) -> WeeklyHours | None:

@@ -30,6 +30,7 @@ from kiosk.directory.model import (  # noqa: E402
     Topic,
 )
 from kiosk.directory.sql_errors import StorageError, at_the_border, known_error  # noqa: E402
+from kiosk.directory.trust import reachable  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
 
@@ -324,8 +325,10 @@ class Store:
             "resource_categories rc on rc.category = c.slug group by c.slug "
             "order by c.position, c.slug"):
             out[f"category {slug}"] = count
-        out["resources missing Spanish text"] = sum(
-            1 for r in self.resources() if r.missing_spanish())
+        resources = self.resources()
+        out["resources missing Spanish text"] = sum(1 for r in resources if r.missing_spanish())
+        out["active resources with a phone or street address"] = sum(
+            1 for r in resources if r.active and reachable(r))
         out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
         out["unverified resources"] = one(
             "select count(*) from resources where verified_on is null")

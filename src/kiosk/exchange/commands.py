@@ -7,7 +7,7 @@ import argparse
 
 def import_hsds(args: argparse.Namespace) -> int:
     from kiosk.backups import backup_now
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.directory.importer import apply_import, plan_import
     from kiosk.errors import KnownError
     from kiosk.exchange.hsds import read_hsds

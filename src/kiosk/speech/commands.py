@@ -29,7 +29,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_speak(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.files import write_atomically
     from kiosk.speech import wav
     from kiosk.speech.engine import EspeakEngine

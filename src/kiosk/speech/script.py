@@ -19,9 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.directory.model import Address, LocalText, Phone, Resource, Topic
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.speech import language
 from kiosk.speech.plain import speakable, street
-from kiosk.speech.words import QT_TRANSLATE_NOOP, SpeechWords
+from kiosk.speech.words import SpeechWords
 
 EMERGENCY = "911"
 

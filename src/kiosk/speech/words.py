@@ -1,9 +1,9 @@
 """The fixed words the kiosk says ("Call", "Last checked by staff: %1"), in either language.
 
-They are marked with `QT_TRANSLATE_NOOP("Speech", ...)` so that `pyside6-lupdate` collects them
-into the kiosk's `.ts` file with every other interface string, and their Spanish is read from
-that same file here, without Qt: the Read aloud button and `kiosk speak` then say the same
-words through the same code, whether or not a Qt application is running.
+They are marked with `kiosk.i18n.QT_TRANSLATE_NOOP("Speech", ...)` so that `pyside6-lupdate`
+collects them into the kiosk's `.ts` file with every other interface string, and their Spanish
+is read from that same file here, without Qt: the Read aloud button and `kiosk speak` then say
+the same words through the same code, whether or not a Qt application is running.
 """
 
 from __future__ import annotations
@@ -13,17 +13,11 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 from pathlib import Path
 
-from kiosk.paths import RESOURCES
+from kiosk.i18n import TRANSLATIONS
 
 log = logging.getLogger(__name__)
 
 CONTEXT = "Speech"
-TRANSLATIONS = RESOURCES / "translations"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for translation in `context`; `SpeechWords.text` translates it."""
-    return text
 
 
 @lru_cache(maxsize=4)

@@ -14,7 +14,7 @@ import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -38,11 +38,8 @@ from PySide6.QtWidgets import (
 from kiosk.directory.search import Hit, Results, Searcher
 from kiosk.directory.store import Store
 from kiosk.ui.keyboard import BACKSPACE, CLEAR, SPACE, Keyboard
-from kiosk.ui.theme import Theme
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.widgets import enable_finger_scrolling, text_label
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -221,12 +218,11 @@ class HitModel(QAbstractListModel):
         return None
 
 
-class SearchScreen(QWidget):
+class SearchScreen(Screen):
     shown = Signal()  # the results of the text in the field are on screen
 
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 12, 32, 12)
@@ -262,7 +258,7 @@ class SearchScreen(QWidget):
         centred.addWidget(self.keyboard, 1)
         centred.addStretch(0)
         layout.addLayout(centred)
-        self.runner = SearchRunner(window.store, getattr(window, "data_dir", None))
+        self.runner = SearchRunner(ctx.store, ctx.data_dir)
         self.runner.found.connect(self._show)
         self._asked: tuple[str, str] | None = None  # what the last request was for
         self.results_for: tuple[str, str] | None = None  # what the list shows
@@ -276,7 +272,7 @@ class SearchScreen(QWidget):
 
     def settled(self) -> bool:
         """The list shows the results of what the field says (in the current language)."""
-        return self.results_for == (self.field.text(), self.window_.lang)
+        return self.results_for == (self.field.text(), self.lang)
 
     @Slot(str)
     def type_text(self, text: str) -> None:
@@ -297,7 +293,7 @@ class SearchScreen(QWidget):
         self.update_results()
 
     def update_results(self) -> None:
-        text, lang = self.field.text(), self.window_.lang
+        text, lang = self.field.text(), self.lang
         if not text.strip():
             self.runner.forget()
             self._asked = (text, lang)
@@ -322,7 +318,7 @@ class SearchScreen(QWidget):
             rows += [(LINE, h) for h in results.help_now]
             rows += [(CATEGORY, h) for h in results.categories]
         ids = [h.key for kind, h in rows if kind in (PLACE, LINE)]
-        entries = self.window_.store.list_entries(ids)
+        entries = self.ctx.store.list_entries(ids)
         statewide = self.tr("Statewide")
         places = {rid: e.town or (statewide if e.statewide else "")
                   for rid, e in entries.items()}
@@ -352,13 +348,13 @@ class SearchScreen(QWidget):
         if kind == SUGGESTION:
             self._set(hit.key)
         elif kind == CATEGORY:
-            self.window_.open_category(hit.key)
+            self.category_wanted.emit(hit.key)
         elif kind == TOPIC:
-            self.window_.open_topic(hit.key)
+            self.topic_wanted.emit(hit.key)
         else:
-            self.window_.open_resource(hit.key)
+            self.resource_wanted.emit(hit.key)
 
-    def refresh(self) -> None:
+    def enter(self, key: str = "") -> None:
         self.runner.prepare()
         self._asked = None
         self.update_results()
@@ -371,17 +367,17 @@ class SearchScreen(QWidget):
         self.model.labels = {
             TOPIC: self.tr("Information: %1"), SUGGESTION: self.tr("Did you mean: %1?"),
             LINE: self.tr("Help right now: %1"), CATEGORY: self.tr("See: %1")}
-        self.keyboard.set_layout(self.window_.lang, {
+        self.keyboard.set_layout(self.lang, {
             BACKSPACE: self.tr("Delete"), SPACE: self.tr("Space"), CLEAR: self.tr("Clear")})
         self.update_results()
-
-    def restyle(self, theme: Theme) -> None:
-        return None
 
     def reset(self) -> None:
         self.runner.forget()  # a search still running for the last visitor is not shown
         self.field.setText("")  # also forgets the undo history
-        self._asked = ("", self.window_.lang)
+        self._asked = ("", self.lang)
         self.results_for = self._asked
-        self.model.set_rows([], self.window_.lang)
+        self.model.set_rows([], self.lang)
         self.results.scrollToTop()
+
+    def pristine(self) -> bool:
+        return not self.field.text()

@@ -120,7 +120,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     from kiosk.backups import add_notice
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
     from kiosk.errors import KnownError
     from kiosk.updates import keys
@@ -146,7 +146,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 def cmd_untrust(args: argparse.Namespace) -> int:
     from kiosk.backups import add_notice
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
     from kiosk.errors import KnownError
     from kiosk.updates import keys
@@ -168,7 +168,7 @@ def cmd_untrust(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
     from kiosk.updates import keys
 
@@ -188,7 +188,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         bundle = verify(args.file, args.key.read_text(encoding="ascii"))
         print(f"{args.file.name}: signed by {bundle.signer}; {bundle.describe()}.")
         return 0
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
 
     store = open_store(args)
@@ -201,7 +201,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_apply(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.updates.bundle import apply
 
     store = open_store(args)
@@ -210,7 +210,7 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_folder(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
 
     folder = str(Path(args.folder).expanduser().resolve()) if args.folder.strip() else ""
@@ -223,7 +223,7 @@ def cmd_folder(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     import sys
 
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.directory.settings import Settings
     from kiosk.errors import KnownError
     from kiosk.updates.bundle import applied_version, apply, newest_in_folder
@@ -268,7 +268,7 @@ def cmd_fleet_status(args: argparse.Namespace) -> int:
 
 
 def cmd_fleet_report(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.directory.settings import Settings
     from kiosk.errors import KnownError
     from kiosk.updates.fleet import write_status

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US" sourcelanguage="en_US">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>Something went wrong inside the kiosk, so nothing was changed. The details are in the kiosk&apos;s log.</source>
+        <translation>Algo falló dentro del quiosco, así que no se cambió nada. Los detalles están en el registro del quiosco.</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <source>Staff: keeping the directory right</source>
@@ -91,18 +98,6 @@
         <translation>Icono</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
-    </message>
-    <message>
         <source> (hidden)</source>
         <translation> (oculta)</translation>
     </message>
@@ -113,14 +108,6 @@
     <message>
         <source>Another category has this id.</source>
         <translation>Otra categoría ya tiene este id.</translation>
-    </message>
-    <message>
-        <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardada.</translation>
     </message>
 </context>
 <context>
@@ -176,6 +163,257 @@
     <message>
         <source>Good to know: %1</source>
         <translation>Información útil: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>Write the phone number.</source>
+        <translation>Escriba el número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Write this phone number in digits only: %1</source>
+        <translation>Escriba este número de teléfono solo con dígitos: %1</translation>
+    </message>
+    <message>
+        <source>This phone number is missing a digit: %1</source>
+        <translation>A este número de teléfono le falta un dígito: %1</translation>
+    </message>
+    <message>
+        <source>This phone number is missing %2 digits: %1</source>
+        <translation>A este número de teléfono le faltan %2 dígitos: %1</translation>
+    </message>
+    <message>
+        <source>This phone number has one digit too many: %1</source>
+        <translation>Este número de teléfono tiene un dígito de más: %1</translation>
+    </message>
+    <message>
+        <source>This phone number has %2 digits too many: %1</source>
+        <translation>Este número de teléfono tiene %2 dígitos de más: %1</translation>
+    </message>
+    <message>
+        <source>This is not a working US phone number; check the area code: %1</source>
+        <translation>Este no es un número de teléfono de EE. UU. que funcione; revise el código de área: %1</translation>
+    </message>
+    <message>
+        <source>A web address has no spaces: %1</source>
+        <translation>Una dirección web no lleva espacios: %1</translation>
+    </message>
+    <message>
+        <source>This is not a web address like https://example.org: %1</source>
+        <translation>Esta no es una dirección web como https://example.org: %1</translation>
+    </message>
+    <message>
+        <source>This is not an email address like name@example.org: %1</source>
+        <translation>Este no es un correo electrónico como nombre@example.org: %1</translation>
+    </message>
+    <message>
+        <source>A ZIP code has 5 digits, like 06226: %1</source>
+        <translation>Un código postal tiene 5 dígitos, como 06226: %1</translation>
+    </message>
+    <message>
+        <source>Write a short id, like windham-clinic.</source>
+        <translation>Escriba un id corto, como windham-clinic.</translation>
+    </message>
+    <message>
+        <source>Use only small letters, digits and dashes, like windham-clinic: %1</source>
+        <translation>Use solo letras minúsculas, dígitos y guiones, como windham-clinic: %1</translation>
+    </message>
+    <message>
+        <source>Write hours like 09:00-17:00 (several with commas): %1</source>
+        <translation>Escriba el horario como 09:00-17:00 (varios, con comas): %1</translation>
+    </message>
+    <message>
+        <source>Write the name in English; it is required.</source>
+        <translation>Escriba el nombre en inglés; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Write the description in English; it is required.</source>
+        <translation>Escriba la descripción en inglés; es obligatoria.</translation>
+    </message>
+    <message>
+        <source>Write the title in English; it is required.</source>
+        <translation>Escriba el título en inglés; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Write the text in English; it is required.</source>
+        <translation>Escriba el texto en inglés; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Say where this came from (a file, a web page, a call).</source>
+        <translation>Diga de dónde salió esto (un archivo, una página web, una llamada).</translation>
+    </message>
+    <message>
+        <source>Write the day the page was read as 2026-12-01.</source>
+        <translation>Escriba el día en que se leyó la página así: 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>Say on which day the web page was read.</source>
+        <translation>Diga qué día se leyó la página web.</translation>
+    </message>
+    <message>
+        <source>Add at least one source: where do these facts come from?</source>
+        <translation>Agregue al menos una fuente: ¿de dónde salen estos datos?</translation>
+    </message>
+    <message>
+        <source>Tick at least one category.</source>
+        <translation>Marque al menos una categoría.</translation>
+    </message>
+    <message>
+        <source>This category does not exist any more: %1</source>
+        <translation>Esta categoría ya no existe: %1</translation>
+    </message>
+    <message>
+        <source>There is no entry with this id: %1</source>
+        <translation>No hay ninguna entrada con este id: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>Sliding scale</source>
+        <translation>Según ingresos</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Seguro médico</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Con costo</translation>
+    </message>
+    <message>
+        <source>Walk in</source>
+        <translation>Sin cita</translation>
+    </message>
+    <message>
+        <source>By appointment</source>
+        <translation>Con cita</translation>
+    </message>
+    <message>
+        <source>Call first</source>
+        <translation>Llamar antes</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Visitas en la comunidad</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>24-hour hotline</source>
+        <translation>Línea de 24 horas</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>TTY</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the fields marked in red.</source>
+        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Se guardó.</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Pueblo</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <source>Main phone</source>
+        <translation>Teléfono principal</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Última revisión</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Se muestra</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculta</translation>
     </message>
 </context>
 <context>
@@ -333,10 +571,6 @@
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
     </message>
-    <message>
-        <source>Printing is not set up on this kiosk. Please ask staff.</source>
-        <translation>Este quiosco no tiene la impresora lista. Pida ayuda al personal.</translation>
-    </message>
 </context>
 <context>
     <name>Header</name>
@@ -399,6 +633,42 @@
 <context>
     <name>HistoryModel</name>
     <message>
+        <source>Edited</source>
+        <translation>Editada</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Created as a copy</source>
+        <translation>Creada como copia</translation>
+    </message>
+    <message>
+        <source>Hidden from visitors</source>
+        <translation>Oculta a los visitantes</translation>
+    </message>
+    <message>
+        <source>Shown to visitors again</source>
+        <translation>Se muestra otra vez a los visitantes</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Reverted</source>
+        <translation>Deshecho</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -413,6 +683,34 @@
     <message>
         <source>Fields</source>
         <translation>Campos</translation>
+    </message>
+    <message>
+        <source>(change %1)</source>
+        <translation>(cambio %1)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>The entry was created.</source>
+        <translation>Se creó la entrada.</translation>
+    </message>
+    <message>
+        <source>The entry was removed.</source>
+        <translation>Se quitó la entrada.</translation>
+    </message>
+    <message>
+        <source>before:</source>
+        <translation>antes:</translation>
+    </message>
+    <message>
+        <source>after:</source>
+        <translation>después:</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>No cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -678,6 +976,22 @@
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
 </context>
 <context>
     <name>NoticesPage</name>
@@ -699,6 +1013,13 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesModel</name>
+    <message>
+        <source>(no number yet)</source>
+        <translation>(todavía sin número)</translation>
     </message>
 </context>
 <context>
@@ -1096,10 +1417,6 @@
 <context>
     <name>ResourceScreen</name>
     <message>
-        <source>No phone number yet. Ask staff how to reach them.</source>
-        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
-    </message>
-    <message>
         <source>Call</source>
         <translation>Llamar</translation>
     </message>
@@ -1234,14 +1551,6 @@
     <message>
         <source>About</source>
         <translation>Qué ofrecen</translation>
-    </message>
-    <message>
-        <source>Last checked by staff: %1</source>
-        <translation>Revisado por el personal: %1</translation>
-    </message>
-    <message>
-        <source>Not yet checked by staff: call first.</source>
-        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
     </message>
     <message>
         <source>Added to my handout ✓</source>
@@ -1414,10 +1723,6 @@
         <translation>Primero elija una impresora.</translation>
     </message>
     <message>
-        <source>Printing is not available on this kiosk.</source>
-        <translation>Este quiosco no puede imprimir.</translation>
-    </message>
-    <message>
         <source>The test page could not be printed: %1</source>
         <translation>No se pudo imprimir la página de prueba: %1</translation>
     </message>
@@ -1561,10 +1866,6 @@
         <translation>Idiomas:</translation>
     </message>
     <message>
-        <source>Call first: not yet checked</source>
-        <translation>Llame antes de ir: aún no verificado</translation>
-    </message>
-    <message>
         <source>Checked by staff: %1</source>
         <translation>Verificado por el personal: %1</translation>
     </message>
@@ -1599,6 +1900,45 @@
     <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Checked by staff: %1 (%2)</source>
+        <translation>Verificado por el personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>From an official web page, read %1</source>
+        <translation>De una página web oficial, leída el %1</translation>
+    </message>
+    <message>
+        <source>From an article only, not yet checked</source>
+        <translation>Solo de un artículo, aún sin verificar</translation>
+    </message>
+    <message>
+        <source>No phone listed: dial 2-1-1 and ask how to reach them</source>
+        <translation>Sin teléfono: marque 2-1-1 y pregunte cómo comunicarse</translation>
+    </message>
+    <message>
+        <source>No phone listed: their outreach workers come to you</source>
+        <translation>Sin teléfono: su equipo de alcance va adonde usted esté</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <source>Source (file, web page, phone call)</source>
+        <translation>Fuente (archivo, página web, llamada)</translation>
+    </message>
+    <message>
+        <source>Day read</source>
+        <translation>Día de lectura</translation>
+    </message>
+    <message>
+        <source>Which facts</source>
+        <translation>Qué datos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
@@ -1851,20 +2191,8 @@
         <translation>Nuevo tema</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Checked today</source>
         <translation>Revisado hoy</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
     </message>
     <message>
         <source>Id (short, never changes)</source>
@@ -1947,16 +2275,47 @@
         <translation>Otro tema ya tiene este id.</translation>
     </message>
     <message>
-        <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardado.</translation>
-    </message>
-    <message>
         <source>Saved and marked as checked today.</source>
         <translation>Guardado y marcado como revisado hoy.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustWords</name>
+    <message>
+        <source>Last checked by staff: %1 (%2)</source>
+        <translation>Revisado por el personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1</source>
+        <translation>Revisado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>From an official web page, read on %1. Not yet checked by staff: call first.</source>
+        <translation>De una página web oficial, leída el %1. Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From an official web page, read on %1. Not yet checked by staff.</source>
+        <translation>De una página web oficial, leída el %1. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>From an article only. Not yet checked by staff: call first.</source>
+        <translation>Solo de un artículo. Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From an article only. Not yet checked by staff.</source>
+        <translation>Solo de un artículo. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. You can go to the address below.</source>
+        <translation>No hay número de teléfono. Puede ir a la dirección de abajo.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. Their outreach workers come to where people are.</source>
+        <translation>No hay número de teléfono. Su equipo de alcance va adonde está la gente.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. Ask staff here, or dial 2-1-1, how to reach them.</source>
+        <translation>No hay número de teléfono. Pregunte a nuestro personal, o marque 2-1-1, cómo comunicarse.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2370,25 @@
     <message>
         <source>Saved as %1</source>
         <translation>Guardado como %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsageReport</name>
+    <message>
+        <source>category viewed</source>
+        <translation>categoría vista</translation>
+    </message>
+    <message>
+        <source>entry viewed</source>
+        <translation>entrada vista</translation>
+    </message>
+    <message>
+        <source>topic viewed</source>
+        <translation>tema visto</translation>
+    </message>
+    <message>
+        <source>sheet printed</source>
+        <translation>hoja impresa</translation>
     </message>
 </context>
 <context>

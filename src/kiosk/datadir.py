@@ -1,17 +1,22 @@
-"""Opening a kiosk's data folder: the database, built from the bundled directory if new."""
+"""Opening a kiosk's data folder: the database checked (and restored from a backup when
+damaged), built from the bundled directory if new, and backed up once a day.
+
+It sits above `kiosk.backups`, which it uses, and below everything that opens a data folder:
+the window (`kiosk.app`), the commands (`kiosk.commandline`), tests and scripts.
+"""
 
 from __future__ import annotations
 
-import argparse
 import logging
 from pathlib import Path
 
+from kiosk.backups import add_notice, daily_backup_if_due, recover
 from kiosk.directory.files import read_directory
 from kiosk.directory.importer import apply_import
 from kiosk.directory.sql_errors import DamagedDatabase, StorageError, at_the_border
 from kiosk.directory.store import Clock, Store, _now
 from kiosk.errors import KnownError
-from kiosk.paths import BUNDLED_DATA, database_path, default_data_dir
+from kiosk.paths import BUNDLED_DATA, database_path
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +30,6 @@ def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _
     is impossible, the kiosk itself (`in_memory_if_unreadable`) shows its bundled directory
     from memory, so that visitors still find help; commands get the one sentence instead.
     """
-    from kiosk.backups import add_notice, daily_backup_if_due, recover
-
     path = database_path(data_dir)
     try:
         with at_the_border(data_dir):
@@ -48,8 +51,6 @@ def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _
 
 def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: KnownError,
                  in_memory: bool) -> Store:
-    from kiosk.backups import add_notice
-
     log.warning("the database cannot be opened for writing: %s", error.message)
     try:
         store = Store.open_read_only(path, clock)
@@ -70,16 +71,3 @@ def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: Kno
     add_notice(store, f"{error.message} Until then the kiosk shows its directory as it "
                       "was.", "warning")
     return store
-
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    """The data folder a command works on: `--data-dir`, else `$KIOSK_DATA_DIR` or the
-    platform's user data folder."""
-    given = getattr(args, "data_dir", None)
-    return Path(given) if given else default_data_dir()
-
-
-def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
-    """The store of a command's data folder; `fill` builds it from the bundled directory
-    when new."""
-    return open_data_dir(data_dir_of(args), fill=fill)
