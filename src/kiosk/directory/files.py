@@ -44,7 +44,6 @@ _LOADER: Any = None
 MAX_DEPTH = 48
 MAX_INDENT = 256  # block nesting needs indentation: a line indented this far is refused
 _DEEP_BLOCK = re.compile(rf"^[ \-]{{{MAX_INDENT}}}", re.MULTILINE)
-_BRACKETS = str.maketrans("[{]}", "(())")
 _FLOW_CHARS = re.compile(r"[\[\]{}]")
 # Characters that could hide or reorder text, or break a record, in any text of a file:
 # C0 and C1 controls (tab and new line aside), bidirectional overrides and isolates, the
@@ -203,7 +202,7 @@ def too_deep(text: str) -> Refused | None:
     flow = "".join(_FLOW_CHARS.findall(text)) if "[" in text or "{" in text else ""
     if not flow:
         return None
-    flow = flow.translate(_BRACKETS)
+    flow = flow.replace("[", "(").replace("{", "(").replace("]", ")").replace("}", ")")
     for _ in range(MAX_DEPTH):
         shorter = flow.replace("()", "")
         if shorter == flow:
