@@ -306,8 +306,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        return _report_bug(args)
+    except Exception as error:
+        from kiosk.directory.sql_errors import known_error
+
+        known = known_error(error)  # a full or read-only disk: a sentence, not a bug
+        if known is None:
+            return _report_bug(args)
+        print(known.message, file=sys.stderr)
+        return 1
 
 
 def _report_bug(args: argparse.Namespace) -> int:

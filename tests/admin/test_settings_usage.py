@@ -10,7 +10,6 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.admin.pinpad import PinPad
-from kiosk.directory import usage
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, enter_pin, tap
@@ -95,7 +94,7 @@ def test_usage_counts_after_a_visit(qtbot: QtBot, make_window, clock,  # type: i
     window.open_resource("windham-clinic")
     window.go_back()
     window.open_resource("windham-clinic")
-    usage.count(window.store, "sheet", "windham-clinic")  # as the print screen does
+    window.usage.count("sheet", "windham-clinic")  # as the print screen does
     clock.advance(40 * 24 * 3600)
     window.open_category("health")
     shell = sign_in(window, clock=clock)

@@ -111,7 +111,8 @@ def test_preview_by_touch_then_print_to_a_real_queue(qtbot: QtBot, kiosk_window,
     assert preview.done_note.text() == "Printing. Take your sheet from the printer."
     shot(window, "printed-1280x800")
     assert window.handout.ids == []
-    assert [row[1:] for row in daily(window.store, "sheet")] == [("handout", 1)]
+    assert daily(window.store, "sheet") == []  # counted with the visit, when it ends
+    assert window.usage.counts[(MONDAY_10AM.date().isoformat(), "sheet", "handout")] == 1
 
     job = print_queue.wait_for_job()
     copy = tmp_path / "job.pdf"

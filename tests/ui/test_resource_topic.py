@@ -125,8 +125,10 @@ def test_opening_counts_usage_and_nothing_else(window: KioskWindow) -> None:
     window.open_resource("willimantic-clinic")
     window.open_resource("willimantic-clinic")
     window.open_topic("naloxone")
-    rows = window.store.db.execute(
-        "select kind, key, count from usage_daily order by kind, key").fetchall()
+    query = "select kind, key, count from usage_daily order by kind, key"
+    assert window.store.db.execute(query).fetchall() == []  # not while the visit goes on
+    window.quick_exit()
+    rows = window.store.db.execute(query).fetchall()
     assert rows == [("category", "health", 1), ("resource", "willimantic-clinic", 2),
                     ("topic", "naloxone", 1)]
 

@@ -29,6 +29,7 @@ from kiosk.directory.model import (  # noqa: E402
     Resource,
     Topic,
 )
+from kiosk.directory.sql_errors import StorageError, at_the_border, known_error  # noqa: E402
 from kiosk.directory.trust import reachable  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
@@ -73,28 +74,78 @@ class ListFilter:
     spanish: bool = False
 
 
+# The write-ahead log is cut back to this size after each checkpoint, so that one large
+# import (or a failed one on a nearly full disk) does not keep its space for ever.
+WAL_SIZE_LIMIT = 4 * 1024 * 1024
+
+
 class Store:
-    def __init__(self, db: Database, clock: Clock = _now) -> None:
+    def __init__(self, db: Database, clock: Clock = _now, read_only: bool = False) -> None:
         self.db = db
         self.clock = clock
+        # True when the kiosk shows its directory from a file it cannot write (a full or
+        # read-only disk): visitors see everything, staff are told nothing can be saved.
+        self.read_only = read_only
+        # Messages for staff that could not be written to the database (see backups.add_notice).
+        self.unsaved_notices: list[tuple[str, str, str]] = []
         self._lists: dict[tuple[Any, ...], tuple[Any, list[str]]] = {}
         db.execute("PRAGMA foreign_keys = ON")
-        schema.apply(db)
+        if read_only:
+            if schema.pending(db):
+                raise StorageError("The kiosk's database is from an older version and "
+                                   "cannot be brought up to date while it is read-only.",
+                                   "read-only")
+        else:
+            schema.apply(db)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = _now) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path, execute_plugins=False)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")
-        return cls(db, clock)
+        """The database at `path`, created if new. SQLite's and the disk's failures arrive
+        as `StorageError` or `DamagedDatabase` (kiosk.directory.sql_errors)."""
+        with at_the_border(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = Database(path, execute_plugins=False)
+            try:
+                if db.journal_mode != "wal":
+                    db.enable_wal()
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+                return cls(db, clock)
+            except BaseException:
+                db.close()
+                raise
+
+    @classmethod
+    def open_read_only(cls, path: Path, clock: Clock = _now) -> Store:
+        """The database at `path` for reading only, when it cannot be opened for writing.
+
+        First as a normal read-only connection (it still sees the write-ahead log); if even
+        that needs a write (the log's index cannot be made on a read-only or full disk), as
+        an immutable file, which shows what was last checkpointed.
+        """
+        import sqlite3
+
+        last: BaseException | None = None
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+                db = Database(conn, execute_plugins=False)
+                db.execute("select count(*) from sqlite_master").fetchone()
+                return cls(db, clock, read_only=True)
+            except sqlite3.Error as error:
+                last = error
+        assert last is not None
+        known = known_error(last, path)
+        raise known if known is not None else last
 
     @classmethod
     def memory(cls, clock: Clock = _now) -> Store:
         return cls(Database(memory=True, execute_plugins=False), clock)
 
     def close(self) -> None:
+        kept = getattr(self, "_kiosk_state", None)  # kiosk.directory.state, opened on use
+        if kept is not None:
+            kept.close()
         self.db.close()
 
     def now_text(self) -> str:

@@ -104,6 +104,7 @@ class KioskWindow(QMainWindow):
         self.visit = self.ctx.visit = Visit(
             default_lang, Theme(bool(self.settings.get("high_contrast_default")), 0), self)
         self.translations = Translations(self.data_dir / "cache")
+        self.usage = usage.Tally(self.clock)  # written when the visit ends, not per tap
         self.history: list[tuple[str, str]] = []
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
@@ -265,7 +266,7 @@ class KioskWindow(QMainWindow):
     def open_category(self, slug: str) -> None:
         if self.store.category(slug) is None:
             return
-        usage.count(self.store, "category", slug)
+        self.usage.count("category", slug)
         self._go("category", slug)
 
     @Slot(str)
@@ -273,14 +274,14 @@ class KioskWindow(QMainWindow):
         resource = self.store.resource(resource_id)
         if resource is None or not resource.active:
             return
-        usage.count(self.store, "resource", resource_id)
+        self.usage.count("resource", resource_id)
         self._go("resource", resource_id)
 
     @Slot(str)
     def open_topic(self, slug: str) -> None:
         if self.store.topic(slug) is None:
             return
-        usage.count(self.store, "topic", slug)
+        self.usage.count("topic", slug)
         self._go("topic", slug)
 
     @Slot()
@@ -387,6 +388,7 @@ class KioskWindow(QMainWindow):
         if self.theme != theme:
             self._apply_theme()
         self._show_current()
+        self.usage.flush(self.store)  # the visit is over: its counts, sorted, in one write
         self.reset_done.emit()
 
     def _close_popups(self) -> None:
@@ -449,6 +451,7 @@ class KioskWindow(QMainWindow):
                 app.removeEventFilter(self.idle)
             self.idle.stop()
             self.translations.uninstall()
+            self.usage.flush(self.store)
             event.accept()
         else:
             event.ignore()

@@ -20,6 +20,7 @@ stops at its first byte past the declared size instead of filling memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -296,10 +297,10 @@ def _open_body(path: Path, body: memoryview, signer: str, unpack_to: Path | None
 
 
 def applied_version(store: Any) -> int:
-    from kiosk.directory.settings import Settings
+    """The highest version applied here, kept where a restore cannot lower it."""
+    from kiosk.directory.state import applied_version as highest
 
-    value = Settings(store).get_raw(VERSION_KEY, 0) or 0
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+    return highest(store)
 
 
 def valid_until(store: Any) -> dt.datetime | None:
@@ -424,6 +425,10 @@ def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> s
         late = expiry_warning(store)
         if late:
             add_notice(store, late, "warning")
+    from kiosk.directory.state import StateError, record_applied
+
+    with contextlib.suppress(StateError):  # the database's copy raises it again next read
+        record_applied(store, bundle.version, bundle.publisher)
     return message
 
 

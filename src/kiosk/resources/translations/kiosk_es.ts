@@ -1051,6 +1051,14 @@
         <source>The PIN may hold only digits.</source>
         <translation>El PIN solo puede tener dígitos.</translation>
     </message>
+    <message>
+        <source>No staff PIN is set on this kiosk. Set one with &apos;kiosk set-pin&apos; at a terminal.</source>
+        <translation>Este quiosco no tiene PIN del personal. Póngalo con &apos;kiosk set-pin&apos; en una terminal.</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot keep count of PIN tries (its disk is full or cannot be written), so no PIN is accepted. Fix the disk, then try again.</source>
+        <translation>El quiosco no puede contar los intentos de PIN (su disco está lleno o no se puede escribir en él), así que no acepta ningún PIN. Arregle el disco y vuelva a intentarlo.</translation>
+    </message>
     <message numerus="yes">
         <source>Wrong PIN. %n tries left.</source>
         <translation>
@@ -1065,13 +1073,6 @@
     <message>
         <source>Type the PIN you use now</source>
         <translation>Escriba el PIN que usa ahora</translation>
-    </message>
-    <message numerus="yes">
-        <source>Create a staff PIN: %n digits or more</source>
-        <translation>
-            <numerusform>Cree un PIN del personal: %n dígito o más</numerusform>
-            <numerusform>Cree un PIN del personal: %n dígitos o más</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Type the new PIN: %n digits or more</source>
