@@ -152,6 +152,12 @@ def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
     return row
 
 
+
+def list_keys(r: Resource) -> tuple[Any, ...]:
+    """What each link of `r` to a category is listed by (`schema.LIST_KEYS`, in order)."""
+    return (int(r.status == "active"), r.priority, r.name.en, r.name.es or r.name.en,
+            int(r.is_free), int(r.speaks_spanish), int(r.area.statewide or r.area.national))
+
 _NOT_CONTENT = ("digest", "updated_at")
 
 
