@@ -169,7 +169,7 @@ def m006_resource_names_index(db: Database) -> None:
 
 
 # What a category's list is sorted and filtered by, kept on each of its links (see
-# m007_list_order): the resource's values, copied when the link is written and again
+# m009_list_order): the resource's values, copied when the link is written and again
 # whenever one of them changes.
 LIST_KEYS = ("listed", "priority", "name_en", "name_es", "is_free", "speaks_spanish",
              "statewide")
@@ -183,7 +183,7 @@ def _list_values(row: str) -> str:
 
 
 @migrations()
-def m007_list_order(db: Database) -> None:
+def m009_list_order(db: Database) -> None:
     # A category of 30,000 places is listed in the order a visitor reads it (crisis lines
     # first, then by name in their language) by reading one index from its start: no sort,
     # and no visit to the resources' wide rows. So each link carries its resource's sort

@@ -148,6 +148,17 @@ class Store:
             kept.close()
         self.db.close()
 
+    def take_over(self, other: Store) -> None:
+        """Carry on with `other`'s connection, closing this store's own: the database file
+        was replaced while the screens held this store (restored from a backup after damage
+        found once the kiosk was up, `kiosk.app`)."""
+        old, self.db = self.db, other.db
+        if old is not other.db:
+            old.close()
+        self.read_only = other.read_only
+        self.unsaved_notices += other.unsaved_notices
+        self._lists.clear()
+
     def now_text(self) -> str:
         return self.clock().isoformat(timespec="seconds")
 
@@ -260,7 +271,7 @@ class Store:
 
     def _category_ids(self, category: str, filters: ListFilter, when: dt.datetime | None,
                       lang: str) -> list[str]:
-        """The category's links read in the order of its list index (schema.m007_list_order):
+        """The category's links read in the order of its list index (schema.m009_list_order):
         no sort, and the resources' own rows only for "near this kiosk"."""
         name = "es" if lang == "es" else "en"
         where = ["l.category = ?", "l.listed = 1"]
@@ -365,7 +376,7 @@ class Store:
 
     def _write_links(self, resources: list[Resource]) -> None:
         # Plain executemany over tuples: a 100,000-entry import spends its time here. Each
-        # link carries what its list is sorted and filtered by (schema.m007_list_order).
+        # link carries what its list is sorted and filtered by (schema.m009_list_order).
         self.db.conn.executemany(
             f"insert into resource_categories (resource_id, category, position, {_LINK_KEYS}) "
             f"values (?, ?, ?, {_LINK_MARKS})",
