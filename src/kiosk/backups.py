@@ -15,12 +15,18 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.directory.bootstrap import data_dir_of, open_store
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.paths import database_path
+
+if TYPE_CHECKING:
+    from kiosk.directory.importer import ImportPlan, ImportResult
+    from kiosk.directory.model import Directory
 
 KEEP = 14
 DAILY = dt.timedelta(hours=24)
@@ -269,3 +275,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
         store.close()
     print(f"Restored {source.name}.")
     return 0
+
+
+# -- the one way an import is written ----------------------------------------------------------
+
+def import_after_backup(store: Store, data_dir: Path, directory: Directory, *, who: str,
+                        location: str, kind: str = "kiosk-directory",
+                        plan: ImportPlan | None = None, source_name: str = "bundled",
+                        allow_removals: bool = False, record_each: bool | None = None,
+                        reason: str = "before import",
+                        then: Callable[[ImportResult], None] | None = None) -> ImportResult:
+    """Copy the database, then apply the import whole, the copy named in its own record.
+
+    Every import goes this way: the command line, the admin screen, HSDS packages and
+    update bundles. A plan that removes more than it may without `allow_removals` is refused
+    before anything is copied or written (`RemovalsNotAllowed`, a `KnownError`). `then`
+    runs inside the import's transaction (an update bundle records its version there).
+    """
+    from kiosk.directory.importer import RemovalsNotAllowed, apply_import, plan_import
+
+    plan = plan or plan_import(store, directory, source=source_name)
+    if not allow_removals and plan.removals():
+        raise RemovalsNotAllowed(plan.removals())
+    backup = backup_now(store, data_dir, reason)
+    return apply_import(store, directory, who=who, source=location, kind=kind, plan=plan,
+                        record_each=record_each, backup=str(backup), then=then)

@@ -33,6 +33,8 @@ from kiosk.directory.phones import PhoneError, display_number, parse_number
 from kiosk.directory.problems import FieldPath, Problem
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_NAME = SLUG
+SPELT = re.compile(r"^\(\d{3}\) (?=[0-9-]*[A-Z]{3})[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
@@ -42,7 +44,7 @@ RESOURCE_FIELDS = (
     "id", "name", "discreet_name", "organization", "categories", "description", "phones",
     "website", "email", "address", "area", "hours", "hours_note", "cost", "languages",
     "eligibility", "access", "confidentiality", "tags", "priority", "status", "sources",
-    "verified_on", "verified_by", "review_notes",
+    "verified_on", "verified_by", "review_notes", "source", "retired_on",
 )
 TOPIC_FIELDS = (
     "slug", "title", "summary", "body", "position", "sensitive", "related", "categories",
@@ -56,10 +58,16 @@ INFO_FIELDS = ("name", "region", "published")
 
 
 class Reader:
-    """Reads one file's data; problems accumulate in `problems`."""
+    """Reads one file's data; problems accumulate in `problems`.
 
-    def __init__(self, file: Path | None = None) -> None:
+    `published` relaxes two rules for services read from another system's directory: they
+    may come without a kiosk category (staff are asked to give one) and without a
+    description. Everything else is checked the same.
+    """
+
+    def __init__(self, file: Path | None = None, published: bool = False) -> None:
         self.file = file
+        self.published = published
         self.problems: list[Problem] = []
 
     def problem(self, path: FieldPath, message: str) -> None:
@@ -214,7 +222,7 @@ class Reader:
         if not raw:
             return None
         try:
-            parsed = parse_number(raw)
+            parsed = parse_number(raw, words=self.published or bool(SPELT.match(raw)))
         except PhoneError as error:
             self.problem((*path, "number"), f"{error}.")
             return None
@@ -301,7 +309,7 @@ class Reader:
                 if phone:
                     phones.append(phone)
         categories = self.words(data, "categories", path)
-        if not categories:
+        if not categories and not self.published:
             self.problem((*path, "categories"), "is required: name at least one category")
         website = self.text(data, "website", path)
         if website and not WEBSITE.match(website):
@@ -312,13 +320,18 @@ class Reader:
         status = self.text(data, "status", path) or "active"
         if status not in STATUSES:
             self.problem((*path, "status"), f'"{status}" is not one of active, inactive')
+        source = self.text(data, "source", path)
+        if source and not SOURCE_NAME.match(source):
+            self.problem((*path, "source"),
+                         f'"{source}" may hold only lowercase letters, digits and -')
         return Resource(
             id=self.slug(data, "id", path),
             name=self.local(data, "name", path, required=True),
             discreet_name=self.local(data, "discreet_name", path),
             organization=self.text(data, "organization", path),
             categories=categories,
-            description=self.local(data, "description", path, required=True),
+            description=self.local(data, "description", path,
+                                   required=not self.published),
             phones=tuple(phones),
             website=website,
             email=email,
@@ -338,6 +351,8 @@ class Reader:
             verified_on=self.date(data, "verified_on", path),
             verified_by=self.text(data, "verified_by", path),
             review_notes=self.text(data, "review_notes", path),
+            source=source,
+            retired_on=self.date(data, "retired_on", path),
         )
 
     def topic(self, value: Any, path: FieldPath) -> Topic | None:
@@ -394,7 +409,9 @@ def category_to_data(c: Category) -> dict[str, Any]:
 
 
 def phone_to_data(p: Phone) -> dict[str, Any]:
-    number = display_number(p.number)
+    # A number spelt in words is written as the kiosk shows it, "(800) 370-LEAD", which
+    # reads back the same (see SPELT); any other letters in a number are refused.
+    number = p.display if SPELT.match(p.display) else display_number(p.number)
     if p.extension:
         number += f" ext. {p.extension}"
     out: dict[str, Any] = {"number": number}
@@ -432,7 +449,7 @@ def resource_to_data(r: Resource) -> dict[str, Any]:
     if r.status != "active":
         out["status"] = r.status
     out["sources"] = [s.to_data() for s in r.sources]
-    for key in ("verified_on", "verified_by", "review_notes"):
+    for key in ("verified_on", "verified_by", "review_notes", "source", "retired_on"):
         _put(out, key, getattr(r, key))
     return out
 

@@ -26,8 +26,12 @@ class ParsedNumber:
     extension: str = ""
 
 
-def parse_number(text: str) -> ParsedNumber:
-    """Check a phone number as staff or a file wrote it and give its stored forms."""
+def parse_number(text: str, words: bool = False) -> ParsedNumber:
+    """Check a phone number as staff or a file wrote it and give its stored forms.
+
+    With `words`, a number spelt in letters (`(800) 370-LEAD`, as published directories
+    print them) is read too; the kiosk's own files and forms want digits.
+    """
     raw = str(text).strip()
     if not raw:
         raise PhoneError("the phone number is empty")
@@ -40,7 +44,10 @@ def parse_number(text: str) -> ParsedNumber:
         extension = ext_match.group(1)
         raw = raw[: ext_match.start()]
     if re.search(r"[A-Za-z]", raw):
-        raise PhoneError(f'"{text}" has letters in it; write the number in digits')
+        vanity = _vanity(raw) if words else None
+        if vanity is None:
+            raise PhoneError(f'"{text}" has letters in it; write the number in digits')
+        return ParsedNumber(*vanity, extension)
     nanp = _NANP.match(re.sub(r"[\s\-().+]", "", raw))
     plus = raw.lstrip().startswith("+")
     if nanp and (not plus or raw.lstrip().startswith("+1")):
@@ -63,6 +70,34 @@ def parse_number(text: str) -> ParsedNumber:
 
 
 _NANP = re.compile(r"^1?([2-9]\d{2})([2-9]\d{2})(\d{4})$")
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+_WORD = re.compile(r"[A-Z]{3,}")
+
+
+def _vanity(raw: str) -> tuple[str, str] | None:
+    """A number spelt in letters, `(800) 370-LEAD`: dialled as digits, shown as written.
+
+    Only whole words of three letters or more count, after the area code: a single letter
+    among digits (an O for a 0) is a typo, not a word, and is refused.
+    """
+    text = raw.upper().strip()
+    if re.search(r"[A-Z]", _WORD.sub("", text)):
+        return None
+    chars = [c for c in text if c.isalnum()]
+    if len(chars) >= 11 and chars[0] == "1":
+        chars = chars[1:]
+    area = "".join(chars[:3])
+    if len(chars) < 10 or not area.isdigit() or "".join(chars[:10]).isdigit():
+        return None  # no word among the digits that are dialled (x123, OPT2 come after)
+    digits = "".join(chars[:10]).translate(_KEYPAD)
+    nanp = _NANP.match(digits)
+    if not nanp or not _exchange_is_valid(nanp.group(1), nanp.group(2)):
+        return None
+    # What follows the area code, as written, with its words (a word may run past the
+    # seventh digit, as in 1-800-CONTACTS; only the first ten digits are dialled).
+    rest = text[text.index(area) + 3:] if area in text else "".join(chars[3:])
+    rest = re.sub(r"[^A-Z0-9]+", "-", rest).strip("-")
+    return f"+1{digits}", f"({area}) {rest}"
 
 
 @functools.lru_cache(maxsize=65536)

@@ -145,12 +145,16 @@ def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
         "main_phone": main.display if main else "",
         "is_free": int(r.is_free), "speaks_spanish": int(r.speaks_spanish),
         "updated_at": updated_at,
+        "source": r.source,
+        "retired_on": r.retired_on.isoformat() if r.retired_on else None,
     }
     row["digest"] = content_digest(row)
     return row
 
 
-_NOT_CONTENT = ("digest", "updated_at")
+# Which source holds an entry, and whether it left its feed, are not its content: an
+# import compares them itself, and a digest without them stays the same when they change.
+_NOT_CONTENT = ("digest", "updated_at", "source", "retired_on")
 
 
 def content_digest(row: dict[str, Any]) -> str:
@@ -188,6 +192,8 @@ def resource_from_row(row: dict[str, Any], categories: tuple[str, ...]) -> Resou
         verified_on=_date(row["verified_on"]),
         verified_by=row["verified_by"] or "",
         review_notes=row["review_notes"] or "",
+        source=row.get("source") or "",
+        retired_on=_date(row.get("retired_on")),
     )
 
 

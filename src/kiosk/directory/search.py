@@ -81,10 +81,11 @@ def search(store: Store, text: str, lang: str = "en", limit: int = 50,
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        # "+status": look the rows up by rowid, not through the index on status.
+        # "+status": look the rows up by rowid, not through the indexes on status and source.
         for rid, name_en, name_es, priority in store.db.execute(
                 "select id, name_en, name_es, priority from resources "
-                f"where rowid in ({marks}) and +status = 'active'", chunk):
+                f"where rowid in ({marks}) and +status = 'active' and +retired_on is null",
+                chunk):
             names = {"en": name_en, "es": name_es or name_en}
             score = (3 * _name_score(words, names[lang]) + _name_score(words, names[other]))
             ranked.append((-score, -(priority or 0), fold(names[lang]),

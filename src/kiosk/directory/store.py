@@ -22,6 +22,7 @@ import_sqlite_utils()
 from sqlite_utils import Database  # noqa: E402
 
 from kiosk.directory import rows, schema  # noqa: E402
+from kiosk.directory.convert import resource_to_data  # noqa: E402
 from kiosk.directory.model import (  # noqa: E402
     Category,
     Directory,
@@ -143,7 +144,8 @@ class Store:
     def resources(self, ids: list[str] | None = None,
                   include_inactive: bool = True) -> list[Resource]:
         """Whole resources, in the order of `ids` (or by name when `ids` is None)."""
-        status = "" if include_inactive else " and +status = 'active'"
+        status = "" if include_inactive else \
+            " and +status = 'active' and retired_on is null"
         if ids is None:
             found = list(self._rows(
                 f"select * from resources where 1=1{status} order by name_en collate nocase"))
@@ -166,9 +168,13 @@ class Store:
         found = list(self._rows("select * from topics where slug = ?", [slug]))
         return rows.topic_from_row(found[0]) if found else None
 
-    def directory(self) -> Directory:
+    def directory(self, include_retired: bool = False) -> Directory:
+        """The whole directory; entries retired from their feed only when asked for."""
+        resources = self.resources()
+        if not include_retired:
+            resources = [r for r in resources if r.retired_on is None]
         return Directory(self.info(), self.categories(include_hidden=True),
-                         self.resources(), self.topics())
+                         resources, self.topics())
 
     def list_ids(self, category: str | None, filters: ListFilter = ListFilter(),
                  when: dt.datetime | None = None, lang: str = "en") -> list[str]:
@@ -196,7 +202,7 @@ class Store:
 
     def _list_ids(self, category: str | None, filters: ListFilter,
                   when: dt.datetime | None, lang: str) -> list[str]:
-        where = ["r.status = 'active'"]
+        where = ["r.status = 'active'", "r.retired_on is null"]
         params: list[Any] = []
         source = "resources r"
         if category:
@@ -265,7 +271,8 @@ class Store:
         out = {
             "categories": one("select count(*) from categories"),
             "resources": one("select count(*) from resources"),
-            "active resources": one("select count(*) from resources where status = 'active'"),
+            "active resources": one("select count(*) from resources where status = 'active' "
+                                    "and retired_on is null"),
             "topics": one("select count(*) from topics"),
         }
         for slug, count in self.db.execute(
@@ -278,13 +285,22 @@ class Store:
         out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
         out["unverified resources"] = one(
             "select count(*) from resources where verified_on is null")
+        out["retired resources"] = one(
+            "select count(*) from resources where retired_on is not null")
         return out
 
     # -- writing ----------------------------------------------------------------------------
 
     def write_resource(self, resource: Resource) -> None:
-        """Insert or replace one resource with its categories and hours (inside a transaction)."""
+        """Insert or replace one resource with its categories and hours (inside a transaction).
+
+        An entry saved without a source keeps the one it has; a new one belongs to staff.
+        """
         with self.db.atomic():
+            if not resource.source:
+                found = self.db.execute("select source from resources where id = ?",
+                                        [resource.id]).fetchone()
+                resource = resource.with_changes(source=found[0] if found else "staff")
             self.db.execute("delete from resource_categories where resource_id = ?",
                             [resource.id])
             self.db.execute("delete from resource_hours where resource_id = ?", [resource.id])
@@ -352,6 +368,48 @@ class Store:
             for table in ("resource_categories", "resource_hours"):
                 self.db.execute(f"delete from {table} where resource_id in ({marks})", chunk)
             self.db.execute(f"delete from resources where id in ({marks})", chunk)
+
+    # -- what a feed last gave, for entries staff changed ------------------------------------
+
+    def feed_record(self, resource_id: str) -> dict[str, Any] | None:
+        """The feed's last version of an entry staff changed: its source, row digest and
+        record (JSON of `resource_to_data`); None when the entry is as its feed gave it."""
+        found = self.db.execute("select source, digest, record from feed_records "
+                                "where resource_id = ?", [resource_id]).fetchone()
+        if found is None:
+            return None
+        return {"source": found[0], "digest": found[1], "record": found[2]}
+
+    def keep_feed_version(self, resource_id: str) -> None:
+        """Before staff first change an imported entry, keep the feed's version aside (the
+        entry as it is now), so that the next refresh can tell the feed's changes from the
+        staff's. Entries staff made, and entries already changed, need nothing."""
+        found = self.db.execute("select source, digest from resources where id = ?",
+                                [resource_id]).fetchone()
+        if found is None or found[0] == "staff" or self.feed_record(resource_id) is not None:
+            return
+        current = self.resource(resource_id)
+        assert current is not None
+        self.write_feed_record(resource_id, {
+            "source": found[0], "digest": found[1],
+            "record": json.dumps(resource_to_data(current), ensure_ascii=False,
+                                 default=str)})
+
+    def write_feed_record(self, resource_id: str, value: dict[str, Any] | None) -> None:
+        if value is None:
+            self.db.execute("delete from feed_records where resource_id = ?", [resource_id])
+            return
+        self.db.execute(
+            "insert or replace into feed_records (resource_id, source, digest, record) "
+            "values (?, ?, ?, ?)",
+            [resource_id, value["source"], value["digest"], value["record"]])
+
+    def retire_resources(self, ids: list[str], day: dt.date) -> None:
+        """Mark entries as gone from their feed on `day` (inside the caller's transaction)."""
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"update resources set retired_on = ? where id in ({marks})",
+                            [day.isoformat(), *chunk])
 
     def write_category(self, category: Category) -> None:
         with self.db.atomic():
