@@ -88,10 +88,10 @@ def _dumps(value: Any) -> str:
 def _plain(value: Any) -> Any:
     from dataclasses import asdict, is_dataclass
 
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
     if hasattr(value, "to_data"):
         return value.to_data()
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
     return str(value)
 
 

@@ -36,7 +36,7 @@ def import_hsds(args: argparse.Namespace) -> int:
     from kiosk.errors import KnownError
     from kiosk.exchange.hsds import read_hsds
 
-    store = open_store(args, fill=False)
+    store = open_store(args)  # beside the kiosk's own directory, with its categories
     fmt = "auto" if args.format == "auto" else args.format
     result = read_hsds(args.path, store.directory(), args.mapping, fmt,
                        source=getattr(args, "source", None))

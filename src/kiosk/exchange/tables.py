@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kiosk.directory.spreadsheet import unquoted
 from kiosk.errors import KnownError
 
 FORMATS = ("kiosk-yaml", "hsds-json", "hsds-csv", "hsds-legacy-csv")
@@ -540,7 +541,8 @@ def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
                     cells = cells[:width]
                 else:
                     short_rows += 1
-            values = {c: v for c, v in zip(columns, map(clean, cells), strict=False) if v}
+            values = {c: unquoted(v) for c, v in zip(columns, map(clean, cells),
+                                                     strict=False) if v}
             if not values:
                 continue
             if legacy:
