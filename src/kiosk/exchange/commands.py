@@ -68,7 +68,7 @@ def import_hsds(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     from kiosk.directory.bootstrap import open_store
-    from kiosk.directory.sources import list_sources
+    from kiosk.directory.sources import STAFF, list_sources
 
     store = open_store(args)
     if args.action == "remove":
@@ -78,12 +78,15 @@ def cmd_sources(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     for s in list_sources(store):
-        when = (s.refreshed_at or s.added_at or "-").replace("T", " ")[:16]
         parts = [f"{s.entries} entries", f"{s.shown} shown"]
         if s.hidden:
             parts.append(f"{s.hidden} hidden by staff")
         if s.retired:
             parts.append(f"{s.retired} retired")
+        if s.name == STAFF:
+            print(f"{s.name}: {', '.join(parts)}; made on this kiosk")
+            continue
+        when = (s.refreshed_at or s.added_at or "-").replace("T", " ")[:16]
         kind = f", {s.kind}" if s.kind and s.kind != s.name else ""
         print(f"{s.name}: {', '.join(parts)}; last read {when}{kind}"
               + (f" from {s.location}" if s.location else ""))

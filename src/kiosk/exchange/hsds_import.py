@@ -443,8 +443,8 @@ class _Builder:
                                     self.index("eligibility", "service_id").get(sid, ())
                                     if e.get("eligibility"))
         phone_rows = self.related("phone", sid, sal_ids, location_ids)
-        if org is not None:
-            phone_rows += self.index("phone", "organization_id").get(org.get("id"), ())
+        if not phone_rows and org is not None:  # the organisation's line, when it has none
+            phone_rows = list(self.index("phone", "organization_id").get(org.get("id"), ()))
         phones = self.phones(phone_rows)
         hours, notes = self.hours(self.related("schedule", sid, sal_ids, location_ids))
         hours_note = " ".join(n if n.endswith((".", "!", "?")) else n + "." for n in notes)
