@@ -279,6 +279,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 # -- the one way an import is written ----------------------------------------------------------
 
+class BackupFailed(KnownError):
+    """The copy before an import could not be made, so the import was not applied."""
+
+    def __init__(self, error: OSError) -> None:
+        self.reason = error.strerror or str(error)
+        super().__init__("The database could not be backed up, so nothing was changed "
+                         f"({self.reason}).")
+
+
 def import_after_backup(store: Store, data_dir: Path, directory: Directory, *, who: str,
                         location: str, kind: str = "kiosk-directory",
                         plan: ImportPlan | None = None, source_name: str = "bundled",
@@ -297,6 +306,9 @@ def import_after_backup(store: Store, data_dir: Path, directory: Directory, *, w
     plan = plan or plan_import(store, directory, source=source_name)
     if not allow_removals and plan.removals():
         raise RemovalsNotAllowed(plan.removals())
-    backup = backup_now(store, data_dir, reason)
+    try:
+        backup = backup_now(store, data_dir, reason)
+    except OSError as error:
+        raise BackupFailed(error) from error
     return apply_import(store, directory, who=who, source=location, kind=kind, plan=plan,
                         record_each=record_each, backup=str(backup), then=then)

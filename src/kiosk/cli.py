@@ -181,6 +181,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise KnownError(f'There is no source "{args.source}"; kiosk sources lists '
                              "them.")
         directory.resources = [r for r in directory.resources if r.source == args.source]
+        if args.source != "bundled":
+            directory.topics = []  # the topics come with the kiosk's own directory
     if args.format != "yaml":
         from kiosk.exchange.hsds import write_hsds
 

@@ -330,7 +330,7 @@ class ImportPage(QWidget):
 
     @Slot()
     def apply(self) -> None:
-        from kiosk.backups import import_after_backup
+        from kiosk.backups import BackupFailed, import_after_backup
         from kiosk.directory.importer import plan_import
 
         plan = self.plan
@@ -354,19 +354,22 @@ class ImportPage(QWidget):
         directory, results = self.directory, []
         kind = "kiosk-directory" if self.hsds is None else self.hsds.format
 
-        def write() -> None:
-            results.append(import_after_backup(
-                self.ctx.store, self.ctx.data_dir, directory, who=self.ctx.who,
-                location=str(self.source), kind=kind, plan=fresh, record_each=True,
-                source_name=self.source_name, allow_removals=True))
+        failed: list[BackupFailed] = []
 
-        try:
-            done = run_safely(write, self.message.setText)
-        except OSError as error:
-            self.message.setText(self.tr("The database could not be backed up, so nothing "
-                                         "was changed. (%1)").replace("%1", str(error)))
+        def write() -> None:
+            try:
+                results.append(import_after_backup(
+                    self.ctx.store, self.ctx.data_dir, directory, who=self.ctx.who,
+                    location=str(self.source), kind=kind, plan=fresh, record_each=True,
+                    source_name=self.source_name, allow_removals=True))
+            except BackupFailed as error:
+                failed.append(error)
+
+        if not run_safely(write, self.message.setText):
             return
-        if not done:
+        if failed:
+            self.message.setText(self.tr("The database could not be backed up, so nothing "
+                                         "was changed. (%1)").replace("%1", failed[0].reason))
             return
         backup = self.ctx.store.db.execute("select backup from imports where id = ?",
                                            [results[0].batch]).fetchone()[0]

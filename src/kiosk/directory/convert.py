@@ -308,8 +308,12 @@ class Reader:
                 phone = self.phone(item, (*path, "phones", i))
                 if phone:
                     phones.append(phone)
+        source = self.text(data, "source", path)
+        # An entry from an imported directory may be waiting for staff to give it a
+        # category, or may have come without a description; one of the kiosk's own may not.
+        published = self.published or source not in ("", "bundled", "staff")
         categories = self.words(data, "categories", path)
-        if not categories and not self.published:
+        if not categories and not published:
             self.problem((*path, "categories"), "is required: name at least one category")
         website = self.text(data, "website", path)
         if website and not WEBSITE.match(website):
@@ -320,7 +324,6 @@ class Reader:
         status = self.text(data, "status", path) or "active"
         if status not in STATUSES:
             self.problem((*path, "status"), f'"{status}" is not one of active, inactive')
-        source = self.text(data, "source", path)
         if source and not SOURCE_NAME.match(source):
             self.problem((*path, "source"),
                          f'"{source}" may hold only lowercase letters, digits and -')
@@ -330,8 +333,7 @@ class Reader:
             discreet_name=self.local(data, "discreet_name", path),
             organization=self.text(data, "organization", path),
             categories=categories,
-            description=self.local(data, "description", path,
-                                   required=not self.published),
+            description=self.local(data, "description", path, required=not published),
             phones=tuple(phones),
             website=website,
             email=email,

@@ -277,7 +277,7 @@ def write_csv(directory: Directory, out: Path) -> list[Path]:
         names = [f["name"] for f in resource["schema"]["fields"]]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=names, extrasaction="ignore",
-                                lineterminator="\n")
+                                lineterminator="\r\n")  # RFC 4180: a CR in a cell is quoted
         writer.writeheader()
         writer.writerows(_cells(row) for row in rows.get(resource["name"], []))
         path = out / resource["path"]

@@ -72,8 +72,8 @@ LEGACY_MARKERS = {"regular_schedules.csv", "physical_addresses.csv",
 WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH",
             "friday": "FR", "saturday": "SA", "sunday": "SU"}
 # datapackage.json names that say nothing about whose directory it is.
-GENERIC_NAMES = {"human_services_data", "hsds", "openreferral", "open-referral",
-                 "datapackage", "data", "package", "export"}
+GENERIC_NAMES = {"human_services_data", "human services data specification", "hsds",
+                 "openreferral", "open-referral", "datapackage", "data", "package", "export"}
 
 
 def excerpt(text: str, limit: int = 60) -> str:
@@ -313,6 +313,10 @@ def _decoded(file: PackageFile) -> tuple[str, str]:
 def _format_of(package: Package) -> str:
     names = {f.key for f in package.files}
     csvs = package.csv_files()
+    json_depths = [f.depth for f in package.files
+                   if f.key.endswith(".json") and f.key != "datapackage.json"]
+    if csvs and json_depths and min(json_depths) < csvs["services.csv"].depth:
+        return "hsds-json"  # JSON objects here, and a CSV package further down
     if csvs:
         if set(csvs) & LEGACY_MARKERS:
             return "hsds-legacy-csv"
@@ -465,6 +469,7 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
         child_keys = dict(parent_keys)
         if own_id:
             child_keys[f"{kind}_id"] = own_id
+        children: list[tuple[str, dict[str, Any], dict[str, str], dict[str, str] | None]] = []
         for key, value in obj.items():
             child_kind = NESTED.get(key)
             if child_kind is None:
@@ -476,8 +481,9 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
                 keys = {k: v for k, v in child_keys.items() if k != f"{child_kind}_id"}
                 if child_kind == "attribute" and own_id:
                     keys = {"link_id": own_id, "link_entity": kind}
-                stack.append((child_kind, child, keys,
-                              values if child_kind != kind else None))
+                children.append((child_kind, child, keys,
+                                 values if child_kind != kind else None))
+        stack.extend(reversed(children))  # visited in the order they are written
 
 
 # -- CSV --------------------------------------------------------------------------------------
