@@ -449,11 +449,15 @@ def _notice_retired(store: Store, s: SourcePlan, plan: ImportPlan) -> None:
 
 def _record(store: Store, plan: ImportPlan, cats_by_slug: dict[str, Category],
             topics_by_slug: dict[str, Topic], who: str, batch: str, today: Any) -> None:
+    now = store.now_text()
     for s in plan.sources.values():
-        for key in s.new:
-            store.record_change(who=who, action="import", entity="resource", entity_id=key,
-                                before=None, after=resource_to_data(plan.writes[key][0]),
-                                batch=batch)
+        # An entry new to the kiosk is recorded as brought by this import, without its
+        # values (its feed holds them): undoing the import removes it, and a 100,000-entry
+        # package does not write its whole text a second time.
+        store.db.conn.executemany(
+            "insert into changes (at, who, action, entity, entity_id, fields, before, after, "
+            "batch, reverts) values (?, ?, 'import', 'resource', ?, '[]', null, null, ?, "
+            "null)", ((now, who, key, batch) for key in s.new))
         for key, fields in s.changed.items():
             store.record_change(who=who, action="import", entity="resource", entity_id=key,
                                 before=resource_to_data(plan.old[key]),

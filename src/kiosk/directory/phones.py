@@ -106,12 +106,54 @@ def _exchange_is_valid(area: str, exchange: str) -> bool:
 
     In the North American plan the validity of a number depends on its area code and
     exchange only (every pattern in the US metadata ends in four free digits), so a whole
-    directory of numbers costs one metadata check per exchange instead of one per number.
+    directory of numbers costs one check per exchange instead of one per number.
     """
-    import phonenumbers
+    return nanp_is_valid(f"{area}{exchange}2000")
 
-    parsed = phonenumbers.parse(f"+1{area}{exchange}2000", None)
-    return bool(phonenumbers.is_valid_number(parsed))
+
+@functools.lru_cache(maxsize=1)
+def _nanp_rules() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], re.Pattern[str]],
+                           ...]:
+    """phonenumbers' metadata for the +1 regions, each region's patterns compiled into one:
+    (leading digits, general pattern, any number type's pattern), in phonenumbers' order."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+    from phonenumbers.phonemetadata import PhoneMetadata
+
+    rules = []
+    for region in COUNTRY_CODE_TO_REGION_CODE[1]:
+        meta = PhoneMetadata.metadata_for_region(region, None)
+        if meta is None:
+            continue
+        types = [meta.premium_rate, meta.toll_free, meta.shared_cost, meta.voip,
+                 meta.personal_number, meta.pager, meta.uan, meta.voicemail,
+                 meta.fixed_line, meta.mobile]
+        patterns = [d.national_number_pattern for d in types
+                    if d is not None and d.national_number_pattern
+                    and (not d.possible_length or 10 in d.possible_length)]
+        general = meta.general_desc
+        general_ok = general is not None and bool(general.national_number_pattern) and (
+            not general.possible_length or 10 in general.possible_length)
+        rules.append((re.compile(meta.leading_digits) if meta.leading_digits else None,
+                      re.compile(general.national_number_pattern if general_ok else "(?!)"),
+                      re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")))
+    return tuple(rules)
+
+
+def nanp_is_valid(national: str) -> bool:
+    """`phonenumbers.is_valid_number` for a 10-digit +1 number, without its per-call cost.
+
+    The same decision, region by region in phonenumbers' order: a region with leading
+    digits that match decides alone; another region accepts a number its patterns match.
+    (tests/directory/test_values.py checks it against phonenumbers on every exchange of
+    several area codes.)
+    """
+    for leading, general, kinds in _nanp_rules():
+        if leading is not None:
+            if leading.match(national):
+                return bool(general.fullmatch(national) and kinds.fullmatch(national))
+        elif general.fullmatch(national) and kinds.fullmatch(national):
+            return True
+    return False
 
 
 def display_number(number: str) -> str:

@@ -168,11 +168,13 @@ def find_duplicates(store: Store, incoming: Iterable[Resource], source: str
     # Names by town and word, so that a name is compared only with names sharing a word.
     by_word: dict[tuple[str, str], list[str]] = {}
     words_of: dict[str, frozenset[str]] = {}
+    towns: set[str] = set()
     for rid, name, town, area in store.db.execute(
             "select id, name_en, town, area from resources where source != ? "
             "and retired_on is null", [source]):
         place = (town or _single_town(area)).lower()
         if place:
+            towns.add(place)
             words_of[rid] = name_words(name or "")
             for word in words_of[rid]:
                 by_word.setdefault((place, word), []).append(rid)
@@ -191,7 +193,7 @@ def find_duplicates(store: Store, incoming: Iterable[Resource], source: str
             for other in others:
                 pairs.setdefault(other, f"same phone number {phone.display}")
         town = r.town.lower()
-        if town:
+        if town and town in towns:
             words = name_words(r.name.en)
             shared: dict[str, int] = {}
             for word in words:

@@ -33,8 +33,9 @@ from kiosk.directory.model import (  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
 
-# Inserting at least this many resources into an empty table rebuilds the search index once.
-BULK_INDEX_MIN = 1000
+# Inserting at least this many resources at once indexes them for search in one statement
+# after they are written, instead of row by row (about four times quicker).
+BULK_INDEX_MIN = 200
 # Resource lists kept in memory (the largest of 100,000 resources is about 2 MB).
 LIST_CACHE_SIZE = 16
 
@@ -315,8 +316,8 @@ class Store:
             ((r.id, c, i) for r in resources for i, c in enumerate(r.categories)))
         self.db.conn.executemany(
             'insert into resource_hours (resource_id, day, start, "end") values (?, ?, ?, ?)',
-            ((h["resource_id"], h["day"], h["start"], h["end"])
-             for r in resources for h in rows.hour_rows(r.id, r.hours)))
+            (span for r in resources if r.hours is not None
+             for span in rows.hour_spans(r.id, r.hours)))
 
     def insert_resources(self, resources: list[Resource]) -> None:
         """Bulk insert of new resources (inside the caller's transaction)."""
@@ -327,9 +328,9 @@ class Store:
                              resource_rows: list[dict[str, Any]]) -> None:
         """Bulk insert of new resources whose rows (`rows.resource_row`) are already made.
 
-        An import computes every row once for its plan and reuses it here. Filling an empty
-        table builds the search index in one pass afterwards instead of row by row, which is
-        several times faster for a whole directory.
+        An import computes every row once for its plan and reuses it here. Many rows are
+        indexed for search in one statement after they are written instead of row by row,
+        which is several times faster for a whole directory.
         """
         if not resources:
             return
@@ -338,8 +339,8 @@ class Store:
                f"values ({', '.join('?' * len(columns))})")
         values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
-            if len(resources) >= BULK_INDEX_MIN and self._is_table_empty("resources"):
-                with self._search_index_rebuilt("resources"):
+            if len(resources) >= BULK_INDEX_MIN:
+                with self._indexed_after("resources", schema.RESOURCE_SEARCH_COLUMNS):
                     self.db.conn.executemany(sql, values)
             else:
                 self.db.conn.executemany(sql, values)
@@ -349,17 +350,22 @@ class Store:
         return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
 
     @contextmanager
-    def _search_index_rebuilt(self, table: str) -> Iterator[None]:
-        """Inside a transaction: no per-row index trigger, then one 'rebuild' of the index."""
+    def _indexed_after(self, table: str, columns: tuple[str, ...]) -> Iterator[None]:
+        """Inside a transaction: rows inserted in the block are indexed for search by one
+        statement at its end (the per-row trigger is set aside meanwhile and put back)."""
         trigger = f"{table}_ai"
         found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
                                 "and name = ?", [trigger]).fetchone()
         if not found or not self.db.conn.in_transaction:
             yield
             return
+        # New rows get rowids above the largest one (the tables have no AUTOINCREMENT).
+        top = self.db.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()[0]
         self.db.execute(f"drop trigger [{trigger}]")
         yield
-        self.db.execute(f"insert into [{table}_fts]([{table}_fts]) values ('rebuild')")
+        names = ", ".join(f"[{c}]" for c in columns)
+        self.db.execute(f"insert into [{table}_fts] (rowid, {names}) "
+                        f"select rowid, {names} from [{table}] where rowid > ?", [top])
         self.db.execute(found[0])
 
     def delete_resources(self, ids: list[str]) -> None:

@@ -149,7 +149,17 @@ class _Builder:
         self.term_slugs: dict[str, tuple[tuple[str, ...] | None, str]] = {}
         self.phone_cache: dict[tuple[str, str], tuple[Any, str, str]] = {}
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
+        self.schedule_cache: dict[tuple[str, ...], tuple[tuple[tuple[int, int, int], ...],
+                                                         str]] = {}
         self.missing_orgs: Counter[str] = Counter()
+        self.links: dict[str, tuple[dict[str, list[Row]], ...]] = {}
+        # The tables a service is linked through, each indexed once.
+        self.sal_of = self.index("service_at_location", "service_id")
+        self.orgs = self.index("organization", "id")
+        self.eligibility_of = self.index("eligibility", "service_id")
+        self.org_phones = self.index("phone", "organization_id")
+        self.languages_of = self.index("language", "service_id")
+        self.addresses_of = self.index("address", "location_id")
 
     def index(self, table: str, key: str) -> dict[str, list[Row]]:
         """Rows of `table` by the value of `key`, built once (a cell may name several)."""
@@ -275,11 +285,19 @@ class _Builder:
 
     def related(self, table: str, sid: str, sal_ids: list[str],
                 location_ids: list[str]) -> list[Row]:
-        rows: list[Row] = list(self.index(table, "service_id").get(sid, ()))
+        """Rows of `table` (phone, schedule) for a service, by its id, its
+        service_at_location ids or its locations (those of the location alone)."""
+        by = self.links.get(table)
+        if by is None:
+            by = self.links[table] = (self.index(table, "service_id"),
+                                      self.index(table, "service_at_location_id"),
+                                      self.index(table, "location_id"))
+        by_service, by_sal, by_location = by
+        rows: list[Row] = list(by_service.get(sid, ()))
         for sal in sal_ids:
-            rows += self.index(table, "service_at_location_id").get(sal, ())
+            rows += by_sal.get(sal, ())
         for lid in location_ids:
-            rows += [r for r in self.index(table, "location_id").get(lid, ())
+            rows += [r for r in by_location.get(lid, ())
                      if not r.get("service_id") or sid in _ids(r.get("service_id"))]
         if len(rows) < 2:
             return rows
@@ -345,31 +363,45 @@ class _Builder:
                                 extension=parsed.extension))
         return tuple(phones)
 
+    def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
+        """One schedule row as weekly spans (day, start, end), or as a note in words; the
+        same row text (most directories have a few dozen) is worked out once."""
+        get = row.values.get
+        key = (get("freq", ""), get("interval", ""), get("byday", ""), get("opens_at", ""),
+               get("closes_at", ""), get("bymonthday", ""), get("description", ""),
+               get("notes", ""))
+        found = self.schedule_cache.get(key)
+        if found is not None:
+            return found
+        freq, interval, byday, opens, closes, monthday, description, notes = (
+            row.get(k) for k in ("freq", "interval", "byday", "opens_at", "closes_at",
+                                 "bymonthday", "description", "notes"))
+        codes = [c.strip().upper() for c in byday.split(",") if c.strip()]
+        start, end = _minutes(opens), _minutes(closes)
+        plain = (freq.upper() in ("", "WEEKLY") and interval.removesuffix(".0") in ("", "1")
+                 and codes and all(c in DAY_INDEX for c in codes) and start is not None
+                 and end is not None and start != end and not monthday and start < 1440)
+        if plain:
+            assert start is not None and end is not None
+            if end == 1439 and start == 0:
+                end = 1440
+            if end < start:
+                end += 1440
+            found = (tuple((DAY_INDEX[code], start, end) for code in codes), "")
+        else:
+            text = description or " ".join(p for p in (byday, opens, closes, notes) if p)
+            found = ((), clean.text(text))
+        self.schedule_cache[key] = found
+        return found
+
     def hours(self, rows: list[Row]) -> tuple[WeeklyHours | None, list[str]]:
         spans: list[tuple[int, int, int]] = []
         notes: list[str] = []
         for row in rows:
-            freq = row.get("freq").upper()
-            interval = row.get("interval").removesuffix(".0")
-            codes = [c.strip().upper() for c in row.get("byday").split(",") if c.strip()]
-            start, end = _minutes(row.get("opens_at")), _minutes(row.get("closes_at"))
-            plain = (freq in ("", "WEEKLY") and interval in ("", "1") and codes
-                     and all(c in DAY_INDEX for c in codes) and start is not None
-                     and end is not None and start != end and not row.get("bymonthday")
-                     and start < 1440)
-            if plain:
-                assert start is not None and end is not None
-                if end == 1439 and start == 0:
-                    end = 1440
-                if end < start:
-                    end += 1440
-                spans += [(DAY_INDEX[code], start, end) for code in codes]
-                continue
-            text = row.get("description") or " ".join(
-                p for p in (row.get("byday"), row.get("opens_at"), row.get("closes_at"),
-                            row.get("notes")) if p)
-            text = clean.text(text)
-            if text and text not in notes:
+            row_spans, text = self._schedule(row)
+            if row_spans:
+                spans += row_spans
+            elif text and text not in notes:
                 notes.append(text)
         if not spans:
             return None, notes
@@ -388,7 +420,7 @@ class _Builder:
 
     def service(self, row: Row, known: set[str]) -> Resource | None:
         sid = row.get("id")
-        sals = self.index("service_at_location", "service_id").get(sid, ())
+        sals = self.sal_of.get(sid, ())
         sal_ids = [s.get("id") for s in sals if s.get("id")]
         location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))]
         if not location_ids and row.get("location_id"):
@@ -412,7 +444,7 @@ class _Builder:
             self.skip(row, "the service has no name")
             return None
         org_id = next(iter(_ids(row.get("organization_id"))), "")
-        org_rows = self.index("organization", "id").get(org_id, ()) if org_id else ()
+        org_rows = self.orgs.get(org_id, ()) if org_id else ()
         org = org_rows[0] if org_rows else None
         if org_id and org is None:
             self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
@@ -440,11 +472,11 @@ class _Builder:
         eligibility = clean.text(row.get("eligibility_description"))
         if not eligibility:
             eligibility = "; ".join(clean.text(e.get("eligibility")) for e in
-                                    self.index("eligibility", "service_id").get(sid, ())
+                                    self.eligibility_of.get(sid, ())
                                     if e.get("eligibility"))
         phone_rows = self.related("phone", sid, sal_ids, location_ids)
         if not phone_rows and org is not None:  # the organisation's line, when it has none
-            phone_rows = list(self.index("phone", "organization_id").get(org.get("id"), ()))
+            phone_rows = list(self.org_phones.get(org.get("id"), ()))
         phones = self.phones(phone_rows)
         hours, notes = self.hours(self.related("schedule", sid, sal_ids, location_ids))
         hours_note = " ".join(n if n.endswith((".", "!", "?")) else n + "." for n in notes)
@@ -469,7 +501,7 @@ class _Builder:
             hours=hours,
             hours_note=LocalText(hours_note, ""),
             cost=cost,
-            languages=self.languages(self.index("language", "service_id").get(sid, ())),
+            languages=self.languages(self.languages_of.get(sid, ())),
             eligibility=LocalText(eligibility, ""),
             tags=tags,
             status=status,
@@ -478,7 +510,7 @@ class _Builder:
 
     def address(self, location_ids: list[str]) -> Address | None:
         for lid in location_ids:
-            for row in self.index("address", "location_id").get(lid, ()):
+            for row in self.addresses_of.get(lid, ()):
                 if row.get("address_type").lower() not in ("", "physical"):
                     continue
                 street = ", ".join(clean.text(p) for p in (row.get("address_1"),

@@ -95,7 +95,12 @@ class Row:
         self.row = row  # CSV line number, or the object's number within a JSON file
 
     def get(self, key: str) -> str:
-        return self.values.get(key, "")
+        value = self.values.get(key)
+        if not value:
+            return ""
+        if value[0] in "nN'":  # rare: worked out here, not for every cell of every file
+            return _special(value)
+        return value
 
     @property
     def where(self) -> str:
@@ -105,6 +110,12 @@ class Row:
 
     def __repr__(self) -> str:
         return f"Row({self.table!r}, {self.where!r})"
+
+
+def _special(value: str) -> str:
+    if value.lower() in ("null", "none"):
+        return ""
+    return unquoted(value)
 
 
 def clean(value: Any) -> str:
@@ -535,6 +546,10 @@ def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
         long_rows = short_rows = 0
         last: list[str] = []
         start = reader.line_num
+        convert = LEGACY_FORMS.get(name) if legacy else None
+        found = tables.rows.setdefault(table, [])
+        add = found.append
+        strip = str.strip
         for cells in reader:
             line = start + 1
             start = reader.line_num
@@ -547,13 +562,13 @@ def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
                     cells = cells[:width]
                 else:
                     short_rows += 1
-            values = {c: unquoted(v) for c, v in zip(columns, map(clean, cells),
-                                                     strict=False) if v}
-            if not values:
+            stripped = list(map(strip, cells))
+            if not any(stripped):
                 continue
-            if legacy:
-                values = _from_legacy(name, values)
-            tables.add(Row(table, values, shown, line))
+            values = dict(zip(columns, stripped, strict=False))
+            if convert is not None:
+                values = convert(values)
+            add(Row(table, values, shown, line))
     except csv.Error as error:
         raise KnownError(f"{shown}, line {reader.line_num}: this CSV file cannot be read "
                          f"({error}).") from None
@@ -585,35 +600,56 @@ def _cut_short(text: str, last: list[str], width: int) -> bool:
     return False
 
 
-def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
-
-
-def _from_legacy(name: str, values: dict[str, str]) -> dict[str, str]:
-    """An older table's row in its 3.0 form."""
-    if name == "regular_schedules.csv":
-        day = values.get("weekday", "").lower()
-        code = WEEKDAYS.get(day) or next(
-            (c for d, c in WEEKDAYS.items() if day and d.startswith(day[:3])), "")
-        if not code and day.isdigit() and 1 <= int(day) <= 7:
-            code = list(WEEKDAYS.values())[int(day) - 1]  # 1 is Monday (ISO 8601)
-        return {**values, "freq": "WEEKLY", "byday": code or day}
-    if name in ("service_taxonomy.csv", "services_taxonomy.csv", "service_attributes.csv"):
-        return {**values, "link_id": values.get("service_id", ""), "link_entity": "service",
-                "taxonomy_term_id": values.get("taxonomy_id") or
-                values.get("taxonomy_term_id", ""),
-                "taxonomy_detail": values.get("taxonomy_detail", "")}
-    if name in ("taxonomy.csv", "taxonomy_terms.csv"):
-        return {**values, "taxonomy": values.get("vocabulary") or values.get("taxonomy", ""),
-                "name": values.get("name") or values.get("term", ""),
-                "code": values.get("code") or values.get("id", "")}
-    if name == "languages.csv":
-        return {**values, "name": values.get("name") or values.get("language", "")}
-    if name == "services.csv" and not values.get("url") and values.get("website"):
-        return {**values, "url": values["website"]}
-    if name == "organizations.csv" and not values.get("website") and values.get("url"):
-        return {**values, "website": values["url"]}
+def _schedule_form(values: dict[str, str]) -> dict[str, str]:
+    day = values.get("weekday", "").lower()
+    code = WEEKDAYS.get(day) or next(
+        (c for d, c in WEEKDAYS.items() if day and d.startswith(day[:3])), "")
+    if not code and day.isdigit() and 1 <= int(day) <= 7:
+        code = list(WEEKDAYS.values())[int(day) - 1]  # 1 is Monday (ISO 8601)
+    values["freq"] = "WEEKLY"
+    values["byday"] = code or day
     return values
+
+
+def _link_form(values: dict[str, str]) -> dict[str, str]:
+    values["link_id"] = values.get("service_id", "")
+    values["link_entity"] = "service"
+    values["taxonomy_term_id"] = values.get("taxonomy_id") or values.get("taxonomy_term_id", "")
+    return values
+
+
+def _term_form(values: dict[str, str]) -> dict[str, str]:
+    values["taxonomy"] = values.get("vocabulary") or values.get("taxonomy", "")
+    values["name"] = values.get("name") or values.get("term", "")
+    values["code"] = values.get("code") or values.get("id", "")
+    return values
+
+
+def _language_form(values: dict[str, str]) -> dict[str, str]:
+    values["name"] = values.get("name") or values.get("language", "")
+    return values
+
+
+def _service_form(values: dict[str, str]) -> dict[str, str]:
+    if not values.get("url") and values.get("website"):
+        values["url"] = values["website"]
+    return values
+
+
+def _organization_form(values: dict[str, str]) -> dict[str, str]:
+    if not values.get("website") and values.get("url"):
+        values["website"] = values["url"]
+    return values
+
+
+# An older table's row in its 3.0 form, by file name (tables not named are the same).
+LEGACY_FORMS: dict[str, Callable[[dict[str, str]], dict[str, str]]] = {
+    "regular_schedules.csv": _schedule_form, "service_taxonomy.csv": _link_form,
+    "services_taxonomy.csv": _link_form, "service_attributes.csv": _link_form,
+    "taxonomy.csv": _term_form, "taxonomy_terms.csv": _term_form,
+    "languages.csv": _language_form, "services.csv": _service_form,
+    "organizations.csv": _organization_form,
+}
 
 
 def _has_rows(file: PackageFile) -> bool:
