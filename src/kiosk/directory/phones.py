@@ -131,10 +131,12 @@ def _nanp_rules() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str], re.Pat
                     if d is not None and d.national_number_pattern
                     and (not d.possible_length or 10 in d.possible_length)]
         general = meta.general_desc
-        general_ok = general is not None and bool(general.national_number_pattern) and (
-            not general.possible_length or 10 in general.possible_length)
+        general_pattern = "(?!)"  # matches nothing
+        if general is not None and general.national_number_pattern and (
+                not general.possible_length or 10 in general.possible_length):
+            general_pattern = str(general.national_number_pattern)
         rules.append((re.compile(meta.leading_digits) if meta.leading_digits else None,
-                      re.compile(general.national_number_pattern if general_ok else "(?!)"),
+                      re.compile(general_pattern),
                       re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")))
     return tuple(rules)
 
