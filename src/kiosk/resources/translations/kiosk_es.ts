@@ -489,6 +489,18 @@
         <translation>Ver los cambios</translation>
     </message>
     <message>
+        <source>Source:</source>
+        <translation>Fuente:</translation>
+    </message>
+    <message>
+        <source>Name of the source</source>
+        <translation>Nombre de la fuente</translation>
+    </message>
+    <message>
+        <source>found from the files</source>
+        <translation>se toma de los archivos</translation>
+    </message>
+    <message>
         <source>Apply them</source>
         <translation>Aplicarlos</translation>
     </message>
@@ -499,6 +511,10 @@
     <message>
         <source>Leave out the records listed above</source>
         <translation>Dejar fuera los registros de arriba</translation>
+    </message>
+    <message>
+        <source>Yes, retire or remove what is listed above</source>
+        <translation>Sí, retirar o quitar lo que se indica arriba</translation>
     </message>
     <message>
         <source>Chosen: %1</source>
@@ -516,8 +532,52 @@
         <translation>No se encontraron archivos del directorio ahí.</translation>
     </message>
     <message>
+        <source>This would take entries away from visitors (listed at the top). Tick &quot;Yes, retire or remove what is listed above&quot; if that is meant.</source>
+        <translation>Esto quitaría entradas a los visitantes (se indican arriba). Marque &quot;Sí, retirar o quitar lo que se indica arriba&quot; si eso es lo que quiere.</translation>
+    </message>
+    <message>
         <source>Nothing to do: the files hold the same directory.</source>
         <translation>Nada que hacer: los archivos tienen el mismo directorio.</translation>
+    </message>
+    <message>
+        <source>Source %1: %2 new, %3 changed, %4 retired (no longer in the files), %5 unchanged.</source>
+        <translation>Fuente %1: %2 nuevas, %3 con cambios, %4 retiradas (ya no están en los archivos), %5 sin cambios.</translation>
+    </message>
+    <message>
+        <source>%1 without a category</source>
+        <translation>%1 sin categoría</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates</source>
+        <translation>%1 posibles duplicados</translation>
+    </message>
+    <message>
+        <source>%1 changed by both staff and the feed</source>
+        <translation>%1 cambiadas por el personal y por la fuente</translation>
+    </message>
+    <message>
+        <source>To review: %1.</source>
+        <translation>Para revisar: %1.</translation>
+    </message>
+    <message>
+        <source>Retired, no longer in the files: %1</source>
+        <translation>Retirada, ya no está en los archivos: %1</translation>
+    </message>
+    <message>
+        <source>Without a category: %1</source>
+        <translation>Sin categoría: %1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1 and %2 (%3)</source>
+        <translation>Posible duplicado: %1 y %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Changed by both staff and the feed: %1, %2</source>
+        <translation>Cambiada por el personal y por la fuente: %1, %2</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 is already an entry of %2</source>
+        <translation>No se importó: %1 ya es una entrada de %2</translation>
     </message>
     <message>
         <source>No service could be imported, so nothing can change.</source>
@@ -529,10 +589,6 @@
             <numerusform>%n registro no se puede importar (ver arriba). Corríjalo, o marque &quot;Dejar fuera los registros de arriba&quot; para importar el resto.</numerusform>
             <numerusform>%n registros no se pueden importar (ver arriba). Corríjalos, o marque &quot;Dejar fuera los registros de arriba&quot; para importar el resto.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Entries: %1 new, %2 changed, %3 missing from the file (they would be removed).</source>
-        <translation>Entradas: %1 nuevas, %2 con cambios, %3 faltan en el archivo (se quitarían).</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -553,10 +609,6 @@
     <message>
         <source>Changed: %1 (%2)</source>
         <translation>Cambiada: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Missing from the file: %1</source>
-        <translation>Falta en el archivo: %1</translation>
     </message>
     <message numerus="yes">
         <source>... and %n more.</source>
