@@ -57,8 +57,8 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
 
     # Beside the kiosk's own entries: nothing of theirs is missing.
     assert page.name_field.text() == "food-partners"
-    assert page.summary.text() == ("Source food-partners: 2 new, 0 changed, 0 retired (no "
-                                   "longer in the files), 0 unchanged.")
+    assert page.summary.text() == "food-partners: 2 new, 0 changed, 0 retired, 0 unchanged."
+    assert not page.review.isVisible()
     details = page.details.toPlainText().splitlines()
     assert details[0] == ("Read 3 services as hsds-legacy-csv: 2 can be imported, "
                           "1 records skipped.")
@@ -107,9 +107,9 @@ def test_the_open_referral_csv_example_is_read_and_its_report_shown(
     tap(qtbot, child(page, "import-preview"))
     # Its one service maps to no kiosk category: it comes in without one, for staff to
     # file, and is named in the preview.
-    assert page.summary.text() == (
-        "Source hsds-3-example: 1 new, 0 changed, 0 retired (no longer in the files), "
-        "0 unchanged. To review: 1 without a category.")
+    assert page.summary.text() == "hsds-3-example: 1 new, 0 changed, 0 retired, 0 unchanged."
+    assert page.review.text() == ("hsds-3-example, to review after the import: 1 without a "
+                                  "category.")
     details = page.details.toPlainText().splitlines()
     assert details[0] == "Read 1 services as hsds-csv: 1 can be imported, 0 records skipped."
     assert any(line.startswith("Note: not read (the kiosk has no place for them): "
@@ -147,8 +147,7 @@ def test_an_hsds_json_folder_of_this_directory_changes_nothing(
     tap(qtbot, child(page, "import-preview"))
     assert page.details.toPlainText().splitlines()[0] == (
         f"Read {count} services as hsds-json: {count} can be imported, 0 records skipped.")
-    assert page.summary.text() == ("Source bundled: 0 new, 0 changed, 0 retired (no longer "
-                                   f"in the files), {count} unchanged.")
+    assert page.summary.text() == f"bundled: 0 new, 0 changed, 0 retired, {count} unchanged."
     assert page.message.text() == "Nothing to do: the files hold the same directory."
     assert not child(page, "import-skip-invalid").isVisible()
     assert not child(page, "import-apply").isEnabled()

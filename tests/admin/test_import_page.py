@@ -45,8 +45,7 @@ def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, kiosk: Ki
     tap(qtbot, child(page, "picker-use"))
     tap(qtbot, child(page, "import-preview"))
     assert page.name_field.text() == "bundled"  # the kiosk's own files refresh its own
-    assert page.summary.text() == ("Source bundled: 1 new, 1 changed, 1 retired (no longer "
-                                   "in the files), 3 unchanged.")
+    assert page.summary.text() == "bundled: 1 new, 1 changed, 1 retired, 3 unchanged."
     details = page.details.toPlainText().splitlines()
     assert details[0] == ("1 of the 5 entries of bundled are not in these files; they would "
                           "be retired (hidden from visitors).")

@@ -63,9 +63,14 @@ class ImportPage(QWidget):
         self.chosen = label(self.tr("Nothing chosen yet."), "note")
         self.chosen.setObjectName("import-path")
         left.addWidget(self.chosen)
-        self.export_button = button(self.tr("Export the directory to this folder"),
-                                    "export-directory")
-        left.addWidget(self.export_button)
+        self.export_button = button(self.tr("Export here"), "export-directory",
+                                    accessible=self.tr("Export the directory to this folder"))
+        # Undo sits apart from Apply, on the other side, so that it is not tapped by mistake.
+        self.undo_button = button(self.tr("Undo last import"), "undo-import", "danger")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button, 1)
+        bottom.addWidget(self.undo_button)
+        left.addLayout(bottom)
 
         right.addWidget(label(self.tr("2. See what it would change, then apply"), "section"))
         name_row = QHBoxLayout()
@@ -86,10 +91,14 @@ class ImportPage(QWidget):
         self.summary = label("", "section")
         self.summary.setObjectName("import-summary")
         right.addWidget(self.summary)
+        self.review = label("", "note")
+        self.review.setObjectName("import-review")
+        right.addWidget(self.review)
         self.details = QPlainTextEdit()
         self.details.setObjectName("import-details")
         self.details.setAccessibleName(self.tr("What would change"))
         self.details.setReadOnly(True)
+        self.details.setMinimumHeight(4 * self.details.fontMetrics().lineSpacing() + 16)
         right.addWidget(self.details, 1)
         self.skip_invalid = check_box(self.tr("Leave out the records listed above"),
                                       "import-skip-invalid")
@@ -104,11 +113,6 @@ class ImportPage(QWidget):
         self.message = label("", "status")
         self.message.setObjectName("import-message")
         right.addWidget(self.message)
-        self.undo_button = button(self.tr("Undo last import"), "undo-import", "danger")
-        undo_row = QHBoxLayout()
-        undo_row.addStretch(1)
-        undo_row.addWidget(self.undo_button)
-        right.addLayout(undo_row)
 
         self.preview_button.clicked.connect(self.preview)
         self.apply_button.clicked.connect(self.apply)
@@ -144,6 +148,7 @@ class ImportPage(QWidget):
         self.name_field.clear()
         self.chosen.setText(self.tr("Chosen: %1").replace("%1", str(self.source)))
         self.summary.setText("")
+        self.review.hide()
         self.details.setPlainText("")
         self.message.setText("")
         self.reload()
@@ -251,31 +256,35 @@ class ImportPage(QWidget):
 
     def _refuse(self, message: str, details: list[str]) -> None:
         self.summary.setText(message)
+        self.review.hide()
         self.details.setPlainText("\n".join(details[:MAX_LINES]))
         self.reload()
 
     def _summary_text(self) -> str:
         assert self.plan is not None
         parts = []
+        review = []
         for s in self.plan.sources.values():
-            text = self.tr("Source %1: %2 new, %3 changed, %4 retired (no longer in the "
-                           "files), %5 unchanged.")
-            text = text.replace("%1", s.name).replace("%2", str(len(s.new))) \
-                .replace("%3", str(len(s.changed))).replace("%4", str(len(s.retired))) \
-                .replace("%5", str(s.unchanged))
+            text = self.tr("%1: %2 new, %3 changed, %4 retired, %5 unchanged.")
+            text = text.replace("%1", s.name).replace("%2", f"{len(s.new):,}") \
+                .replace("%3", f"{len(s.changed):,}").replace("%4", f"{len(s.retired):,}") \
+                .replace("%5", f"{s.unchanged:,}")
             extra = []
             if s.unmapped:
                 extra.append(self.tr("%1 without a category").replace(
-                    "%1", str(len(s.unmapped))))
+                    "%1", f"{len(s.unmapped):,}"))
             if s.duplicates:
                 extra.append(self.tr("%1 possible duplicates").replace(
-                    "%1", str(len(s.duplicates))))
+                    "%1", f"{len(s.duplicates):,}"))
             if s.conflicts:
                 extra.append(self.tr("%1 changed by both staff and the feed").replace(
-                    "%1", str(len(s.conflicts))))
+                    "%1", f"{len(s.conflicts):,}"))
             if extra:
-                text += " " + self.tr("To review: %1.").replace("%1", ", ".join(extra))
+                review.append(self.tr("%1, to review after the import: %2.").replace(
+                    "%1", s.name).replace("%2", ", ".join(extra)))
             parts.append(text)
+        self.review.setText("\n".join(review))
+        self.review.setVisible(bool(review))
         for name, section in ((self.tr("Categories"), self.plan.categories),
                               (self.tr("Topics"), self.plan.topics)):
             if section.touches:
@@ -374,6 +383,8 @@ class ImportPage(QWidget):
         backup = self.ctx.store.db.execute("select backup from imports where id = ?",
                                            [results[0].batch]).fetchone()[0]
         self._forget()
+        self.review.hide()
+        self.summary.setText(self.tr("Done. %1").replace("%1", self.summary.text()))
         self.ctx.changed()
         self.message.setText(self.tr("Imported. A copy of the database from before is in "
                                      "%1.").replace("%1", str(backup)))

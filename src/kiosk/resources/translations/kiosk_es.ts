@@ -493,6 +493,10 @@
         <translation>Fuente:</translation>
     </message>
     <message>
+        <source>Export here</source>
+        <translation>Exportar aquí</translation>
+    </message>
+    <message>
         <source>Name of the source</source>
         <translation>Nombre de la fuente</translation>
     </message>
@@ -540,10 +544,6 @@
         <translation>Nada que hacer: los archivos tienen el mismo directorio.</translation>
     </message>
     <message>
-        <source>Source %1: %2 new, %3 changed, %4 retired (no longer in the files), %5 unchanged.</source>
-        <translation>Fuente %1: %2 nuevas, %3 con cambios, %4 retiradas (ya no están en los archivos), %5 sin cambios.</translation>
-    </message>
-    <message>
         <source>%1 without a category</source>
         <translation>%1 sin categoría</translation>
     </message>
@@ -554,10 +554,6 @@
     <message>
         <source>%1 changed by both staff and the feed</source>
         <translation>%1 cambiadas por el personal y por la fuente</translation>
-    </message>
-    <message>
-        <source>To review: %1.</source>
-        <translation>Para revisar: %1.</translation>
     </message>
     <message>
         <source>Retired, no longer in the files: %1</source>
@@ -589,6 +585,14 @@
             <numerusform>%n registro no se puede importar (ver arriba). Corríjalo, o marque &quot;Dejar fuera los registros de arriba&quot; para importar el resto.</numerusform>
             <numerusform>%n registros no se pueden importar (ver arriba). Corríjalos, o marque &quot;Dejar fuera los registros de arriba&quot; para importar el resto.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2 new, %3 changed, %4 retired, %5 unchanged.</source>
+        <translation>%1: %2 nuevas, %3 con cambios, %4 retiradas, %5 sin cambios.</translation>
+    </message>
+    <message>
+        <source>%1, to review after the import: %2.</source>
+        <translation>%1, para revisar después de importar: %2.</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -624,6 +628,10 @@
     <message>
         <source>The kiosk&apos;s directory changed since the check. Look at the new summary, then apply again.</source>
         <translation>El directorio del quiosco cambió desde la revisión. Vea el nuevo resumen y vuelva a aplicar.</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Hecho. %1</translation>
     </message>
     <message>
         <source>Imported. A copy of the database from before is in %1.</source>
