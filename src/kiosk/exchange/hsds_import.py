@@ -166,11 +166,18 @@ class _Builder:
         if (table, key) in self.by:
             return self.by[table, key]
         found: dict[str, list[Row]] = {}
+        several = key != "id"
         for row in self.t.of(table):
             value = row.values.get(key)
-            if value:
-                for one in _ids(value) if key != "id" else [value]:
+            if not value:
+                continue
+            if several and ("," in value or ";" in value):
+                for one in _ids(value):
                     found.setdefault(one, []).append(row)
+            elif value in found:
+                found[value].append(row)
+            else:
+                found[value] = [row]
         self.by[table, key] = found
         return found
 
