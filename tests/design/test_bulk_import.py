@@ -101,3 +101,22 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(
     triggers_after = store.db.execute(
         "select name, sql from sqlite_master where type = 'trigger' order by name").fetchall()
     assert triggers_after == triggers_before
+
+
+def test_lists_kept_in_memory_see_a_bulk_import_and_the_triggers_come_back(
+        tmp_path: Path, big_directory: Directory) -> None:
+    from dataclasses import replace
+
+    store = Store.open(tmp_path / "kiosk.db")
+    apply_import(store, Directory(big_directory.info, big_directory.categories,
+                                  big_directory.resources[:5], []), who="t", source="t")
+    triggers = store.db.execute("select name, sql from sqlite_master where type = 'trigger' "
+                                "order by name").fetchall()
+    before = store.list_ids(generate.LARGEST)  # kept in memory from now on
+    others = Directory(resources=[replace(r, id=f"x-{r.id}", source="211-x")
+                                  for r in big_directory.resources])
+    apply_import(store, others, who="t", source="x", source_name="211-x")
+    after = store.list_ids(generate.LARGEST)
+    assert len(after) > len(before)
+    assert store.db.execute("select name, sql from sqlite_master where type = 'trigger' "
+                            "order by name").fetchall() == triggers

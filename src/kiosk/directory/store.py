@@ -340,14 +340,35 @@ class Store:
         values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
             if len(resources) >= BULK_INDEX_MIN:
-                with self._indexed_after("resources", schema.RESOURCE_SEARCH_COLUMNS):
+                with self._list_version_raised_once(), \
+                        self._indexed_after("resources", schema.RESOURCE_SEARCH_COLUMNS):
                     self.db.conn.executemany(sql, values)
+                    self._write_links(resources)
             else:
                 self.db.conn.executemany(sql, values)
-            self._write_links(resources)
+                self._write_links(resources)
 
     def _is_table_empty(self, table: str) -> bool:
         return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
+
+    @contextmanager
+    def _list_version_raised_once(self) -> Iterator[None]:
+        """Inside a transaction: the kept lists' version is raised once for the whole block
+        instead of once per row inserted (its insert triggers are set aside meanwhile)."""
+        names = [f"{t}_insert_list_version"
+                 for t in ("resources", "resource_categories", "resource_hours")]
+        marks = ",".join("?" * len(names))
+        found = self.db.execute(f"select name, sql from sqlite_master where type = 'trigger' "
+                                f"and name in ({marks})", names).fetchall()
+        if not found or not self.db.conn.in_transaction:
+            yield
+            return
+        for name, _ in found:
+            self.db.execute(f"drop trigger [{name}]")
+        yield
+        self.db.execute("update list_version set n = n + 1 where id = 1")
+        for _, sql in found:
+            self.db.execute(sql)
 
     @contextmanager
     def _indexed_after(self, table: str, columns: tuple[str, ...]) -> Iterator[None]:

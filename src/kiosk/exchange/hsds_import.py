@@ -52,6 +52,8 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\
                    r"\s*(?:z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
 MAX_KEYWORD_TAGS = 8
+SCHEDULE_FIELDS = ("freq", "interval", "byday", "opens_at", "closes_at", "bymonthday",
+                   "description", "notes")
 
 
 @dataclass
@@ -151,6 +153,11 @@ class _Builder:
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
         self.schedule_cache: dict[tuple[str, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
+        # The schedule fields this package has at all (a 1.x one has four of the eight).
+        present: set[str] = set()
+        for row in tables.of("schedule"):
+            present.update(row.values)
+        self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
         self.missing_orgs: Counter[str] = Counter()
         self.links: dict[str, tuple[dict[str, list[Row]], ...]] = {}
         # The tables a service is linked through, each indexed once.
@@ -301,12 +308,21 @@ class _Builder:
                                       self.index(table, "location_id"))
         by_service, by_sal, by_location = by
         rows: list[Row] = list(by_service.get(sid, ()))
-        for sal in sal_ids:
-            rows += by_sal.get(sal, ())
-        for lid in location_ids:
-            rows += [r for r in by_location.get(lid, ())
-                     if not r.get("service_id") or sid in _ids(r.get("service_id"))]
-        if len(rows) < 2:
+        more = False
+        if by_sal:
+            for sal in sal_ids:
+                found = by_sal.get(sal)
+                if found:
+                    rows += found
+                    more = True
+        if by_location:
+            for lid in location_ids:
+                found = by_location.get(lid)
+                if found:
+                    rows += [r for r in found if not r.get("service_id")
+                             or sid in _ids(r.get("service_id"))]
+                    more = True
+        if not more or len(rows) < 2:
             return rows
         seen: set[int] = set()
         unique = []
@@ -373,10 +389,8 @@ class _Builder:
     def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
         """One schedule row as weekly spans (day, start, end), or as a note in words; the
         same row text (most directories have a few dozen) is worked out once."""
-        get = row.values.get
-        key = (get("freq", ""), get("interval", ""), get("byday", ""), get("opens_at", ""),
-               get("closes_at", ""), get("bymonthday", ""), get("description", ""),
-               get("notes", ""))
+        values = row.values
+        key = tuple([values.get(k, "") for k in self.schedule_keys])
         found = self.schedule_cache.get(key)
         if found is not None:
             return found
