@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 
 _SHORT_CODE = re.compile(r"^\d{3,6}$")
+_SEPARATORS = re.compile(r"[\s\-().]")
+_SEPARATORS_PLUS = re.compile(r"[\s\-().+]")
+_LETTER = re.compile(r"[A-Za-z]")
 _EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
 
 
@@ -35,7 +38,7 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
     raw = str(text).strip()
     if not raw:
         raise PhoneError("the phone number is empty")
-    digits_only = re.sub(r"[\s\-().]", "", raw)
+    digits_only = _SEPARATORS.sub("", raw)
     if _SHORT_CODE.match(digits_only):
         return ParsedNumber(digits_only, digits_only)
     extension = ""
@@ -43,12 +46,12 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
     if ext_match:
         extension = ext_match.group(1)
         raw = raw[: ext_match.start()]
-    if re.search(r"[A-Za-z]", raw):
+    if _LETTER.search(raw):
         vanity = _vanity(raw) if words else None
         if vanity is None:
             raise PhoneError(f'"{text}" has letters in it; write the number in digits')
         return ParsedNumber(*vanity, extension)
-    nanp = _NANP.match(re.sub(r"[\s\-().+]", "", raw))
+    nanp = _NANP.match(_SEPARATORS_PLUS.sub("", raw))
     plus = raw.lstrip().startswith("+")
     if nanp and (not plus or raw.lstrip().startswith("+1")):
         area, exchange, line = nanp.groups()

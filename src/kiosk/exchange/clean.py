@@ -20,6 +20,9 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _OPTION = re.compile(r"\s*(?:,|;)?\s*(?:x\s*)?(?:opt(?:ion)?\.?|press)\s*#?\s*(\d{1,2})\s*$",
                      re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[A-Za-z]{3}")
+_OPTION_HINT = re.compile(r"opt|press", re.IGNORECASE)
 STATES = {"connecticut": "CT", "conn": "CT", "conn.": "CT", "ct.": "CT",
           "massachusetts": "MA", "new york": "NY", "rhode island": "RI"}
 
@@ -87,10 +90,10 @@ def phone(value: str) -> tuple[str, str, str]:
     input mask nobody filled in) gives a problem instead.
     """
     raw = value.strip().strip("\"'").strip()
-    if not any(c.isdigit() for c in raw) and not re.search(r"[A-Za-z]{3}", raw):
+    if not _DIGIT.search(raw) and not _WORD.search(raw):
         return "", "", "the number is blank (an empty input mask)"
     option = ""
-    found = _OPTION.search(raw)
+    found = _OPTION.search(raw) if _OPTION_HINT.search(raw) else None
     if found:
         option = found.group(1)
         raw = raw[:found.start()].rstrip(" ,;-")
