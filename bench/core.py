@@ -18,6 +18,20 @@ from bench import generate
 from bench.stats import summary, timed_ms
 
 SEARCH_WORD = "clinic"  # typed one letter at a time, as a visitor would
+# What visitors type, one letter at a time, by the path each takes through the search:
+# beginnings of a word ("clini"), whole words, typos (forgiven from the fourth letter),
+# crisis words (their lines first) and everyday phrases with words that say nothing.
+SEARCH_PATHS = {
+    "prefix": ["clini", "shelte", "naloxo"],
+    "exact": ["clinic", "shelter", "naloxone", "recovery"],
+    "typo": ["shleter", "trafiking", "recovry", "naloxne"],
+    "crisis": ["suicide", "quiero morir", "overdose"],
+    "everyday": ["i need food", "help paying rent", "necesito comida"],
+}
+SPANISH = {"quiero morir", "necesito comida"}  # searched with the Spanish side first
+# Words added to the vocabulary to measure typos against a directory with a long tail of
+# names and rare words (the generated one uses few distinct words).
+LARGE_VOCABULARY = 100_000
 
 
 def _files(folder: Path) -> list[Path]:
@@ -105,6 +119,7 @@ def measure_queries(data_dir: Path, runs: int) -> dict[str, Any]:
             "select rowid from resources_fts where resources_fts match ? "
             "order by rank limit 50", [q]).fetchall(), runs)
         out["search_ms"][text] = timed_ms(lambda t=text: search(store, t, "en"), runs)
+    out.update(measure_search_paths(store, runs))
     largest = generate.LARGEST
     ids = store.list_ids(largest, ListFilter())
     out["largest_category"] = {"slug": largest, "rows": len(ids)}
@@ -116,6 +131,67 @@ def measure_queries(data_dir: Path, runs: int) -> dict[str, Any]:
     middle = ids[len(ids) // 2]
     out["resource_ms"] = timed_ms(lambda: store.resource(middle), runs)
     store.close()
+    return out
+
+
+def keystrokes(words: list[str]) -> list[tuple[str, str]]:
+    """Every text on the way to typing each of `words`, with its language."""
+    return [(word[:n], "es" if word in SPANISH else "en")
+            for word in words for n in range(1, len(word) + 1)]
+
+
+def measure_search_paths(store: Any, runs: int) -> dict[str, Any]:
+    """The search of every keystroke on each path, with the bundled search words; the
+    vocabulary's build; and typos against a vocabulary of `LARGE_VOCABULARY` more words."""
+    import random
+
+    from kiosk.directory.search import Searcher
+    from kiosk.directory.vocabulary import Vocabulary
+
+    out: dict[str, Any] = {}
+    searcher = Searcher(store)
+    start = time.perf_counter()
+    vocabulary = searcher.vocabulary()
+    out["vocabulary"] = {"words": len(vocabulary),
+                         "build_ms": (time.perf_counter() - start) * 1000}
+    paths: dict[str, Any] = {}
+    for path, words in SEARCH_PATHS.items():
+        per_key: dict[tuple[str, str], list[float]] = {}
+        for text, lang in keystrokes(words):
+            searcher.search(text, lang)
+            per_key[(text, lang)] = []
+        for _ in range(runs):
+            for (text, lang), samples in per_key.items():
+                started = time.perf_counter()
+                searcher.search(text, lang)
+                samples.append((time.perf_counter() - started) * 1000)
+        every = [t for samples in per_key.values() for t in samples]
+        worst = max(per_key, key=lambda k: summary(per_key[k])["p95"])
+        paths[path] = {"keystrokes": summary(every), "worst_key": worst[0],
+                       "worst_key_ms": summary(per_key[worst])}
+    out["search_paths_ms"] = paths
+    # A long tail: pseudo-words of realistic length and letters, beside the directory's.
+    rng = random.Random(13)
+    syllables = ("ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe",
+                 "qui", "ro", "sa", "te", "vi", "zo", "str", "ing", "tion", "an", "er", "el")
+    extra = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 5))): 1
+             for _ in range(LARGE_VOCABULARY * 2)}
+    large = dict(vocabulary.counts)
+    for word in list(extra)[:LARGE_VOCABULARY]:
+        large.setdefault(word, 1)
+    start = time.perf_counter()
+    big = Vocabulary(large, searcher.words.ignore)
+    build_ms = (time.perf_counter() - start) * 1000
+    typed = [t for t, _ in keystrokes(SEARCH_PATHS["typo"]) if len(t) >= 4]
+    samples = []
+    for _ in range(runs):
+        for text in typed:
+            started = time.perf_counter()
+            big.typos(text)
+            big.same_stem(text)
+            samples.append((time.perf_counter() - started) * 1000)
+    out["large_vocabulary"] = {"words": len(big), "build_ms": build_ms,
+                               "typos_per_word_ms": summary(samples)}
     return out
 
 

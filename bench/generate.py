@@ -200,7 +200,7 @@ def resource_data(rng: random.Random, index: int) -> dict[str, Any]:
     if main == "help-now":
         record["priority"] = rng.randint(1, 100)
     record["sources"] = [{"ref": f"seeds/{index:06d}.txt", "facts": ["name", "phones"]},
-                         f"https://example.org/{index}/about"]
+                         {"ref": f"https://example.org/{index}/about", "read": "2026-11-20"}]
     record["verified_on"] = f"2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}"
     record["verified_by"] = rng.choice(("staff", "outreach team", "volunteer"))
     return record
@@ -247,7 +247,7 @@ def write(folder: Path, count: int, per_file: int = 10_000, seed: int = 211) -> 
 def cached(size: int, root: Path | None = None) -> Path:
     """The folder for `size` resources under bench/.cache/, generated the first time."""
     root = root or Path(__file__).parent / ".cache"
-    folder = root / f"yaml-{size}"
+    folder = root / f"yaml-{size}-v2"  # v2: web sources carry the day they were read
     marker = folder / ".complete"
     if not marker.exists():
         write(folder, size)

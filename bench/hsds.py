@@ -50,7 +50,7 @@ def package(size: int) -> Path:
 
 def _kiosk(work: Path) -> Any:
     """A new kiosk with its bundled directory (not timed)."""
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
 
     return open_data_dir(work)
 

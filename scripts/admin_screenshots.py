@@ -55,8 +55,8 @@ def shoot(app: QApplication, out: Path, name: str, size: tuple[int, int],
 def main(out: Path) -> int:
     from kiosk.admin.entry import open_admin
     from kiosk.backups import add_notice
+    from kiosk.datadir import open_data_dir
     from kiosk.directory import usage
-    from kiosk.directory.bootstrap import open_data_dir
     from kiosk.directory.files import read_directory, write_directory
     from kiosk.directory.settings import Settings
     from kiosk.staff import history

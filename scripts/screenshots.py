@@ -20,6 +20,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from kiosk.paths import BUNDLED_DATA  # noqa: E402
+
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
 MORNING = dt.datetime(2026, 11, 23, 10, 30)  # a Monday
 
@@ -31,13 +35,13 @@ def _first(items: list[str], fallback: str = "") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--data", type=Path, default=BUNDLED_DATA)
     parser.add_argument("--high-contrast", action="store_true")
     args = parser.parse_args(argv)
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from kiosk.directory.store import ListFilter
     from kiosk.ui.speech import NoSpeech
     from kiosk.ui.window import KioskWindow
@@ -61,10 +65,17 @@ def main(argv: list[str] | None = None) -> int:
         window = KioskWindow(store, data_dir, windowed=True, idle_timeout_s=3600,
                              clock=lambda: MORNING, speech=NoSpeech())
 
+        def typing(text: str) -> Callable[[], None]:
+            def show() -> None:
+                window.open_search()
+                for char in text:
+                    window.search.type_text(char)
+                while not window.search.settled():  # the search runs on its own thread
+                    app.processEvents()
+            return show
+
         def search() -> None:
-            window.open_search()
-            for char in "clinic" if window.lang == "en" else "clínica":
-                window.search.type_text(char)
+            typing("clinic" if window.lang == "en" else "clínica")()
 
         def still_there() -> None:
             window.open_resource(place)
@@ -82,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             "resource-unchecked": lambda: window.open_resource(unchecked),
             "topic": lambda: window.open_topic(topic),
             "search": search,
+            "search-typo": lambda: typing("shleter" if window.lang == "en" else "refujio")(),
+            "search-dead-end": lambda: typing("fod" if window.lang == "en" else "rpa")(),
+            "search-crisis": lambda: typing("sucide" if window.lang == "en" else
+                                            "quiero morir")(),
             "handout": handout,
             "still-there": still_there,
         }
@@ -89,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         for lang in ("en", "es"):
             for size_name, size in SIZES.items():
                 for name, show in screens.items():
-                    if size_name == "small" and name not in ("home", "category", "resource"):
+                    if size_name == "small" and name not in (
+                            "home", "category", "resource", "search-typo", "search-dead-end",
+                            "search-crisis"):
                         continue
                     window.quick_exit()
                     window.set_language(lang)

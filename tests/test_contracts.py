@@ -23,3 +23,5 @@ def test_import_contracts_are_kept(capsys: pytest.CaptureFixture[str],
     report = capsys.readouterr().out
     assert status == 0, report[-3000:]
     assert " 0 broken" in report, report[-3000:]
+    # the layers themselves are a contract, not only the Qt-free border
+    assert "Layers: each part of the kiosk imports only the parts below it KEPT" in report

@@ -1,4 +1,5 @@
-"""The `kiosk` command: run the kiosk, or check, import, export and search its directory.
+"""The `kiosk` command: run the kiosk, or check, import, export and search its directory,
+and back up or restore its database.
 
 Every command takes `--data-dir`. Problems a person can fix are printed as plain sentences
 on stderr with a non-zero exit; anything unexpected goes to the log with its traceback and
@@ -14,15 +15,15 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.directory.bootstrap import data_dir_of, open_store
+from kiosk.commandline import data_dir_of, open_store
 from kiosk.errors import KnownError
 
 log = logging.getLogger("kiosk.cli")
 
 # Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
 COMMAND_MODULES: list[str] = [
-    "kiosk.backups", "kiosk.printing.commands", "kiosk.updates.commands",
-    "kiosk.staff.commands", "kiosk.exchange.commands",
+    "kiosk.printing.commands", "kiosk.updates.commands", "kiosk.staff.commands",
+    "kiosk.doctor", "kiosk.watchdog", "kiosk.speech.commands", "kiosk.exchange.commands",
 ]
 
 
@@ -53,8 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("check", parents=[common],
-                       help="check directory files without importing them (exit 0 or 1)")
-    p.add_argument("path", type=Path, metavar="PATH", help="a directory file or folder")
+                       help="check directory files without importing them (exit 0 or 1); a "
+                            "folder's search-words.yaml, or that file alone, is checked too")
+    p.add_argument("path", type=Path, metavar="PATH",
+                   help="a directory file or folder, or a search-words.yaml")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", parents=[common],
@@ -104,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(func=cmd_search)
 
+    register_backups(sub, common)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
@@ -118,16 +122,36 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from kiosk.directory.files import check_directory
+    from kiosk.directory.model import Directory
+    from kiosk.directory.problems import Problem
+    from kiosk.directory.words import FILE_NAME, SearchWords, check_words
 
-    directory, problems = check_directory(args.path)
+    path: Path = args.path
+    words_file = path / FILE_NAME if path.is_dir() else path
+    directory: Directory | None = None
+    words: SearchWords | None = None
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if path.name != FILE_NAME:
+        directory, problems = check_directory(path)
+    if words_file.name == FILE_NAME and words_file.exists():
+        words, word_problems, warnings = check_words(words_file, directory)
+        problems += word_problems
     for problem in problems:
         print(problem, file=sys.stderr)
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     if problems:
         count = len(problems)
         print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
         return 1
-    print(f"{args.path}: OK ({len(directory.categories)} categories, "
-          f"{len(directory.resources)} resources, {len(directory.topics)} topics)")
+    parts = []
+    if directory is not None:
+        parts.append(f"{len(directory.categories)} categories, "
+                     f"{len(directory.resources)} resources, {len(directory.topics)} topics")
+    if words is not None:
+        parts.append(f"{len(words.meanings)} search word entries")
+    print(f"{path}: OK ({'; '.join(parts)})")
     return 0
 
 
@@ -196,21 +220,102 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     store = open_store(args)
-    for name, count in store.counts().items():
-        print(f"{name}: {count}")
+    counts = store.counts()
+    reach = "active resources with a phone or street address"
+    for name, count in counts.items():
+        if name == reach:
+            active = counts["active resources"]
+            share = f"{100 * count / active:.0f}%" if active else "-"
+            print(f"{name}: {count} of {active} ({share})")
+        else:
+            print(f"{name}: {count}")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from kiosk.directory.search import search
+    from kiosk.directory.search import Searcher
+    from kiosk.directory.words import load_words
+    from kiosk.paths import BUNDLED_DATA
 
     store = open_store(args)
-    hits = search(store, " ".join(args.text), args.lang, limit=args.limit)
-    for hit in hits:
+    searcher = Searcher(store, load_words(BUNDLED_DATA, data_dir_of(args)))
+    results = searcher.search(" ".join(args.text), args.lang, limit=args.limit)
+    for hit in results.hits:
         print(f"{hit.kind} {hit.key}: {hit.title(args.lang)}")
-    if not hits:
+    if results.corrected:
+        print(f"Showing results for: {results.corrected}", file=sys.stderr)
+    if not results.hits:
         print("No matches.", file=sys.stderr)
+        if results.did_you_mean:
+            print("Did you mean: " + ", ".join(results.did_you_mean) + "?", file=sys.stderr)
         return 1
+    return 0
+
+
+# -- `kiosk backup`, `kiosk restore FILE` ------------------------------------------------------
+
+def register_backups(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    from kiosk.backups import KEEP
+
+    p = sub.add_parser("backup", parents=[common],
+                       help=f"copy the database into the backups folder (the newest {KEEP} "
+                            "are kept); with --list, show the backups")
+    p.add_argument("--list", action="store_true", help="list the backups, newest first")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", parents=[common],
+                       help="replace the database with a backup (the current one is "
+                            "backed up first); close the kiosk before")
+    p.add_argument("file", type=Path, metavar="FILE", help="a backup file")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from kiosk.backups import backup_now, list_backups
+
+    data_dir = data_dir_of(args)
+    if args.list:
+        for path in list_backups(data_dir):
+            print(path)
+        return 0
+    store = open_store(args)
+    try:
+        print(backup_now(store, data_dir, "manual"))
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from kiosk.backups import add_notice, backup_now, problem_of, prune, restore
+    from kiosk.directory.store import Store
+    from kiosk.paths import database_path
+
+    data_dir = data_dir_of(args)
+    source = args.file.resolve()
+    problem = problem_of(source) if source.is_file() else "there is no such file"
+    if problem:
+        raise KnownError(f"{args.file}: this is not a usable backup ({problem}); "
+                         "nothing was changed.")
+    current = database_path(data_dir)
+    if current.exists() and problem_of(current) is None:
+        store = Store.open(current)
+        try:
+            # Not pruned yet: the file being restored may be the oldest kept.
+            saved = backup_now(store, data_dir, "before restore", keep=None)
+        finally:
+            store.close()
+        print(f"The current database was saved as {saved}.")
+        if saved.resolve() == source:
+            raise KnownError("That backup is the one just made; nothing was changed.")
+    restore(data_dir, source)
+    prune(data_dir)
+    store = Store.open(current)
+    try:
+        add_notice(store, f"The database was restored from the backup {source.name}.")
+    finally:
+        store.close()
+    print(f"Restored {source.name}.")
     return 0
 
 
@@ -227,8 +332,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        return _report_bug(args)
+    except Exception as error:
+        from kiosk.directory.sql_errors import known_error
+
+        known = known_error(error)  # a full or read-only disk: a sentence, not a bug
+        if known is None:
+            return _report_bug(args)
+        print(known.message, file=sys.stderr)
+        return 1
 
 
 def _report_bug(args: argparse.Namespace) -> int:

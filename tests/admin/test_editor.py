@@ -21,11 +21,11 @@ def _problem(root: QLabel, name: str) -> str:
 
 
 def test_problems_are_shown_next_to_their_fields(qtbot: QtBot, admin: AdminShell,
-                                                 kiosk: KioskWindow) -> None:
+                                                 window: KioskWindow) -> None:
     screen = admin.screen
     screen.edit("windham-clinic")
     editor = screen.editor
-    before = kiosk.store.resource("windham-clinic")
+    before = window.store.resource("windham-clinic")
     editor.fields["website"].edit.setText("www example org")  # type: ignore[union-attr]
     editor.fields["zip"].edit.setText("6226")  # type: ignore[union-attr]
     editor.fields["email"].edit.setText("clinic@")  # type: ignore[union-attr]
@@ -45,11 +45,11 @@ def test_problems_are_shown_next_to_their_fields(qtbot: QtBot, admin: AdminShell
     assert _problem(editor, "edit-categories-problem") == "Tick at least one category."
     assert _problem(editor, "edit-summary") == (
         "Nothing was saved. Fix the 6 field(s) marked in red.")
-    assert kiosk.store.resource("windham-clinic") == before
-    assert history.changes_for(kiosk.store, "resource", "windham-clinic") == []
+    assert window.store.resource("windham-clinic") == before
+    assert history.changes_for(window.store, "resource", "windham-clinic") == []
     tap(qtbot, child(editor, "edit-cancel"))
     assert screen.entries.isVisible()
-    assert kiosk.store.resource("windham-clinic") == before
+    assert window.store.resource("windham-clinic") == before
 
 
 def test_a_phone_number_is_checked_as_it_is_typed(qtbot: QtBot, admin: AdminShell) -> None:
@@ -70,7 +70,7 @@ def test_a_phone_number_is_checked_as_it_is_typed(qtbot: QtBot, admin: AdminShel
 
 
 def test_new_entry_with_every_kind_of_field(qtbot: QtBot, admin: AdminShell,
-                                            kiosk: KioskWindow) -> None:
+                                            window: KioskWindow) -> None:
     screen = admin.screen
     tap(qtbot, child(screen.entries, "entry-new"))
     editor = screen.editor
@@ -91,59 +91,59 @@ def test_new_entry_with_every_kind_of_field(qtbot: QtBot, admin: AdminShell,
     editor.sources.setData(editor.sources.index(0, 0), "call on 2026-11-23")
     tap(qtbot, child(editor, "edit-save"))
     qtbot.waitUntil(screen.entries.isVisible)
-    r = kiosk.store.resource("mansfield-food")
+    r = window.store.resource("mansfield-food")
     assert r is not None
     assert r.categories == ("basic-needs",) and r.is_free and r.speaks_spanish
     assert r.hours.day_text(4) == "10:00-14:00" and r.hours.day_text(0) == ""
     assert r.main_phone.display == "(860) 429-3384"  # type: ignore[union-attr]
     assert r.sources[0].ref == "call on 2026-11-23"
-    [line] = history.changes_for(kiosk.store, "resource", "mansfield-food")
+    [line] = history.changes_for(window.store, "resource", "mansfield-food")
     assert (line.action, line.who, line.before) == ("new", "AB", None)
     assert screen.entries.current_id() == "mansfield-food"
 
 
 def test_duplicate_hide_and_show_again(qtbot: QtBot, admin: AdminShell,
-                                       kiosk: KioskWindow) -> None:
+                                       window: KioskWindow) -> None:
     page = admin.screen.entries
     tap_row_of(qtbot, page.table, "Windham Clinic")
     tap(qtbot, child(page, "entry-deactivate"))
-    assert "windham-clinic" not in kiosk.store.list_ids(None)
+    assert "windham-clinic" not in window.store.list_ids(None)
     assert page.message.text().startswith("Hidden from visitors")
     tap(qtbot, child(page, "entry-reactivate"))
-    assert "windham-clinic" in kiosk.store.list_ids(None)
+    assert "windham-clinic" in window.store.list_ids(None)
     tap(qtbot, child(page, "entry-duplicate"))
     assert admin.screen.editor.isVisible()
     assert admin.screen.editor.resource_id == "windham-clinic-copy"
-    copy = kiosk.store.resource("windham-clinic-copy")
+    copy = window.store.resource("windham-clinic-copy")
     assert copy is not None and copy.verified_on is None
-    actions = [c.action for c in history.changes_for(kiosk.store, "resource", "windham-clinic")]
+    actions = [c.action for c in history.changes_for(window.store, "resource", "windham-clinic")]
     assert actions == ["reactivate", "deactivate"]
 
 
 def test_checked_today_in_the_form(qtbot: QtBot, admin: AdminShell,
-                                   kiosk: KioskWindow) -> None:
+                                   window: KioskWindow) -> None:
     admin.screen.edit("hartford-pantry")
     editor = admin.screen.editor
     tap(qtbot, child(editor, "checked-today"))
-    r = kiosk.store.resource("hartford-pantry")
+    r = window.store.resource("hartford-pantry")
     assert r is not None and (r.verified_on, r.verified_by) == (dt.date(2026, 11, 23), "AB")
     assert child(editor, "edit-verified").text() == (  # type: ignore[attr-defined]
         "Last checked 2026-11-23 by AB")
-    [line] = history.changes_for(kiosk.store, "resource", "hartford-pantry")
+    [line] = history.changes_for(window.store, "resource", "hartford-pantry")
     assert line.action == "checked" and line.fields == ("verified_on", "verified_by")
 
 
-def test_categories_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None:
+def test_categories_page(qtbot: QtBot, admin: AdminShell, window: KioskWindow) -> None:
     admin.screen.go("categories")
     page = admin.screen.categories
     tap_row_of(qtbot, page.list, "Food and basic needs")
     page.fields["name_es"].edit.setText("Comida y más")  # type: ignore[union-attr]
     tap(qtbot, child(page, "category-hidden"))
     tap(qtbot, child(page, "category-save"))
-    c = kiosk.store.category("basic-needs")
+    c = window.store.category("basic-needs")
     assert c is not None and c.name.es == "Comida y más" and c.hidden
-    assert "basic-needs" not in [x.slug for x in kiosk.store.categories()]
-    [line] = history.changes_for(kiosk.store, "category", "basic-needs")
+    assert "basic-needs" not in [x.slug for x in window.store.categories()]
+    [line] = history.changes_for(window.store, "category", "basic-needs")
     assert set(line.fields) == {"name", "hidden"}
     tap(qtbot, child(page, "category-new"))
     qtbot.keyClicks(page.fields["slug"].edit, "legal")
@@ -152,11 +152,11 @@ def test_categories_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) ->
     qtbot.keyClicks(page.fields["name_en"].edit, "Legal help")
     tap_row_of(qtbot, page.icon_view, "legal")
     tap(qtbot, child(page, "category-save"))
-    new = kiosk.store.category("legal")
+    new = window.store.category("legal")
     assert new is not None and new.icon == "legal.svg" and new.position == 4
 
 
-def test_topics_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None:
+def test_topics_page(qtbot: QtBot, admin: AdminShell, window: KioskWindow) -> None:
     admin.screen.go("topics")
     page = admin.screen.topics
     tap_row_of(qtbot, page.list, "Your rights")
@@ -166,19 +166,19 @@ def test_topics_page(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> Non
     assert page.fields["related"].problem.text() == "There is no entry with this id: nowhere"
     page.fields["related"].edit.setText("windham-clinic, hartford-pantry")  # type: ignore[union-attr]
     tap(qtbot, child(page, "topic-checked-today"))
-    t = kiosk.store.topic("your-rights")
+    t = window.store.topic("your-rights")
     assert t is not None and t.related == ("windham-clinic", "hartford-pantry")
     assert t.verified_on == dt.date(2026, 11, 23) and t.verified_by == "AB"
 
 
 def test_a_bug_while_saving_is_one_sentence_and_changes_nothing(
-        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow, monkeypatch,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, admin: AdminShell, window: KioskWindow, monkeypatch,  # type: ignore[no-untyped-def]
         caplog) -> None:
     def broken(*_args: object, **_kwargs: object) -> int:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(history, "save_resource", broken)
-    before = kiosk.store.resource("windham-clinic")
+    before = window.store.resource("windham-clinic")
     admin.screen.edit("windham-clinic")
     editor = admin.screen.editor
     editor.fields["organization"].set_text("Windham Health")
@@ -187,5 +187,5 @@ def test_a_bug_while_saving_is_one_sentence_and_changes_nothing(
     assert _problem(editor, "edit-summary") == (
         "Something went wrong inside the kiosk, so nothing was changed. The details are in "
         "the kiosk's log.")
-    assert kiosk.store.resource("windham-clinic") == before
+    assert window.store.resource("windham-clinic") == before
     assert "disk on fire" in caplog.text

@@ -12,16 +12,18 @@ from pytestqt.qtbot import QtBot
 from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.staff import history
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import PIN, Clock, child, enter_pin, tap, tap_row_of
+from tests.admin.helpers import child, enter_pin, tap, tap_row_of
+from tests.windows import PIN, Clock, sign_in
 
 
-def _sign_in(qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> AdminShell:
-    corner = child(kiosk, "admin-corner")
+def _sign_in_at_the_corner(qtbot: QtBot, window: KioskWindow, clock: Clock) -> AdminShell:
+    """As staff do: hold the corner, type the PIN and a name."""
+    corner = child(window, "admin-corner")
     corner.timer.setInterval(50)  # type: ignore[attr-defined]  # the 3 s hold has its own test
     qtbot.mousePress(corner, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: kiosk.findChild(AdminShell, "admin-shell") is not None)
+    qtbot.waitUntil(lambda: window.findChild(AdminShell, "admin-shell") is not None)
     qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
-    shell = kiosk.findChild(AdminShell, "admin-shell")
+    shell = window.findChild(AdminShell, "admin-shell")
     assert shell is not None
     shell.clock = clock
     enter_pin(qtbot, shell.pad, PIN)
@@ -32,18 +34,18 @@ def _sign_in(qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> AdminShell:
     return shell
 
 
-def _visitor_phone(kiosk: KioskWindow) -> str:
-    kiosk.open_resource("windham-clinic")
-    label = kiosk.resource_screen.findChild(QLabel, "resource-phone")
+def _visitor_phone(window: KioskWindow) -> str:
+    window.open_resource("windham-clinic")
+    label = window.resource_screen.findChild(QLabel, "resource-phone")
     assert label is not None and label.isVisible()
     return label.text()
 
 
 def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
-        qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> None:
-    assert "(860) 456-2261" in _visitor_phone(kiosk)
-    kiosk.show_home()
-    shell = _sign_in(qtbot, kiosk, clock)
+        qtbot: QtBot, window: KioskWindow, clock: Clock) -> None:
+    assert "(860) 456-2261" in _visitor_phone(window)
+    window.show_home()
+    shell = _sign_in_at_the_corner(qtbot, window, clock)
     screen = shell.screen
     tap_row_of(qtbot, screen.entries.table, "Windham Clinic")
     tap(qtbot, child(screen, "entry-edit"))
@@ -61,25 +63,25 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
     assert problem.text() == "This phone number is missing a digit: (860) 456-226"  # type: ignore[attr-defined]
     assert editor.isVisible()  # nothing saved
     assert "(860) 456-2261" in [p.main_phone.display for p in  # type: ignore[union-attr]
-                                [kiosk.store.resource("windham-clinic")]]
+                                [window.store.resource("windham-clinic")]]
     qtbot.keyClicks(number, "9")
     assert not problem.isVisible()
     tap(qtbot, child(editor, "edit-save"))
     qtbot.waitUntil(screen.entries.isVisible)
     assert screen.entries.current_id() == "windham-clinic"
     tap(qtbot, child(screen.entries, "checked-today"))
-    saved = kiosk.store.resource("windham-clinic")
+    saved = window.store.resource("windham-clinic")
     assert saved is not None
     assert saved.verified_on == dt.date(2026, 11, 23) and saved.verified_by == "AB"
     tap(qtbot, child(shell, "admin-leave"))
-    assert shell.is_locked and kiosk.screen_name() == "home"
-    assert "(860) 456-2269" in _visitor_phone(kiosk)
-    verified = [lb.text() for lb in kiosk.resource_screen.findChildren(QLabel, "verified")
+    assert shell.is_locked and window.screen_name() == "home"
+    assert "(860) 456-2269" in _visitor_phone(window)
+    verified = [lb.text() for lb in window.resource_screen.findChildren(QLabel, "verified")
                 if lb.isVisible()]
-    assert verified == ["Last checked by staff: November 23, 2026"]
+    assert verified == ["Last checked by staff: November 23, 2026 (AB)"]
 
-    kiosk.show_home()
-    shell = _sign_in(qtbot, kiosk, clock)
+    window.show_home()
+    shell = sign_in(window, clock=clock)
     screen = shell.screen
     tap_row_of(qtbot, screen.entries.table, "Windham Clinic")
     tap(qtbot, child(screen, "entry-history"))
@@ -93,22 +95,22 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
     tap(qtbot, child(page, "history-revert"))
     assert page.model.index(0, 2).data().startswith("Reverted")
     tap(qtbot, child(shell, "admin-leave"))
-    assert "(860) 456-2261" in _visitor_phone(kiosk)
-    newest = history.changes_for(kiosk.store, "resource", "windham-clinic")[0]
+    assert "(860) 456-2261" in _visitor_phone(window)
+    newest = history.changes_for(window.store, "resource", "windham-clinic")[0]
     assert newest.action == "revert" and newest.who == "AB"
 
 
 def test_saved_changes_show_on_the_visitor_screen_at_once(
-        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None:
-    kiosk.open_resource("windham-clinic")
+        qtbot: QtBot, admin: AdminShell, window: KioskWindow) -> None:
+    window.open_resource("windham-clinic")
     editor = admin.screen.editor
     admin.screen.edit("windham-clinic")
     editor.fields["name_en"].edit.setText("Windham Health Clinic")  # type: ignore[union-attr]
     tap(qtbot, child(editor, "edit-save"))
-    texts = [lb.text() for lb in kiosk.resource_screen.findChildren(QLabel)]
+    texts = [lb.text() for lb in window.resource_screen.findChildren(QLabel)]
     assert "Windham Health Clinic" in texts
 
 
 def test_reopening_while_open_keeps_one_admin(qtbot: QtBot, admin: AdminShell,
-                                              kiosk: KioskWindow) -> None:
-    assert open_admin(kiosk) is admin
+                                              window: KioskWindow) -> None:
+    assert open_admin(window) is admin

@@ -40,13 +40,13 @@ def pick(qtbot: QtBot, page: ImportPage, usb: Path) -> None:
 
 
 def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
-        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow, tmp_path: Path,
+        qtbot: QtBot, admin: AdminShell, window: KioskWindow, tmp_path: Path,
         fresh_data_dir: Path) -> None:
     folder = tmp_path / "usb" / "food-partners"
     folder.mkdir(parents=True)
     for name, text in MESSY.items():
         (folder / name).write_text(text, encoding="utf-8")
-    before = kiosk.store.directory()
+    before = window.store.directory()
     admin.screen.go("import")
     page = admin.screen.imports
     skip = child(page, "import-skip-invalid")
@@ -69,7 +69,7 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
     assert page.message.property("role") == "problem"  # drawn as a problem, not as done
     assert skip.isVisible() and not skip.isChecked()
     assert not apply.isEnabled()
-    assert kiosk.store.directory() == before  # the preview wrote nothing
+    assert window.store.directory() == before  # the preview wrote nothing
 
     tap(qtbot, skip)
     assert skip.isChecked() and apply.isEnabled()
@@ -79,28 +79,28 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
     tap(qtbot, apply)
     assert page.message.text().startswith("Imported.")
     assert page.message.property("role") == "status"
-    pantry = kiosk.store.resource("food-partners-s-1")
+    pantry = window.store.resource("food-partners-s-1")
     assert pantry is not None and pantry.main_phone.display == "(860) 555-0142"  # type: ignore[union-attr]
     assert pantry.hours is not None and pantry.hours.day_text(0) == "09:00-17:00"
-    assert kiosk.store.resource("food-partners-s-2") is None
+    assert window.store.resource("food-partners-s-2") is None
     assert pantry.source == "food-partners"
-    assert kiosk.store.resource("windham-clinic") is not None  # the kiosk's own stay
+    assert window.store.resource("windham-clinic") is not None  # the kiosk's own stay
     backups = list((fresh_data_dir / "backups").glob("*-before-import.db"))
     assert len(backups) == 1
-    row = kiosk.store.db.execute(
+    row = window.store.db.execute(
         "select who, kind, backup from imports where kind != 'bundled'").fetchone()
     assert row == ("AB", "hsds-legacy-csv", str(backups[0]))
     assert not skip.isVisible() and not apply.isEnabled()
 
     tap(qtbot, child(page, "undo-import"))
     assert page.message.text().startswith("The import of ")
-    assert kiosk.store.directory().resources == before.resources
+    assert window.store.directory().resources == before.resources
 
 
 def test_the_open_referral_csv_example_is_read_and_its_report_shown(
-        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow, tmp_path: Path) -> None:
+        qtbot: QtBot, admin: AdminShell, window: KioskWindow, tmp_path: Path) -> None:
     shutil.copytree(EXAMPLES / "csv", tmp_path / "usb" / "hsds-3-example")
-    before = kiosk.store.directory()
+    before = window.store.directory()
     admin.screen.go("import")
     page = admin.screen.imports
     pick(qtbot, page, tmp_path / "usb")
@@ -118,7 +118,7 @@ def test_the_open_referral_csv_example_is_read_and_its_report_shown(
                                "[hsds-3-example-") for line in details)
     assert child(page, "import-apply").isEnabled()
     assert not child(page, "import-skip-invalid").isVisible()
-    assert kiosk.store.directory() == before
+    assert window.store.directory() == before
 
 
 def test_a_folder_that_is_neither_is_named(qtbot: QtBot, admin: AdminShell,
@@ -136,11 +136,11 @@ def test_a_folder_that_is_neither_is_named(qtbot: QtBot, admin: AdminShell,
 
 
 def test_an_hsds_json_folder_of_this_directory_changes_nothing(
-        qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow, tmp_path: Path) -> None:
+        qtbot: QtBot, admin: AdminShell, window: KioskWindow, tmp_path: Path) -> None:
     from kiosk.exchange.hsds import write_hsds
 
-    write_hsds(kiosk.store.directory(), tmp_path / "usb" / "hsds-json", "hsds-json")
-    count = len(kiosk.store.directory().resources)
+    write_hsds(window.store.directory(), tmp_path / "usb" / "hsds-json", "hsds-json")
+    count = len(window.store.directory().resources)
     admin.screen.go("import")
     page = admin.screen.imports
     pick(qtbot, page, tmp_path / "usb")

@@ -14,9 +14,9 @@ from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, tap
 
 
-def _usb_with_changes(kiosk: KioskWindow, usb: Path) -> Path:
+def _usb_with_changes(window: KioskWindow, usb: Path) -> Path:
     folder = usb / "update"
-    write_directory(kiosk.store.directory(), folder)
+    write_directory(window.store.directory(), folder)
     d = read_directory(folder)
     clinic = next(r for r in d.resources if r.id == "windham-clinic")
     parsed = parse_number("(860) 456-0000")
@@ -30,10 +30,10 @@ def _usb_with_changes(kiosk: KioskWindow, usb: Path) -> Path:
     return folder
 
 
-def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow,
+def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, window: KioskWindow,
                                       tmp_path: Path, fresh_data_dir: Path) -> None:
-    folder = _usb_with_changes(kiosk, tmp_path / "usb")
-    before = kiosk.store.directory()
+    folder = _usb_with_changes(window, tmp_path / "usb")
+    before = window.store.directory()
     admin.screen.go("import")
     page = admin.screen.imports
     assert not child(page, "import-apply").isEnabled()
@@ -52,7 +52,7 @@ def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, kiosk: Ki
     assert "New: Windham Clinic  [new-clinic]" in details
     assert "Changed: Windham Clinic  [windham-clinic] (phones, website)" in details
     assert "Retired, no longer in the files: Hartford Pantry  [hartford-pantry]" in details
-    assert kiosk.store.directory() == before  # the preview wrote nothing
+    assert window.store.directory() == before  # the preview wrote nothing
     # A fifth of the source would go: one more tap says that is meant.
     confirm = child(page, "import-allow-removals")
     assert confirm.isVisible() and not child(page, "import-apply").isEnabled()
@@ -61,32 +61,32 @@ def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, kiosk: Ki
     assert child(page, "import-apply").isEnabled()
 
     tap(qtbot, child(page, "import-apply"))
-    retired = kiosk.store.resource("hartford-pantry")
+    retired = window.store.resource("hartford-pantry")
     assert retired is not None and retired.retired_on is not None and not retired.active
-    assert kiosk.store.resource("windham-clinic").main_phone.display == "(860) 456-0000"  # type: ignore[union-attr]
+    assert window.store.resource("windham-clinic").main_phone.display == "(860) 456-0000"  # type: ignore[union-attr]
     backups = list((fresh_data_dir / "backups").glob("*-before-import.db"))
     assert len(backups) == 1 and str(backups[0]) in page.message.text()
-    row = kiosk.store.db.execute(
+    row = window.store.db.execute(
         "select who, backup from imports where kind != 'bundled'").fetchone()
     assert row == ("AB", str(backups[0]))
     assert not child(page, "import-apply").isEnabled()
 
     tap(qtbot, child(page, "undo-import"))
     assert page.message.text().startswith("The import of ")
-    after = kiosk.store.directory()
+    after = window.store.directory()
     assert after.resources == before.resources
     assert not child(page, "undo-import").isEnabled()
 
 
 def test_bad_files_are_named_and_nothing_changes(qtbot: QtBot, admin: AdminShell,
-                                                 kiosk: KioskWindow, tmp_path: Path) -> None:
+                                                 window: KioskWindow, tmp_path: Path) -> None:
     bad = tmp_path / "usb" / "bad.yaml"
     bad.parent.mkdir()
     bad.write_text("format: kiosk-directory/1\ncategories: [{slug: health, name: H}]\n"
                    "resources:\n  - id: x\n    name: X\n"
                    "    categories: [health]\n    description: D\n"
                    "    phones: ['860-456-226']\n    sources: [s]\n", encoding="utf-8")
-    before = kiosk.store.directory()
+    before = window.store.directory()
     admin.screen.go("import")
     page = admin.screen.imports
     page.set_source(str(bad))
@@ -97,11 +97,11 @@ def test_bad_files_are_named_and_nothing_changes(qtbot: QtBot, admin: AdminShell
         f'{bad}:8: resources[0].phones[0].number: "860-456-226" is not a valid US phone '
         "number.")
     assert not child(page, "import-apply").isEnabled()
-    assert kiosk.store.directory() == before
+    assert window.store.directory() == before
 
 
 def test_import_is_refused_without_a_backup(qtbot: QtBot, admin: AdminShell,
-                                            kiosk: KioskWindow, tmp_path: Path,
+                                            window: KioskWindow, tmp_path: Path,
                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from kiosk import backups
 
@@ -109,8 +109,8 @@ def test_import_is_refused_without_a_backup(qtbot: QtBot, admin: AdminShell,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backups, "backup_now", broken)
-    folder = _usb_with_changes(kiosk, tmp_path / "usb")
-    before = kiosk.store.directory()
+    folder = _usb_with_changes(window, tmp_path / "usb")
+    before = window.store.directory()
     admin.screen.go("import")
     page = admin.screen.imports
     page.set_source(str(folder))
@@ -119,10 +119,10 @@ def test_import_is_refused_without_a_backup(qtbot: QtBot, admin: AdminShell,
     tap(qtbot, child(page, "import-apply"))
     assert page.message.text().startswith("The database could not be backed up, so nothing "
                                           "was changed.")
-    assert kiosk.store.directory() == before
+    assert window.store.directory() == before
 
 
-def test_export_to_the_chosen_folder(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow,
+def test_export_to_the_chosen_folder(qtbot: QtBot, admin: AdminShell, window: KioskWindow,
                                      tmp_path: Path) -> None:
     (tmp_path / "usb").mkdir()
     admin.screen.go("import")
@@ -130,5 +130,5 @@ def test_export_to_the_chosen_folder(qtbot: QtBot, admin: AdminShell, kiosk: Kio
     page.set_source(str(tmp_path / "usb"))
     tap(qtbot, child(page, "export-directory"))
     target = tmp_path / "usb" / "kiosk-directory-2026-11-23"
-    assert read_directory(target).resources == kiosk.store.directory().resources
+    assert read_directory(target).resources == window.store.directory().resources
     assert page.message.text() == f"Exported 4 file(s) to {target}."

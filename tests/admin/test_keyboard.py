@@ -12,7 +12,7 @@ from tests.admin.helpers import child, tap
 
 
 def test_typing_a_phone_number_by_touch(qtbot: QtBot, admin: AdminShell,
-                                        kiosk: KioskWindow) -> None:
+                                        window: KioskWindow) -> None:
     admin.screen.edit("hartford-pantry")
     editor = admin.screen.editor
     keyboard = admin.keyboard
@@ -37,7 +37,7 @@ def test_typing_a_phone_number_by_touch(qtbot: QtBot, admin: AdminShell,
     tap(qtbot, child(editor, "edit-save"))  # one tap saves, though the keyboard goes away
     qtbot.waitUntil(admin.screen.entries.isVisible)
     qtbot.waitUntil(lambda: not keyboard.isVisible())
-    saved = kiosk.store.resource("hartford-pantry")
+    saved = window.store.resource("hartford-pantry")
     assert saved is not None and saved.main_phone.display == "(860) 456-2261"  # type: ignore[union-attr]
 
 

@@ -19,7 +19,7 @@ from kiosk.admin.list_models import (
     SourcesModel,
 )
 from kiosk.admin.usage_page import UsageModel
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.store import Store
 from kiosk.paths import RESOURCES
 from kiosk.staff import history
@@ -99,14 +99,14 @@ def test_history_model(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[n
 
 def test_list_models(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     phones = PhonesModel()
-    phones.set_phones([{"number": "211", "kind": "voice"}])
+    phones.set_rows([{"number": "211", "kind": "voice"}])
     phones.add()
     phones.update(1, "number", "(860) 456-2261")
     assert phones.move_up(1)
     qtmodeltester.check(phones)
     assert phones.index(0, 0).data() == "(860) 456-2261  ·  voice"
     sources = SourcesModel()
-    sources.set_sources([{"ref": "seeds/1.txt", "facts": "phones", "note": ""}])
+    sources.set_rows([{"ref": "seeds/1.txt", "facts": "phones", "note": ""}])
     assert sources.setData(sources.index(0, 2), "called them")
     qtmodeltester.check(sources)
     check = CheckListModel()

@@ -6,29 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.admin.entry import AdminShell, open_admin
+from kiosk.admin.entry import AdminShell
 from kiosk.admin.notices import NoticesModel
 from kiosk.backups import add_notice, backup_now
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.paths import database_path
 from kiosk.staff import notices
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import FIXTURE, PIN, Clock, child, enter_pin, tap
-
-
-def sign_in(qtbot: QtBot, window: QWidget, clock: Clock | None = None) -> AdminShell:
-    shell = open_admin(window, clock=clock)
-    enter_pin(qtbot, shell.pad, PIN)
-    qtbot.waitUntil(lambda: shell.who_page.isVisible())
-    qtbot.keyClicks(shell.who_page.name, "AB")
-    tap(qtbot, shell.who_page.ok)
-    qtbot.waitUntil(lambda: shell.screen is not None and shell.screen.isVisible())
-    return shell
+from tests.admin.helpers import FIXTURE, child, tap
+from tests.windows import PIN, Clock, sign_in
 
 
 def lock(qtbot: QtBot, shell: AdminShell) -> None:
@@ -60,7 +50,7 @@ def test_a_restored_database_is_told_to_staff_until_seen(qtbot: QtBot,
     qtbot.waitExposed(window)
     try:
         assert window.store.resource("windham-clinic") is not None  # the backup is back
-        shell = sign_in(qtbot, window)
+        shell = sign_in(window)
         assert banner_visible(shell)
         banner = child(shell.screen, "notice-banner")
         assert banner.property("level") == "warning"
@@ -76,7 +66,7 @@ def test_a_restored_database_is_told_to_staff_until_seen(qtbot: QtBot,
         assert notices.unseen(window.store) == []
         lock(qtbot, shell)
 
-        again = sign_in(qtbot, window)
+        again = sign_in(window)
         assert not banner_visible(again)
         again.screen.go("notices")
         table = child(again.screen, "notices-table")
@@ -92,17 +82,17 @@ def test_a_restored_database_is_told_to_staff_until_seen(qtbot: QtBot,
 
 
 def test_a_notice_added_while_the_admin_is_closed_shows_on_the_next_open(
-        qtbot: QtBot, kiosk: KioskWindow, clock: Clock) -> None:
-    shell = sign_in(qtbot, kiosk, clock)
+        qtbot: QtBot, window: KioskWindow, clock: Clock) -> None:
+    shell = sign_in(window, clock=clock)
     assert not banner_visible(shell)
     lock(qtbot, shell)
 
     clock.advance(60)
-    add_notice(kiosk.store, "Update bundle 2026-11-20 applied: 3 entries changed.")
+    add_notice(window.store, "Update bundle 2026-11-20 applied: 3 entries changed.")
     clock.advance(60)
-    add_notice(kiosk.store, "An update bundle was refused: its signature is not from the "
+    add_notice(window.store, "An update bundle was refused: its signature is not from the "
                             "trusted key.", "warning")
-    shell = sign_in(qtbot, kiosk, clock)
+    shell = sign_in(window, clock=clock)
     assert banner_visible(shell)
     banner = child(shell.screen, "notice-banner")
     assert child(banner, "notice-heading").text() == "2 notices for staff"
@@ -123,29 +113,29 @@ def test_a_notice_added_while_the_admin_is_closed_shows_on_the_next_open(
     qtbot.waitUntil(lambda: not banner.isVisible())
     assert [model.index(r, 3).data() for r in range(model.rowCount())] == ["Yes"] * 2
     lock(qtbot, shell)
-    shell = sign_in(qtbot, kiosk, clock)
+    shell = sign_in(window, clock=clock)
     assert not banner_visible(shell)
 
 
-def test_seen_marks_only_what_the_banner_showed(qtbot: QtBot, kiosk: KioskWindow,
+def test_seen_marks_only_what_the_banner_showed(qtbot: QtBot, window: KioskWindow,
                                                 clock: Clock) -> None:
-    add_notice(kiosk.store, "First.")
-    shell = sign_in(qtbot, kiosk, clock)
-    add_notice(kiosk.store, "Arrived while staff were reading.")
+    add_notice(window.store, "First.")
+    shell = sign_in(window, clock=clock)
+    add_notice(window.store, "Arrived while staff were reading.")
     banner = child(shell.screen, "notice-banner")
     tap(qtbot, child(banner, "notice-seen"))
-    assert [n.text for n in notices.unseen(kiosk.store)] == ["Arrived while staff were reading."]
+    assert [n.text for n in notices.unseen(window.store)] == ["Arrived while staff were reading."]
     assert banner.isVisible()  # the newer one is shown now
     assert child(banner, "notice-text").text().endswith("Arrived while staff were reading.")
 
 
-def test_notices_model(qtmodeltester, kiosk: KioskWindow, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_notices_model(qtmodeltester, window: KioskWindow, clock: Clock) -> None:  # type: ignore[no-untyped-def]
     model = NoticesModel()
     qtmodeltester.check(model)
     for i in range(3):
         clock.advance(1)
-        add_notice(kiosk.store, f"Notice {i} <b>not bold</b>", "warning" if i else "info")
-    model.set_rows(notices.all_notices(kiosk.store))
+        add_notice(window.store, f"Notice {i} <b>not bold</b>", "warning" if i else "info")
+    model.set_rows(notices.all_notices(window.store))
     qtmodeltester.check(model)
     assert model.rowCount() == 3
     assert model.index(0, 2).data() == "Notice 2 <b>not bold</b>"

@@ -53,7 +53,7 @@ def _somewhere(texts: list[str], wanted: str) -> bool:
 
 
 def test_admin_screens_show_markup_as_text(qtbot: QtBot, admin: AdminShell,
-                                           kiosk: KioskWindow) -> None:
+                                           window: KioskWindow) -> None:
     screen = admin.screen
     assert MARKUP in shown_texts(screen.entries)
     screen.entries.select("markup-test")
@@ -70,7 +70,7 @@ def test_admin_screens_show_markup_as_text(qtbot: QtBot, admin: AdminShell,
     screen.topics.load("markup-topic")
     texts = shown_texts(screen.topics)
     assert TOPIC in texts and f"Topic: {TOPIC}" in texts and "<b>Not bold</b>" in texts
-    usage.count(kiosk.store, "resource", "markup-test")
+    usage.count(window.store, "resource", "markup-test")
     screen.go("usage")
     assert MARKUP in shown_texts(screen.usage)
     for key in ("entries", "categories", "import", "settings"):
@@ -79,10 +79,10 @@ def test_admin_screens_show_markup_as_text(qtbot: QtBot, admin: AdminShell,
 
 
 def test_import_preview_shows_markup_as_text(qtbot: QtBot, admin: AdminShell,
-                                             kiosk: KioskWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
+                                             window: KioskWindow, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from kiosk.directory.files import read_directory, write_directory
 
-    write_directory(kiosk.store.directory(), tmp_path / "usb")
+    write_directory(window.store.directory(), tmp_path / "usb")
     d = read_directory(tmp_path / "usb")
     d.resources = [r.with_changes(id="markup-2") if r.id == "markup-test" else r
                    for r in d.resources]
@@ -98,20 +98,20 @@ def test_import_preview_shows_markup_as_text(qtbot: QtBot, admin: AdminShell,
     assert _somewhere(texts, "topic missing: markup-topic")
 
 
-def test_visitor_screens_show_markup_as_text(qtbot: QtBot, kiosk: KioskWindow) -> None:
-    assert TOPIC in " ".join(shown_texts(kiosk.home))
-    kiosk.open_category("health")
-    assert _somewhere(shown_texts(kiosk.category), MARKUP)
-    kiosk.open_resource("markup-test")
-    texts = shown_texts(kiosk.resource_screen)
+def test_visitor_screens_show_markup_as_text(qtbot: QtBot, window: KioskWindow) -> None:
+    assert TOPIC in " ".join(shown_texts(window.home))
+    window.open_category("health")
+    assert _somewhere(shown_texts(window.category), MARKUP)
+    window.open_resource("markup-test")
+    texts = shown_texts(window.resource_screen)
     assert MARKUP in texts and _somewhere(texts, "<i>not italic</i> & plain")
-    kiosk.open_topic("markup-topic")
-    texts = shown_texts(kiosk.topic_screen)
+    window.open_topic("markup-topic")
+    texts = shown_texts(window.topic_screen)
     assert _somewhere(texts, TOPIC) and _somewhere(texts, "<b>Not bold</b>")
     assert _somewhere(texts, MARKUP)  # the related entry
-    kiosk.open_search()
-    kiosk.search.type_text("call")
-    qtbot.waitUntil(lambda: _somewhere(shown_texts(kiosk.search), MARKUP), timeout=3000)
-    kiosk.handout.add("markup-test")
-    kiosk.open_handout()
-    assert _somewhere(shown_texts(kiosk.handout_screen), MARKUP)
+    window.open_search()
+    window.search.type_text("call")
+    qtbot.waitUntil(lambda: _somewhere(shown_texts(window.search), MARKUP), timeout=3000)
+    window.handout.add("markup-test")
+    window.open_handout()
+    assert _somewhere(shown_texts(window.handout_screen), MARKUP)

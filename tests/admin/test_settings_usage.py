@@ -10,15 +10,15 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.admin.pinpad import PinPad
-from kiosk.directory import usage
 from kiosk.staff.pin import PinGuard
 from kiosk.ui.window import KioskWindow
-from tests.admin.helpers import PIN, child, enter_pin, tap
+from tests.admin.helpers import child, enter_pin, tap
 from tests.services.cups import PrintQueue
+from tests.windows import PIN, sign_in
 
 
 def test_settings_are_saved_in_the_database(qtbot: QtBot, admin: AdminShell,
-                                            kiosk: KioskWindow) -> None:
+                                            window: KioskWindow) -> None:
     admin.screen.go("settings")
     page = admin.screen.settings_page
     page.location.set_text("Windham Drop-in Centre")
@@ -29,7 +29,7 @@ def test_settings_are_saved_in_the_database(qtbot: QtBot, admin: AdminShell,
     tap(qtbot, child(page, "settings-high-contrast"))
     tap(qtbot, child(page, "settings-discreet"))
     tap(qtbot, child(page, "settings-save"))
-    s = kiosk.settings
+    s = window.settings
     assert (s.get("location_name"), s.get("town"), s.get("default_lang")) == (
         "Windham Drop-in Centre", "Willimantic", "es")
     assert (s.get("idle_timeout_s"), s.get("stale_days")) == (120.0, 90)
@@ -44,7 +44,7 @@ def test_settings_are_saved_in_the_database(qtbot: QtBot, admin: AdminShell,
 
 
 def test_printer_list_and_test_page_on_a_real_queue(qtbot: QtBot, admin: AdminShell,
-                                                    kiosk: KioskWindow,
+                                                    window: KioskWindow,
                                                     print_queue: PrintQueue) -> None:
     admin.screen.go("settings")
     page = admin.screen.settings_page
@@ -59,7 +59,7 @@ def test_printer_list_and_test_page_on_a_real_queue(qtbot: QtBot, admin: AdminSh
     assert print_queue.wait_for_job().startswith(b"%PDF")
 
 
-def test_change_pin(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None:
+def test_change_pin(qtbot: QtBot, admin: AdminShell, window: KioskWindow) -> None:
     admin.screen.go("settings")
     page = admin.screen.settings_page
     tap(qtbot, child(page, "settings-change-pin"))
@@ -71,14 +71,14 @@ def test_change_pin(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow) -> None
     enter_pin(qtbot, pad, "13572468")
     enter_pin(qtbot, pad, "13572468")
     assert page.message.text() == "The PIN was changed."
-    guard = PinGuard(kiosk.settings)
+    guard = PinGuard(window.settings)
     assert guard.check("13572468").ok and not guard.check(PIN).ok
 
 
-def test_exit_kiosk_closes_the_kiosk(qtbot: QtBot, admin: AdminShell, kiosk: KioskWindow,
+def test_exit_kiosk_closes_the_kiosk(qtbot: QtBot, admin: AdminShell, window: KioskWindow,
                                      monkeypatch) -> None:  # type: ignore[no-untyped-def]
     left: list[bool] = []
-    monkeypatch.setattr(kiosk, "leave", lambda: left.append(True))
+    monkeypatch.setattr(window, "leave", lambda: left.append(True))
     admin.screen.go("settings")
     exit_button = child(admin.screen.settings_page, "settings-exit-kiosk")
     tap(qtbot, exit_button)
@@ -87,22 +87,17 @@ def test_exit_kiosk_closes_the_kiosk(qtbot: QtBot, admin: AdminShell, kiosk: Kio
     assert left == [True] and admin.is_locked
 
 
-def test_usage_counts_after_a_visit(qtbot: QtBot, make_kiosk, clock,  # type: ignore[no-untyped-def]
+def test_usage_counts_after_a_visit(qtbot: QtBot, make_window, clock,  # type: ignore[no-untyped-def]
                                     tmp_path: Path) -> None:
-    kiosk = make_kiosk()
-    kiosk.open_category("health")
-    kiosk.open_resource("windham-clinic")
-    kiosk.go_back()
-    kiosk.open_resource("windham-clinic")
-    usage.count(kiosk.store, "sheet", "windham-clinic")  # as the print screen does
+    window = make_window()
+    window.open_category("health")
+    window.open_resource("windham-clinic")
+    window.go_back()
+    window.open_resource("windham-clinic")
+    window.usage.count("sheet", "windham-clinic")  # as the print screen does
     clock.advance(40 * 24 * 3600)
-    kiosk.open_category("health")
-    from kiosk.admin.entry import open_admin
-
-    shell = open_admin(kiosk, clock=clock)
-    enter_pin(qtbot, shell.pad, PIN)
-    qtbot.keyClicks(shell.who_page.name, "AB")
-    tap(qtbot, shell.who_page.ok)
+    window.open_category("health")
+    shell = sign_in(window, clock=clock)
     shell.screen.go("usage")
     page = shell.screen.usage
     rows = [[page.proxy.index(r, c).data() for c in range(4)]

@@ -10,7 +10,7 @@ import pytest
 
 from kiosk import backups
 from kiosk.cli import main
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.paths import database_path

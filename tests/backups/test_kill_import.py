@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.files import write_directory
 from kiosk.directory.importer import apply_import
 from kiosk.directory.model import Directory

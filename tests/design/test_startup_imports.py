@@ -18,7 +18,7 @@ from kiosk.directory.store import Store
 from kiosk.paths import database_path
 
 HEAVY = ("kiosk.printing", "segno", "phonenumbers", "yaml", "PySide6.QtPrintSupport",
-         "numpy", "pandas")
+         "numpy", "pandas", "rapidfuzz", "Stemmer")  # the last two: the search's typos
 
 SCRIPT = """
 import json, sys

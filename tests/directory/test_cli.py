@@ -50,6 +50,7 @@ def test_stats_prints_name_count_lines(capsys: pytest.CaptureFixture[str],
     assert lines["category health"] == "1"
     assert lines["resources missing Spanish text"] == "1"
     assert lines["unverified resources"] == "2"
+    assert lines["active resources with a phone or street address"] == "2 of 2 (100%)"
 
 
 def test_search_prints_best_first(capsys: pytest.CaptureFixture[str], sample_dir: Path,
@@ -60,6 +61,65 @@ def test_search_prints_best_first(capsys: pytest.CaptureFixture[str], sample_dir
     assert (code, out) == (0, "resource clinic: Clínica de Willimantic\n")
     code, _, err = run(capsys, "search", "zzzz", "--data-dir", data)
     assert (code, err) == (1, "No matches.\n")
+
+
+SEARCH_FIXTURE = Path(__file__).parent / "search_fixture"
+
+
+def test_search_forgives_typos_and_says_how_it_read_them(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = str(tmp_path / "d")
+    run(capsys, "import", str(SEARCH_FIXTURE), "--data-dir", data)
+    code, out, err = run(capsys, "search", "shleter", "--data-dir", data)
+    assert code == 0
+    assert out.splitlines()[0] == "resource hope-shelter: Hope Overnight Shelter"
+    assert err == "Showing results for: shelter\n"
+    code, out, _ = run(capsys, "search", "quiero", "morir", "--lang", "es", "--data-dir", data)
+    assert out.splitlines()[0] == \
+        "resource lifeline-988: Línea 988 de Prevención del Suicidio y Crisis"
+    code, out, err = run(capsys, "search", "fod", "--data-dir", data)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == ["No matches.", "Did you mean: food?"]
+
+
+def test_search_uses_the_kiosk_s_own_search_words(capsys: pytest.CaptureFixture[str],
+                                                   tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    run(capsys, "import", str(SEARCH_FIXTURE), "--data-dir", str(data))
+    assert run(capsys, "search", "grub", "--data-dir", str(data))[0] == 1
+    (data / "search-words.yaml").write_text(
+        "format: kiosk-search-words/1\nwords:\n  - say: [grub]\n    places: [soup-kitchen]\n",
+        encoding="utf-8")
+    code, out, _ = run(capsys, "search", "grub", "--data-dir", str(data))
+    assert (code, out.splitlines()[0]) == (0, "resource soup-kitchen: St. Mary's Soup Kitchen")
+
+
+def test_check_covers_the_search_words_beside_the_directory(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "dir"
+    directory_file(folder, name="directory.yaml")
+    words = folder / "search-words.yaml"
+    words.write_text("format: kiosk-search-words/1\nwords:\n  - say: [suicide]\n"
+                     "    places: [lifeline-988]\n    categories: [help-now]\n"
+                     "    crisis: true\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(folder))
+    assert code == 0
+    assert out == f"{folder}: OK (2 categories, 1 resources, 0 topics; 1 search word entries)\n"
+    assert err == (f'Warning: {words}:4: words[0].places[0]: "lifeline-988" is not a resource '
+                   "of this directory; search leaves it out until it is added\n")
+    words.write_text("format: kiosk-search-words/1\nwords:\n  - say: [suicide]\n"
+                     "    crisis: maybe\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(folder))
+    assert code == 1
+    assert f"{words}:4: words[0].crisis: should be true or false" in err
+    code, out, _ = run(capsys, "check", str(cli_bundled_words()))
+    assert code == 0 and "search word entries" in out
+
+
+def cli_bundled_words() -> Path:
+    from kiosk.paths import BUNDLED_DATA
+
+    return BUNDLED_DATA / "search-words.yaml"
 
 
 def test_missing_file_is_one_sentence(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

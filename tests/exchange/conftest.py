@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.store import Store
 
 RICH = """\
@@ -66,7 +66,8 @@ resources:
     hours: always
     area: {national: true}
     priority: 80
-    sources: [{ref: seeds/001.txt, facts: [phones]}]
+    sources: [{ref: seeds/001.txt, facts: [phones]},
+              {ref: "https://example.org/hotline", read: 2026-12-01, facts: [phones, hours]}]
   - id: old-pantry
     name: {en: Old Pantry, es: Despensa vieja}
     categories: [basic-needs]

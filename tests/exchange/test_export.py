@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.model import Directory, LocalText
 from kiosk.directory.store import Store
 from kiosk.exchange import hsds_export

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
+from kiosk.directory.files import read_directory
 from kiosk.directory.importer import apply_import, plan_import
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
@@ -22,6 +23,8 @@ from kiosk.exchange.hsds import read_hsds
 from kiosk.paths import BUNDLED_DATA, database_path
 from kiosk.staff import history
 from tests.exchange.packages import write_package
+
+BUNDLED_COUNT = len(read_directory(BUNDLED_DATA).resources)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +81,7 @@ def test_the_done_when_package_beside_the_bundled_directory(
     assert "ct-211-airs: 2999 new, 0 changed, 0 retired" in out
     store = Store.open(database_path(fresh_data_dir))
     counts = dict(store.db.execute("select source, count(*) from resources group by source"))
-    assert counts == {"bundled": 66, "ct-211-airs": 2999}
+    assert counts == {"bundled": BUNDLED_COUNT, "ct-211-airs": 2999}
     categorised = store.db.execute(
         "select count(distinct resource_id) from resource_categories c join resources r on "
         "r.id = c.resource_id where r.source = 'ct-211-airs'").fetchone()[0]
@@ -199,7 +202,7 @@ def test_a_service_with_no_category_is_imported_for_staff_to_file(
     apply_import(store, result.directory, who="t", source="t", plan=plan)
     from kiosk.directory.search import search
 
-    assert [h.key for h in search(store, "book club", "en")] == [resource.id]
+    assert [h.key for h in search(store, "quiet corner book club", "en")][:1] == [resource.id]
     from kiosk.staff import work_queue
 
     (line,) = work_queue.lines(store, work_queue.NEEDS_CATEGORY)
@@ -249,12 +252,27 @@ def test_hostile_files_get_a_sentence(base: Store, tmp_path: Path) -> None:
     deep.write_text('{"services": ' + "[" * 600 + "]" * 600 + "}", encoding="utf-8")
     with pytest.raises(KnownError, match="nests lists and objects"):
         read_hsds(deep, base.directory())
-    # A cell of a million characters is read (the CSV field limit is the file's).
+    # A cell of a million characters is read (the CSV field limit is the file's), and left
+    # out of the entry, which allows 20,000 for a description, with a sentence.
     long = "x" * 1_000_000
     (folder / "services.csv").write_text(f"id,name,description\n1,Pantry,{long}\n",
                                          encoding="utf-8")
-    (resource,) = read_hsds(folder, base.directory()).directory.resources
-    assert len(resource.description.en) == 1_000_000
+    result = read_hsds(folder, base.directory())
+    (resource,) = result.directory.resources
+    assert resource.description.en == ""
+    assert [str(s) for s in result.left_out] == [
+        "services.csv, row 2: the description is 1,000,000 characters long; at most 20,000 "
+        "are allowed"]
+    # Control and text-direction characters are refused in every text, as in the kiosk's
+    # own files: a name that hides its direction is not shown at all.
+    (folder / "services.csv").write_text("id,name,description\n"
+                                         "1,Pantry\u202egnirts,Food.\n"
+                                         "2,Shelter,Beds\u0007 tonight.\n", encoding="utf-8")
+    result = read_hsds(folder, base.directory())
+    assert [str(s) for s in result.skipped] == [
+        "services.csv, row 2: the service has no name the kiosk can show"]
+    (shelter,) = result.directory.resources
+    assert shelter.name.en == "Shelter" and shelter.description.en == ""
     # A bad value is quoted short in the report.
     (folder / "services.csv").write_text(f"id,name,description,email\n1,P,D,{long}\n",
                                          encoding="utf-8")
@@ -339,7 +357,8 @@ def test_sources_commands(fresh_data_dir: Path, tmp_path: Path,
     capsys.readouterr()
     assert main(["sources"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("bundled: 66 entries, 66 shown; last read ")
+    assert lines[0].startswith(f"bundled: {BUNDLED_COUNT} entries, {BUNDLED_COUNT} shown; "
+                               "last read ")
     assert lines[1] == "staff: 0 entries, 0 shown; made on this kiosk"
     assert lines[2].startswith("w211: 50 entries, 50 shown; last read ")
     assert lines[2].endswith(f"hsds-legacy-csv from {package.path}")
@@ -353,4 +372,4 @@ def test_sources_commands(fresh_data_dir: Path, tmp_path: Path,
     assert sqlite3.connect(backups[0]).execute(
         "select count(*) from resources where source = 'w211'").fetchone()[0] == 50
     store = open_data_dir(fresh_data_dir)
-    assert store.db.execute("select count(*) from resources").fetchone()[0] == 66
+    assert store.db.execute("select count(*) from resources").fetchone()[0] == BUNDLED_COUNT

@@ -24,7 +24,8 @@ SPANISH = {
     "Community resources": "Recursos de la comunidad",
     "In danger now: call 911 \u00b7 Free help 24/7: dial 2-1-1":
         "En peligro ahora: llame al 911 \u00b7 Ayuda gratis 24/7: marque 2-1-1",
-    "Call first: not yet checked": "Llame antes: aún sin verificar",
+    "From an article only, not yet checked": "Solo de un artículo, aún sin verificar",
+    "Call first": "Llame antes",
     "Checked by staff: %1": "Verificado por el personal: %1",
     "Scan to call": "Escanee para llamar",
     "MMMM d, yyyy": "d 'de' MMMM 'de' yyyy",
@@ -36,6 +37,12 @@ SPANISH = {
 def load(store: Store, path: Path) -> Store:
     apply_import(store, read_directory(path), who="test", source=str(path))
     return store
+
+
+@pytest.fixture
+def bundled() -> Path:
+    """The directory the kiosk window of tests/windows.py is filled from, here."""
+    return HERE / "directory.yaml"
 
 
 @pytest.fixture

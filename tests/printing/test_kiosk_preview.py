@@ -5,45 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage, QPointingDevice
+from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.directory.bootstrap import open_data_dir
 from kiosk.directory.usage import daily
 from kiosk.printing.kiosk_print import PageModel, PrintPreview, open_print_preview
 from kiosk.sheets.discreet import sensitive_words
+from kiosk.ui.window import KioskWindow
 from tests.printing.conftest import HERE, pdf_text
 from tests.services.cups import PrintQueue
+from tests.ui.helpers import FakeSpeech, tap, touchscreen
+from tests.windows import MakeWindow
 
 MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)
 SHOTS = os.environ.get("KIOSK_SHEET_SHOTS")  # a folder: save what the tests look at
-
-_touch: QPointingDevice | None = None
-
-
-def touchscreen() -> QPointingDevice:
-    global _touch
-    if _touch is None:
-        _touch = QTest.createTouchDevice()
-    return _touch
-
-
-def tap(qtbot: QtBot, widget: QWidget) -> None:
-    """A finger on the middle of `widget`, as the touchscreen sends it."""
-    assert widget.isVisible() and widget.isEnabled(), widget.objectName()
-    window = widget.window().windowHandle()
-    centre = widget.mapTo(widget.window(), widget.rect().center())
-    QTest.touchEvent(window, touchscreen()).press(0, centre).commit()
-    QTest.touchEvent(window, touchscreen()).release(0, centre).commit()
-    qtbot.wait(10)
-
 
 def swipe(qtbot: QtBot, widget: QWidget, dx: int) -> None:
     window = widget.window().windowHandle()
@@ -65,42 +46,14 @@ def shot(widget: QWidget, name: str) -> QImage:
 
 
 @pytest.fixture
-def kiosk_window(qtbot: QtBot, fresh_data_dir: Path) -> Iterator:  # type: ignore[type-arg]
-    from kiosk.ui.window import KioskWindow
-
-    made = []
-
-    def make(size: tuple[int, int] = (1280, 800), printer: str = "",
-             discreet: bool = True, bundled: Path = HERE / "directory.yaml") -> KioskWindow:
-        store = open_data_dir(fresh_data_dir, bundled=bundled, clock=lambda: MONDAY_10AM)
-        window = KioskWindow(store, fresh_data_dir, clock=lambda: MONDAY_10AM,
-                             speech=_QuietSpeech())
-        window.settings.set("printer", printer)
-        window.settings.set("discreet_default", discreet)
-        window.settings.set("location_name", "Windham Drop-in Centre")
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window._may_close = True
-        window.close()
-        window.store.close()
-
-
-class _QuietSpeech:
-    def available(self) -> bool:
-        return False
-
-    def say(self, text: str, lang: str) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
+def kiosk_window(make_window: MakeWindow) -> MakeWindow:
+    """The window of tests/windows.py over the print tests' directory, set up to print."""
+    def make(size: tuple[int, int] = (1280, 800), printer: str = "", discreet: bool = True,
+             bundled: Path | None = None) -> KioskWindow:
+        return make_window(size, directory=bundled, speech=FakeSpeech(available=False),
+                           settings={"printer": printer, "discreet_default": discreet,
+                                     "location_name": "Windham Drop-in Centre"})
+    return make
 
 
 def preview_of(window: QWidget) -> PrintPreview:
@@ -158,7 +111,8 @@ def test_preview_by_touch_then_print_to_a_real_queue(qtbot: QtBot, kiosk_window,
     assert preview.done_note.text() == "Printing. Take your sheet from the printer."
     shot(window, "printed-1280x800")
     assert window.handout.ids == []
-    assert [row[1:] for row in daily(window.store, "sheet")] == [("handout", 1)]
+    assert daily(window.store, "sheet") == []  # counted with the visit, when it ends
+    assert window.usage.counts[(MONDAY_10AM.date().isoformat(), "sheet", "handout")] == 1
 
     job = print_queue.wait_for_job()
     copy = tmp_path / "job.pdf"
@@ -318,7 +272,7 @@ def test_back_button_and_spanish(qtbot: QtBot, kiosk_window) -> None:  # type: i
 def test_open_print_preview_over_a_plain_window(qtbot: QtBot, print_store) -> None:  # type: ignore[no-untyped-def]
     """The preview needs only store, settings, handout and lang from its window."""
     from kiosk.directory.settings import Settings
-    from kiosk.ui.handout import Handout
+    from kiosk.ui.visit import Handout
 
     class Plain(QWidget):
         def __init__(self) -> None:

@@ -52,7 +52,7 @@ def test_pdf_text_has_every_phone_number_of_every_resource(print_store: Store,
     assert "Community resources" in text
     assert "Windham Drop-in Centre \u00b7 November 23, 2026" in text
     assert "In danger now: call 911 \u00b7 Free help 24/7: dial 2-1-1" in text
-    assert "Call first: not yet checked" in text
+    assert "From an article only, not yet checked \u00b7 Call first" in text
     assert "Checked by staff: October 15, 2026" in text
 
 

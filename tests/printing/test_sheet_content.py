@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import kiosk.sheets
+from kiosk.directory.model import Address, Source
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.sheets import discreet
@@ -23,6 +24,7 @@ from kiosk.sheets.build import (
     directory_sheet,
     handout_sheet,
     resource_sheet,
+    resources_sheet,
     topic_sheet,
 )
 from kiosk.sheets.content import HeadingBlock, ParagraphBlock
@@ -32,7 +34,8 @@ from tests.printing.conftest import TODAY
 
 SENSITIVE_EXAMPLES = ["trafficking", "Trafficked", "sex work", "sex workers", "prostitution",
                       "Prostitución", "exploitation", "explotación", "trata de personas",
-                      "trabajo sexual", "trabajadoras sexuales", "human trafficking hotline"]
+                      "trabajo sexual", "trabajadoras sexuales", "human trafficking hotline",
+                      "Sexual violence hotline", "violencia sexual", "if you were raped"]
 
 
 def options(**kw: object) -> SheetOptions:
@@ -48,7 +51,8 @@ def test_sensitive_words_in_both_languages_are_caught() -> None:
 
 def test_ordinary_words_are_not_sensitive() -> None:
     for text in ["Tratamiento ambulatorio", "Treatment", "Free HIV tests", "Work training",
-                 "Sexual health clinic", "Food pantry", "Trato digno"]:
+                 "Sexual health clinic", "Food pantry", "Trato digno", "Violación de la ley",
+                 "Grapes"]:
         assert not discreet.is_sensitive(text), text
 
 
@@ -76,9 +80,29 @@ def test_handout_has_title_location_date_footer_and_every_number(print_store: St
         "Free, private tests for HIV and other infections. No insurance needed.",)
 
 
-def test_unchecked_resource_says_call_first(print_store: Store) -> None:
+def test_unchecked_resource_says_where_it_comes_from_and_call_first(print_store: Store) -> None:
     sheet = resource_sheet(print_store, ["treatment-center"], options())
-    assert sheet.resources[0].checked == "Call first: not yet checked"
+    assert sheet.resources[0].checked == "From an article only, not yet checked \u00b7 Call first"
+
+
+def test_each_trust_level_reads_differently_on_paper(print_store: Store) -> None:
+    clinic = print_store.resource("treatment-center")
+    assert clinic is not None
+    page = clinic.with_changes(sources=(*clinic.sources, Source(
+        "https://example.org/contact", ("phones",), read=dt.date(2026, 12, 1))))
+    staff = clinic.with_changes(verified_on=dt.date(2026, 11, 20), verified_by="Ana")
+    silent = clinic.with_changes(phones=(), address=Address(town="Willimantic"))
+    outreach = silent.with_changes(access=("outreach",))
+    line = resources_sheet([page, staff, silent, outreach], options()).resources
+    assert [b.checked for b in line] == [
+        "From an official web page, read December 1, 2026 \u00b7 Call first",
+        "Checked by staff: November 20, 2026 (Ana)",
+        "From an article only, not yet checked \u00b7 No phone listed: dial 2-1-1 and ask how "
+        "to reach them",
+        "From an article only, not yet checked \u00b7 No phone listed: their outreach workers "
+        "come to you"]
+    for block in line[2:]:
+        assert "Call first" not in " ".join(block.words())
 
 
 def test_description_is_cut_to_one_or_two_lines(print_store: Store) -> None:
@@ -253,12 +277,13 @@ def test_printing_keeps_none_alive_through_many_qt_calls() -> None:
 GIVEAWAYS = [r"traffick", r"prostitu", r"pimp", r"sex work", r"trabajo sexual", r"trata de",
              r"explotaci", r"exploitation", r"for sex\b", r"para sexo", r"por sexo",
              r"sell sex", r"buy sex", r"trade sex", r"intercambian sexo", r"comercio sexual",
-             r"t visa", r"visa t\b", r"domestic violence", r"violencia domestica", r"survivor"]
+             r"t visa", r"visa t\b", r"domestic violence", r"violencia domestica", r"survivor",
+             r"sexual violence", r"violencia sexual", r"sexual assault", r"agresion sexual"]
 
 
 def test_bundled_directory_discreet_sheets_give_nothing_away(tmp_path: Path) -> None:
     """Every discreet sheet of the Connecticut directory, in both languages."""
-    from kiosk.directory.bootstrap import open_data_dir
+    from kiosk.datadir import open_data_dir
     from kiosk.paths import BUNDLED_DATA
 
     store = open_data_dir(tmp_path / "bundled")

@@ -13,7 +13,7 @@ from kiosk.directory.model import Directory, LocalText, Resource
 from kiosk.directory.store import Store
 from kiosk.staff import history, work_queue
 from kiosk.staff.history import HistoryError
-from tests.directory.test_sources import entry, feed
+from tests.directory.test_refresh import entry, feed
 from tests.staff.helpers import phone
 
 TODAY = dt.datetime(2026, 11, 23, 10, 0)

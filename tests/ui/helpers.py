@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
+
+from kiosk.speech.script import Script
 
 FIXTURE = Path(__file__).parent / "fixture"
 MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)  # a Monday
@@ -25,21 +28,37 @@ def touchscreen() -> QPointingDevice:
 
 
 class FakeSpeech:
-    """A speech engine that remembers what it was asked to say."""
+    """A speech engine that remembers what it was asked to say, and speaks until told to
+    `finish` (or stopped), as the real one does."""
 
     def __init__(self, available: bool = True) -> None:
         self._available = available
         self.said: list[tuple[str, str]] = []
+        self.scripts: list[Script] = []
         self.stopped = 0
+        self._done: Callable[[], None] | None = None
 
     def available(self) -> bool:
         return self._available
 
-    def say(self, text: str, lang: str) -> None:
-        self.said.append((text, lang))
+    def say(self, script: Script, done: Callable[[], None] | None = None) -> None:
+        self.stop()
+        self.said.append((script.text, script.lang))
+        self.scripts.append(script)
+        self._done = done
+
+    def speaking(self) -> bool:
+        return self._done is not None
+
+    def finish(self) -> None:
+        """The script was said to the end."""
+        done, self._done = self._done, None
+        if done is not None:
+            done()
 
     def stop(self) -> None:
         self.stopped += 1
+        self.finish()
 
 
 def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
@@ -52,10 +71,31 @@ def tap(qtbot: QtBot, widget: QWidget, pos: QPoint | None = None) -> None:
     point = pos if pos is not None else widget.rect().center()
     window = widget.window().windowHandle()
     at = widget.mapTo(widget.window(), point)
+    pressed = _PressSeen(widget)
     QTest.touchEvent(window, touchscreen()).press(0, at).commit()
-    qtbot.wait(40)  # a finger rests a moment; the scroller decides it was not a drag
+    # The finger rests until the press has reached the widget (a scroll area's finger
+    # scrolling holds it back until it has decided the touch is not a drag), or until the
+    # touch itself has put the widget away (any touch dismisses "Are you still there?").
+    qtbot.waitUntil(lambda: pressed.seen or not widget.isVisible(), timeout=1000)
+    widget.removeEventFilter(pressed)
     QTest.touchEvent(window, touchscreen()).release(0, at).commit()
     qtbot.wait(1)
+
+
+class _PressSeen(QObject):
+    """Notes when a press arrives at `widget` (a second tap soon after the first comes as a
+    double click)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.seen = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick,
+                            QEvent.Type.TouchBegin):
+            self.seen = True
+        return False
 
 
 def scroll_into_view(widget: QWidget) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_main_window
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import FIXTURE, tap, visible_texts
 
@@ -19,7 +19,7 @@ def test_create_main_window_fills_an_empty_folder_and_shows_home(
     qtbot.addWidget(window)
     assert isinstance(window, QMainWindow) and isinstance(window, KioskWindow)
     assert window.data_dir == data_dir and window.lang == "es"
-    assert window.idle.timeout_s == 30
+    assert window.idle.idle_timer.interval() == 30_000  # the timer that fires, not a copy
     window.show()
     assert window.findChild(QPushButton, "category-health").accessibleName() == \
         "Salud y pruebas"

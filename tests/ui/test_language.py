@@ -1,39 +1,14 @@
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QPushButton
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.translations import TRANSLATIONS, Translations
+from kiosk.ui.translations import Translations
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import tap, visible_texts
-
-UI_SOURCES = Path(__file__).resolve().parents[2] / "src" / "kiosk" / "ui"
-
-
-def _ui_contexts() -> set[str]:
-    """Class names of the visitor screens: the contexts their strings are filed under."""
-    import ast
-
-    names = set()
-    for file in UI_SOURCES.glob("*.py"):
-        tree = ast.parse(file.read_text(encoding="utf-8"))
-        names |= {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
-    return names
-
-
-def test_every_interface_string_is_translated() -> None:
-    """Visitors', printed sheets' and staff screens' strings: none waits for Spanish."""
-    from kiosk.ui.translations import untranslated
-
-    ts = TRANSLATIONS / "kiosk_es.ts"
-    root = ET.parse(ts).getroot()
-    contexts = {c.findtext("name") for c in root.iter("context")}
-    assert _ui_contexts() & contexts  # the visitor screens are in it
-    assert {"AdminScreen", "Sheet"} & contexts
-    assert untranslated(ts) == []
 
 
 def test_the_qm_is_built_from_the_ts_into_the_cache(tmp_path: Path) -> None:
@@ -94,3 +69,116 @@ def test_missing_spanish_text_falls_back_to_english(window: KioskWindow) -> None
     assert window.resource_screen.name.text() == "Línea de crisis 988"
     window.open_topic("naloxone")
     assert window.topic_screen.title.text() == "Cómo usar la naloxona"
+
+
+def _address(widget: QWidget) -> int:
+    import shiboken6
+
+    return int(shiboken6.getCppPointer(widget)[0])
+
+
+def _widgets(root: QWidget) -> set[int]:
+    """Every widget under `root`, by the address of its C++ object."""
+    return {_address(w) for w in root.findChildren(QWidget)}
+
+
+@pytest.mark.parametrize("name", ["home", "category", "resource", "topic", "search",
+                                  "handout"])
+def test_a_language_switch_sets_the_texts_again_on_the_same_widgets(
+        qtbot: QtBot, window: KioskWindow, name: str) -> None:
+    window.handout.add("willimantic-clinic")
+    dict(_screens(window))[name]()  # type: ignore[operator]
+    screen = window.stack.currentWidget()
+    QApplication.processEvents()
+    before, english = _widgets(screen), visible_texts(screen)
+    window.set_language("es")
+    assert window.stack.currentWidget() is screen
+    after, spanish = _widgets(screen), visible_texts(screen)
+    assert spanish != english
+    assert before <= after  # nothing was deleted
+    added = {w.objectName() for w in screen.findChildren(QWidget)
+             if _address(w) in after - before}
+    # Only the Spanish keyboard's extra letters are new, made the first time they are needed.
+    assert added <= {f"keyboard-key-{c}" for c in "ñáéíóúü"}, added
+    window.set_language("en")
+    assert _widgets(screen) == after and visible_texts(screen) == english
+
+
+def test_screens_out_of_view_follow_the_language_when_shown(window: KioskWindow) -> None:
+    window.open_resource("willimantic-clinic")
+    window.show_home()
+    window.set_language("es")
+    resource = window.resource_screen
+    assert resource.read_button.text() == "Read aloud"  # not on view: left as it was
+    window.open_resource("willimantic-clinic")
+    assert resource.read_button.text() == "Leer en voz alta"
+    assert resource.name.text() == "Clínica Comunitaria de Willimantic"
+
+
+def test_a_screen_follows_qt_language_change_events(qtbot: QtBot, tmp_path: Path) -> None:
+    """A screen with no window retranslates itself on the LanguageChange event Qt sends
+    when a translator is installed."""
+    from PySide6.QtWidgets import QLayout, QMainWindow
+
+    from kiosk.directory.files import read_directory
+    from kiosk.directory.importer import apply_import
+    from kiosk.directory.store import Store
+    from kiosk.ui.home import HomeScreen
+    from kiosk.ui.screen import ScreenContext
+    from tests.ui.helpers import FIXTURE, MONDAY_10AM
+
+    store = Store.memory(clock=lambda: MONDAY_10AM)
+    apply_import(store, read_directory(FIXTURE), who="test", source="fixture")
+    ctx = ScreenContext(store, lambda: MONDAY_10AM)
+    holder = QMainWindow()
+    qtbot.addWidget(holder)
+    home = HomeScreen(ctx)
+    holder.setCentralWidget(home)
+    layout = holder.layout()
+    assert layout is not None
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    holder.resize(1280, 800)
+    home.show_for("")
+    holder.show()
+    assert home.help_title.text() == "Help right now"
+    translations = Translations(tmp_path / "cache")
+    ctx.visit.lang = "es"
+    try:
+        assert translations.install("es")
+        qtbot.waitUntil(lambda: home.help_title.text() == "Ayuda ahora mismo", timeout=2000)
+        assert home.findChild(QPushButton, "category-health").label() == "Salud y pruebas"
+    finally:
+        translations.uninstall()
+        store.close()
+
+
+def test_staff_words_from_the_core_and_the_tables_follow_the_language(
+        window: KioskWindow) -> None:
+    """Strings once hidden from lupdate (table headers, choices, form checks, the bug
+    sentence) are shown in Spanish with the rest."""
+    from PySide6.QtCore import Qt
+
+    from kiosk.admin.choices import DAY_NAMES, choice
+    from kiosk.admin.entries_model import EntriesModel
+    from kiosk.admin.usage_page import UsageModel
+    from kiosk.admin.widgets import run_safely
+    from kiosk.staff import checks
+
+    def fail() -> None:
+        raise RuntimeError("a bug")
+
+    shown: list[str] = []
+    window.set_language("es")
+    horizontal = Qt.Orientation.Horizontal
+    assert EntriesModel().headerData(0, horizontal) == "Nombre"
+    assert UsageModel().headerData(3, horizontal) == "Veces"
+    assert choice(DAY_NAMES, "wed") == "Miércoles"
+    assert checks.phone_problem("(860) 456-226") == \
+        "A este número de teléfono le falta un dígito: (860) 456-226"
+    assert checks.phone_problem("860-456") == \
+        "A este número de teléfono le faltan 4 dígitos: 860-456"
+    assert not run_safely(fail, shown.append)
+    assert shown == ["Algo falló dentro del quiosco, así que no se cambió nada. Los detalles "
+                     "están en el registro del quiosco."]
+    window.set_language("en")
+    assert checks.phone_problem("860-456") == "This phone number is missing 4 digits: 860-456"

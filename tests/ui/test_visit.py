@@ -48,7 +48,7 @@ def test_find_sti_testing_near_willimantic_in_spanish_then_leave_no_trace(
     assert window.screen_name() == "home" and window.lang == "en"
     assert window.handout.ids == []
     assert button(window, "handout-button").label() == "Handout (0)"
-    assert window.findChild(QLineEdit, "search-field").text() == ""
+    assert [f.text() for f in window.findChildren(QLineEdit, "search-field")] in ([], [""])
     assert not any(b.isChecked() for b in window.category.filters.values())
     texts = " ".join(visible_texts(window))
     assert "Willimantic" not in texts and "Clínica" not in texts
@@ -65,6 +65,7 @@ def test_find_it_by_typing_on_the_screen_keyboard(qtbot: QtBot, window: KioskWin
     tap(qtbot, button(window, "search-button"))
     for char in "ets":
         tap(qtbot, button(window, f"keyboard-key-{char}"))
+    qtbot.waitUntil(window.search.settled)  # the search runs on a thread of its own
     results = window.findChild(QListView, "search-results")
     titles = [results.model().index(r).data() for r in range(results.model().rowCount())]
     assert titles[0] == "Clínica Comunitaria de Willimantic  \u2022  Willimantic"

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk.directory.bootstrap import open_data_dir
+from kiosk.datadir import open_data_dir
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.updates import bundle, keys
@@ -120,20 +120,28 @@ def test_older_bundles_left_in_a_synced_folder_are_ignored_quietly(
     watcher.stop()
 
 
+def look(qtbot: QtBot, watcher: UpdateWatcher) -> None:
+    """One look at the folder, waited for (the look itself runs on a worker thread)."""
+    with qtbot.waitSignal(watcher.scanned, timeout=5000):
+        watcher.check()
+
+
 def test_a_bundle_still_being_copied_is_not_called_truncated(
         qtbot: QtBot, kiosk: Store, key: Path, tmp_path: Path, fresh_data_dir: Path) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     data = make_bundle(tmp_path, key, 4, "(860) 555-0142").read_bytes()
+    owner = QPushButton()
+    qtbot.addWidget(owner)
     watcher = UpdateWatcher(kiosk, fresh_data_dir, folder, lambda: True, interval_ms=60_000,
-                            settle_ms=60_000)
+                            settle_ms=60_000, parent=owner)
     target = folder / "update.kiosk-bundle"
     target.write_bytes(data[: len(data) // 2])
-    watcher.check()  # first look: size noted, not judged
+    look(qtbot, watcher)  # first look: size noted, not judged
     target.write_bytes(data)
-    watcher.check()  # it grew: still settling
+    look(qtbot, watcher)  # it grew: still settling
     assert notices(kiosk) == []
-    with qtbot.waitSignal(watcher.applied, timeout=1000):
+    with qtbot.waitSignal(watcher.applied, timeout=5000):
         watcher.check()
     assert clinic_number(kiosk) == "+18605550142"
 
@@ -183,7 +191,7 @@ def test_the_kiosk_window_applies_an_update_only_when_the_visitor_has_gone(
     settings.set("update_folder", str(folder))
     store.close()
     monkeypatch.setattr(app_module, "open_data_dir",
-                        lambda d: open_data_dir(d, bundled=sample_dir))
+                        lambda d, **kw: open_data_dir(d, bundled=sample_dir, **kw))
     window = app_module.create_main_window(fresh_data_dir, windowed=True)
     qtbot.addWidget(window)
     window.resize(1280, 800)

@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListView,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QSize, Qt, Slot
+from PySide6.QtWidgets import QListView, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
-from kiosk.admin.list_models import KEY_ROLE, IconsModel, KeyedListModel
-from kiosk.admin.widgets import TARGET, Field, button, button_row, check_box, label, row
+from kiosk.admin.editor_page import EditorPage
+from kiosk.admin.list_models import KEY_ROLE, IconsModel
+from kiosk.admin.widgets import TARGET, Field, button_row, check_box, label, row
 from kiosk.paths import RESOURCES
 from kiosk.staff import history
 from kiosk.staff.forms import Form, category_from_form, category_to_form
 
 
-class CategoriesPage(QWidget):
-    history_wanted = Signal(str)
-
-    def __init__(self, ctx: AdminContext, parent: QWidget | None = None,
-                 icons_folder: object = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("categories-page")
-        self.setProperty("role", "page")
-        self.ctx = ctx
-        self.slug = ""
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 16)
-        left = QVBoxLayout()
-        self.model = KeyedListModel()
-        self.list = QListView()
-        self.list.setObjectName("category-list")
+class CategoriesPage(EditorPage):
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "category", parent)
         self.list.setAccessibleName(self.tr("Categories"))
-        self.list.setModel(self.model)
-        self.list.setMinimumWidth(240)
-        self.list.clicked.connect(self._picked)
-        left.addWidget(self.list, 1)
-        self.new_button = button(self.tr("New category"), "category-new")
-        self.new_button.clicked.connect(self.new)
-        left.addWidget(self.new_button)
-        layout.addLayout(left, 1)
-
+        self.new_button.setText(self.tr("New category"))
+        self.new_button.setAccessibleName(self.new_button.text())
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -53,9 +27,7 @@ class CategoriesPage(QWidget):
         body.setProperty("role", "page")
         form = QVBoxLayout(body)
         scroll.setWidget(body)
-        layout.addWidget(scroll, 2)
-        self.heading = label("", "section")
-        self.heading.setObjectName("category-heading")
+        self.columns.addWidget(scroll, 2)
         form.addWidget(self.heading)
         self.fields = {
             "slug": Field(self.tr("Id (short, never changes)"), "category-slug"),
@@ -98,33 +70,16 @@ class CategoriesPage(QWidget):
         self.icon_view.setMovement(QListView.Movement.Static)
         self.icon_view.setMinimumHeight(220)
         form.addWidget(self.icon_view, 1)
-        self.message = label("", "status")
-        self.message.setObjectName("category-message")
         form.addWidget(self.message)
-        self.save_button = button(self.tr("Save"), "category-save", "primary")
-        self.cancel_button = button(self.tr("Cancel"), "category-cancel")
-        self.history_button = button(self.tr("History"), "category-history")
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(lambda: self.load(self.slug) if self.slug
-                                           else self.new())
-        self.history_button.clicked.connect(lambda: self.history_wanted.emit(self.slug))
         form.addWidget(button_row(self.history_button, self.cancel_button, self.save_button))
         self.reload()
 
-    def reload(self) -> None:
-        cats = self.ctx.store.categories(include_hidden=True)
-        self.model.set_items([(c.slug, c.name.en + (self.tr(" (hidden)") if c.hidden else ""))
-                              for c in cats])
-        if self.slug and self.ctx.store.category(self.slug):
-            self.load(self.slug)
-        elif cats:
-            self.load(cats[0].slug)
-        else:
-            self.new()
+    def items(self) -> list[tuple[str, str]]:
+        return [(c.slug, c.name.en + (self.tr(" (hidden)") if c.hidden else ""))
+                for c in self.ctx.store.categories(include_hidden=True)]
 
-    @Slot(QModelIndex)
-    def _picked(self, index: QModelIndex) -> None:
-        self.load(str(index.data(KEY_ROLE)))
+    def exists(self, slug: str) -> bool:
+        return self.ctx.store.category(slug) is not None
 
     def load(self, slug: str) -> None:
         category = self.ctx.store.category(slug)
@@ -133,7 +88,7 @@ class CategoriesPage(QWidget):
         self.slug = slug
         self.heading.setText(self.tr("Category: %1").replace("%1", category.name.en))
         self._fill(category_to_form(category))
-        self.list.setCurrentIndex(self.model.index(self.model.row_of(slug), 0))
+        self.select(slug)
 
     @Slot()
     def new(self) -> None:
@@ -174,10 +129,7 @@ class CategoriesPage(QWidget):
         category, problems = category_from_form(form)
         if not self.slug and category is not None and self.ctx.store.category(category.slug):
             category, problems = None, {"slug": self.tr("Another category has this id.")}
-        for key, f in self.fields.items():
-            f.set_problem(problems.get(key, ""))
-        if category is None:
-            self.message.setText(self.tr("Nothing was saved. Fix the fields marked in red."))
+        if not self.show_problems(problems) or category is None:
             return False
         if self.ctx.store.category(category.slug) != category:
             history.save_category(self.ctx.store, category, self.ctx.who,
@@ -185,5 +137,5 @@ class CategoriesPage(QWidget):
             self.ctx.changed()
         self.slug = category.slug
         self.reload()
-        self.message.setText(self.tr("Saved."))
+        self.saved()
         return True

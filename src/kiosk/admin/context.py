@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
@@ -24,6 +25,7 @@ class AdminContext:
     who: str = ""
     changed: Callable[[], None] = _nothing  # the visitor screens re-read the store
     leave_kiosk: Callable[[], None] = _nothing  # "Exit kiosk"
+    speech: Any = None  # the visitor screens' kiosk.ui.speech.KioskSpeech, for the speaker test
     settings: Settings = field(init=False)
 
     def __post_init__(self) -> None:

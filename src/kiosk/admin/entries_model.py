@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -22,10 +21,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMNS = ("name", "town", "categories", "phone", "checked", "status")
 SHOW = ("all", "unchecked", "stale", "inactive")
-
-
-def _tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("EntriesModel", text, disambiguation, n)
 
 
 class EntriesModel(QAbstractTableModel):
@@ -85,9 +80,9 @@ class EntriesModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(COLUMNS):
             return None
-        return {"name": _tr("Name"), "town": _tr("Town"), "categories": _tr("Categories"),
-                "phone": _tr("Main phone"), "checked": _tr("Last checked"),
-                "status": _tr("Shown")}[COLUMNS[section]]
+        return {"name": self.tr("Name"), "town": self.tr("Town"),
+                "categories": self.tr("Categories"), "phone": self.tr("Main phone"),
+                "checked": self.tr("Last checked"), "status": self.tr("Shown")}[COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -103,7 +98,7 @@ class EntriesModel(QAbstractTableModel):
                 return r.verified_on.isoformat() if r.verified_on else ""
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").casefold()
         if role == Qt.ItemDataRole.ToolTipRole and column == "checked" and r.verified_on:
-            return _tr("%n days ago", "", r.days_since_checked(self.today) or 0)
+            return self.tr("%n days ago", "", r.days_since_checked(self.today) or 0)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -118,9 +113,9 @@ class EntriesModel(QAbstractTableModel):
             return r.phone
         if column == "checked":
             if r.verified_on is None:
-                return _tr("Never")
+                return self.tr("Never")
             return r.verified_on.isoformat()
-        return _tr("Yes") if r.active else _tr("Hidden")
+        return self.tr("Yes") if r.active else self.tr("Hidden")
 
 
 _SORT_KEYS: dict[str, Any] = {

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.entries_model import ID_ROLE, EntriesFilter, EntriesModel
-from kiosk.admin.widgets import TARGET, button, label
+from kiosk.admin.widgets import TARGET, button, combo, label
 from kiosk.errors import KnownError
 from kiosk.staff import history
 from kiosk.staff.entries import entry_rows, towns
@@ -48,7 +48,7 @@ class EntriesPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search: name, town or phone"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(TARGET)
-        self.which = self._combo("entries-filter", self.tr("Show"))
+        self.which = combo("entries-filter", self.tr("Show"))
         stale_days = int(ctx.settings.get("stale_days"))
         for key, text in (("all", self.tr("All entries")),
                           ("unchecked", self.tr("Not yet checked")),
@@ -56,8 +56,8 @@ class EntriesPage(QWidget):
                               "%1", str(stale_days))),
                           ("inactive", self.tr("Hidden from visitors"))):
             self.which.addItem(text, key)
-        self.category = self._combo("entries-category", self.tr("Category"))
-        self.town = self._combo("entries-town", self.tr("Town"))
+        self.category = combo("entries-category", self.tr("Category"))
+        self.town = combo("entries-town", self.tr("Town"))
         self.search.setMinimumWidth(220)
         filters.addWidget(self.search, 3)
         filters.addWidget(self.which, 2)
@@ -135,13 +135,6 @@ class EntriesPage(QWidget):
         self.active_button.clicked.connect(self.toggle_active)
         self.history_button.clicked.connect(self._history)
         self.reload()
-
-    def _combo(self, name: str, accessible: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        combo.setMinimumHeight(TARGET)
-        return combo
 
     # -- data -------------------------------------------------------------------------------
 

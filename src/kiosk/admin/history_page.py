@@ -6,14 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QItemSelection,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,18 +20,20 @@ from PySide6.QtWidgets import (
 from kiosk.admin.context import AdminContext
 from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.widgets import TARGET, button, label, run_safely
+from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.staff import history
 from kiosk.staff.history import Change
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
-ACTIONS = {"edit": "Edited", "new": "Created", "duplicate": "Created as a copy",
-           "deactivate": "Hidden from visitors", "reactivate": "Shown to visitors again",
-           "checked": "Checked", "import": "Import", "revert": "Reverted",
-           "undo-import": "Import undone"}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryModel", text)
+ACTIONS = {"edit": QT_TRANSLATE_NOOP("HistoryModel", "Edited"),
+           "new": QT_TRANSLATE_NOOP("HistoryModel", "Created"),
+           "duplicate": QT_TRANSLATE_NOOP("HistoryModel", "Created as a copy"),
+           "deactivate": QT_TRANSLATE_NOOP("HistoryModel", "Hidden from visitors"),
+           "reactivate": QT_TRANSLATE_NOOP("HistoryModel", "Shown to visitors again"),
+           "checked": QT_TRANSLATE_NOOP("HistoryModel", "Checked"),
+           "import": QT_TRANSLATE_NOOP("HistoryModel", "Import"),
+           "revert": QT_TRANSLATE_NOOP("HistoryModel", "Reverted"),
+           "undo-import": QT_TRANSLATE_NOOP("HistoryModel", "Import undone")}
 
 
 class HistoryModel(RowsModel):
@@ -68,16 +63,17 @@ class HistoryModel(RowsModel):
         if column == 1:
             return c.who
         if column == 2:
-            text = _tr(ACTIONS.get(c.action, c.action))
+            text = translated("HistoryModel", ACTIONS[c.action]) if c.action in ACTIONS \
+                else c.action
             if c.reverts:
-                text += " " + _tr("(change %1)").replace("%1", str(c.reverts))
+                text += " " + self.tr("(change %1)").replace("%1", str(c.reverts))
             return text
         return ", ".join(c.fields)
 
 
 def _show(value: Any) -> str:
     if value is None:
-        return _tr("(empty)")
+        return QCoreApplication.translate("HistoryModel", "(empty)")
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -86,15 +82,17 @@ def _show(value: Any) -> str:
 def change_text(c: Change) -> str:
     """Each changed field's value before and after, in plain text."""
     if c.before is None:
-        return _tr("The entry was created.")
+        return QCoreApplication.translate("HistoryModel", "The entry was created.")
     if c.after is None:
-        return _tr("The entry was removed.")
+        return QCoreApplication.translate("HistoryModel", "The entry was removed.")
     lines = []
     for field in c.fields or history.changed_fields(c.before, c.after):
         lines.append(f"{field}:")
-        lines.append("   " + _tr("before:") + " " + _show(c.before.get(field)))
-        lines.append("   " + _tr("after:") + "  " + _show(c.after.get(field)))
-    return "\n".join(lines) or _tr("Nothing changed.")
+        lines.append("   " + QCoreApplication.translate("HistoryModel", "before:") + " "
+                     + _show(c.before.get(field)))
+        lines.append("   " + QCoreApplication.translate("HistoryModel", "after:") + "  "
+                     + _show(c.after.get(field)))
+    return "\n".join(lines) or QCoreApplication.translate("HistoryModel", "Nothing changed.")
 
 
 class HistoryPage(QWidget):

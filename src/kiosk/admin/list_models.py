@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,100 +20,94 @@ Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AdminLists", text)
+class FormRowsModel(QAbstractTableModel):
+    """The rows of a list in a form being edited (an entry's phones, its sources): dicts of
+    texts, in order, added, removed and moved by the editor's buttons."""
 
-
-class PhonesModel(QAbstractListModel):
-    """The phones of the entry being edited, as form dicts (first = main number)."""
+    COLUMNS: tuple[str, ...] = ()  # the key each column shows
+    BLANK: Mapping[str, str] = MappingProxyType({})  # what a new row holds
 
     def __init__(self) -> None:
         super().__init__()
-        self.phones: list[dict[str, str]] = []
+        self.rows: list[dict[str, str]] = []
 
-    def set_phones(self, phones: list[dict[str, str]]) -> None:
+    def set_rows(self, rows: list[dict[str, str]]) -> None:
         self.beginResetModel()
-        self.phones = [dict(p) for p in phones]
+        self.rows = [dict(r) for r in rows]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.phones)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def update(self, row: int, key: str, value: str) -> None:
+        if 0 <= row < len(self.rows):
+            self.rows[row][key] = value
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def add(self) -> int:
+        row = len(self.rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.rows.append(dict(self.BLANK))
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.rows[row]
+            self.endRemoveRows()
+
+    def move_up(self, row: int) -> bool:
+        if not 1 <= row < len(self.rows):
+            return False
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), row - 1)
+        self.rows[row - 1], self.rows[row] = self.rows[row], self.rows[row - 1]
+        self.endMoveRows()
+        return True
+
+
+class PhonesModel(FormRowsModel):
+    """The phones of the entry being edited, one line each (first = main number)."""
+
+    COLUMNS = ("number",)
+    BLANK = MappingProxyType({"number": "", "kind": "voice", "label_en": "", "label_es": "",
+                              "hours_en": "", "hours_es": "", "message": ""})
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.phones):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        p = self.phones[index.row()]
+        p = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [p.get("number") or _tr("(no number yet)"), p.get("kind") or "voice"]
+            parts = [p.get("number") or self.tr("(no number yet)"), p.get("kind") or "voice"]
             if p.get("label_en"):
                 parts.append(p["label_en"])
             return "  ·  ".join(parts)
         return None
 
-    def update(self, row: int, key: str, value: str) -> None:
-        if 0 <= row < len(self.phones):
-            self.phones[row][key] = value
-            index = self.index(row, 0)
-            self.dataChanged.emit(index, index)
 
-    def add(self) -> int:
-        row = len(self.phones)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.phones.append({"number": "", "kind": "voice", "label_en": "", "label_es": "",
-                            "hours_en": "", "hours_es": "", "message": ""})
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self.phones):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.phones[row]
-            self.endRemoveRows()
-
-    def move_up(self, row: int) -> bool:
-        if not 1 <= row < len(self.phones):
-            return False
-        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), row - 1)
-        self.phones[row - 1], self.phones[row] = self.phones[row], self.phones[row - 1]
-        self.endMoveRows()
-        return True
-
-
-SOURCE_COLUMNS = ("ref", "facts", "note")
-
-
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(FormRowsModel):
     """Where the facts came from: editable in place (file or page, which fields, a note)."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.sources: list[dict[str, str]] = []
-
-    def set_sources(self, sources: list[dict[str, str]]) -> None:
-        self.beginResetModel()
-        self.sources = [dict(s) for s in sources]
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.sources)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SOURCE_COLUMNS)
+    COLUMNS = ("ref", "read", "facts", "note")
+    BLANK = MappingProxyType({"ref": "", "read": "", "facts": "", "note": ""})
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(SOURCE_COLUMNS):
-            return (_tr("Source (file, web page, phone call)"), _tr("Which facts"),
-                    _tr("Note"))[section]
+                and 0 <= section < len(self.COLUMNS):
+            return (self.tr("Source (file, web page, phone call)"), self.tr("Day read"),
+                    self.tr("Which facts"), self.tr("Note"))[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.sources):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.AccessibleTextRole):
-            return self.sources[index.row()].get(SOURCE_COLUMNS[index.column()], "")
+            return self.rows[index.row()].get(self.COLUMNS[index.column()], "")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -125,22 +120,9 @@ class SourcesModel(QAbstractTableModel):
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        self.sources[index.row()][SOURCE_COLUMNS[index.column()]] = str(value)
+        self.rows[index.row()][self.COLUMNS[index.column()]] = str(value)
         self.dataChanged.emit(index, index)
         return True
-
-    def add(self) -> int:
-        row = len(self.sources)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.sources.append({"ref": "", "facts": "", "note": ""})
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self.sources):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.sources[row]
-            self.endRemoveRows()
 
 
 class CheckListModel(QAbstractListModel):

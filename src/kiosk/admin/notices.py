@@ -7,13 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    Qt,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -27,14 +21,11 @@ from PySide6.QtWidgets import (
 from kiosk.admin.context import AdminContext
 from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.widgets import TARGET, button, label
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.staff import notices
 from kiosk.staff.notices import Notice
 
 MAX_BANNER_LINES = 3
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoticesModel", text)
 
 
 class NoticesModel(RowsModel):
@@ -51,8 +42,8 @@ class NoticesModel(RowsModel):
             return n.text
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        kind = _tr("Warning") if n.level == "warning" else _tr("Information")
-        seen = _tr("Yes") if n.seen else _tr("Not yet")
+        kind = self.tr("Warning") if n.level == "warning" else self.tr("Information")
+        seen = self.tr("Yes") if n.seen else self.tr("Not yet")
         return (n.when, kind, n.text, seen)[index.column()]
 
 

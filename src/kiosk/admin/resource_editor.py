@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.admin.choices import ACCESS_NAMES, COST_NAMES, DAY_NAMES, KIND_NAMES, choice
 from kiosk.admin.context import AdminContext
 from kiosk.admin.list_models import CheckListModel, PhonesModel, SourcesModel
 from kiosk.admin.widgets import (
@@ -34,21 +34,13 @@ from kiosk.admin.widgets import (
     button,
     button_row,
     check_box,
+    combo,
     label,
     run_safely,
 )
 from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS
 from kiosk.staff import checks, history
 from kiosk.staff.forms import Form, empty_resource_form, resource_from_form, resource_to_form
-
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-COST_NAMES = {"free": "Free", "sliding_scale": "Sliding scale", "insurance": "Insurance",
-              "fee": "Fee"}
-ACCESS_NAMES = {"walk_in": "Walk in", "appointment": "By appointment",
-                "call_first": "Call first", "outreach": "Outreach"}
-KIND_NAMES = {"voice": "Call", "text": "Text message", "hotline": "24-hour hotline",
-              "tty": "TTY"}
 
 
 class ResourceEditor(QWidget):
@@ -205,12 +197,9 @@ class ResourceEditor(QWidget):
             "hours_es": Field(self.tr("When to call (Spanish)"), "phone-hours-es"),
             "message": Field(self.tr("Word to text (for text lines)"), "phone-message"),
         }
-        self.phone_kind = QComboBox()
-        self.phone_kind.setObjectName("phone-kind")
-        self.phone_kind.setAccessibleName(self.tr("Kind of number"))
-        self.phone_kind.setMinimumHeight(TARGET)
+        self.phone_kind = combo("phone-kind", self.tr("Kind of number"))
         for kind in PHONE_KINDS:
-            self.phone_kind.addItem(self.tr(KIND_NAMES[kind]), kind)
+            self.phone_kind.addItem(choice(KIND_NAMES, kind), kind)
         kind_box = QWidget()
         kind_layout = QVBoxLayout(kind_box)
         kind_layout.setContentsMargins(0, 0, 0, 0)
@@ -237,7 +226,7 @@ class ResourceEditor(QWidget):
     def _phone_selected(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.row() if current.isValid() else -1
         self.phone_box.setEnabled(row >= 0)
-        phone = self.phones.phones[row] if row >= 0 else {}
+        phone = self.phones.rows[row] if row >= 0 else {}
         for key, f in self.phone_fields.items():
             f.set_text(phone.get(key, ""))
         kind = phone.get("kind") or "voice"
@@ -321,7 +310,7 @@ class ResourceEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         for i, day in enumerate(DAYS):
-            f = self._field(f"hours.{day}", self.tr(DAY_NAMES[day]),
+            f = self._field(f"hours.{day}", choice(DAY_NAMES, day),
                             placeholder=self.tr("Closed, or 09:00-17:00"))
             f.edit.setObjectName(f"hours-{day}")
             grid.addWidget(f, i // 2, i % 2)
@@ -337,10 +326,10 @@ class ResourceEditor(QWidget):
 
     def _build_details(self) -> None:
         self._section(self.tr("Cost, access and languages"))
-        self.cost_boxes = {c: check_box(self.tr(COST_NAMES[c]), f"cost-{c.replace('_', '-')}")
+        self.cost_boxes = {c: check_box(choice(COST_NAMES, c), f"cost-{c.replace('_', '-')}")
                            for c in COSTS}
         self.body.addWidget(button_row(*self.cost_boxes.values()))
-        self.access_boxes = {a: check_box(self.tr(ACCESS_NAMES[a]),
+        self.access_boxes = {a: check_box(choice(ACCESS_NAMES, a),
                                           f"access-{a.replace('_', '-')}") for a in ACCESS}
         self.body.addWidget(button_row(*self.access_boxes.values()))
         from kiosk.admin.widgets import row
@@ -425,7 +414,7 @@ class ResourceEditor(QWidget):
         self.fields["id"].edit.setProperty("readonly", bool(self.resource_id))
         cats = [(c.slug, c.name.en) for c in self.ctx.store.categories(include_hidden=True)]
         self.categories.set_items(cats, form["categories"])
-        self.phones.set_phones(form["phones"])
+        self.phones.set_rows(form["phones"])
         if form["phones"]:
             self.phone_list.setCurrentIndex(self.phones.index(0, 0))
         else:
@@ -440,7 +429,7 @@ class ResourceEditor(QWidget):
         for key, box in self.access_boxes.items():
             box.setChecked(key in form["access"])
         self.priority.setValue(int(form["priority"]))
-        self.sources.set_sources(form["sources"])
+        self.sources.set_rows(form["sources"])
         self._show_verified()
         self._show_problems({})
         self.checked_button.setEnabled(True)
@@ -465,13 +454,13 @@ class ResourceEditor(QWidget):
         form["hours"] = {d: self.fields[f"hours.{d}"].text() for d in DAYS}
         form["hours_mode"] = self._mode()
         form["categories"] = self.categories.checked_keys()
-        form["phones"] = [dict(p) for p in self.phones.phones]
+        form["phones"] = [dict(p) for p in self.phones.rows]
         form["statewide"] = self.statewide.isChecked()
         form["national"] = self.national.isChecked()
         form["cost"] = [c for c, box in self.cost_boxes.items() if box.isChecked()]
         form["access"] = [a for a, box in self.access_boxes.items() if box.isChecked()]
         form["priority"] = self.priority.value()
-        form["sources"] = [dict(s) for s in self.sources.sources]
+        form["sources"] = [dict(s) for s in self.sources.rows]
         return form
 
     def _show_problems(self, problems: dict[str, str]) -> None:

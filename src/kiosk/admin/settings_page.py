@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.pinpad import PinPad
-from kiosk.admin.widgets import TARGET, Field, button, check_box, label
+from kiosk.admin.widgets import TARGET, Field, button, check_box, combo, label
 from kiosk.staff.pin import PinGuard
 
 
@@ -51,7 +50,7 @@ class SettingsPage(QWidget):
                           "settings-town")
         grid.addWidget(self.location, 0, 0)
         grid.addWidget(self.town, 0, 1)
-        self.lang = self._combo("settings-default-lang", self.tr("Language at the start"))
+        self.lang = combo("settings-default-lang", self.tr("Language at the start"))
         self.lang.addItem("English", "en")
         self.lang.addItem("Español", "es")
         grid.addWidget(self._titled(self.tr("Language at the start"), self.lang), 1, 0)
@@ -74,7 +73,7 @@ class SettingsPage(QWidget):
         self.stale.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
         grid.addWidget(self._titled(self.tr("Days before an entry needs checking again"),
                                     self.stale), 2, 0)
-        self.printer = self._combo("settings-printer", self.tr("Printer"))
+        self.printer = combo("settings-printer", self.tr("Printer"))
         self.test_page = button(self.tr("Print a test page"), "settings-test-page")
         printer_row = QHBoxLayout()
         printer_row.addWidget(self.printer, 1)
@@ -99,6 +98,11 @@ class SettingsPage(QWidget):
         self.message.setObjectName("settings-message")
         layout.addWidget(self.message)
 
+        from kiosk.admin.speaker_section import SpeakerSection
+
+        self.speaker = SpeakerSection(ctx)
+        layout.addWidget(self.speaker)
+
         layout.addWidget(label(self.tr("Staff PIN"), "section"))
         self.change_pin = button(self.tr("Change the PIN"), "settings-change-pin")
         self.change_pin.clicked.connect(self._change_pin)
@@ -109,6 +113,12 @@ class SettingsPage(QWidget):
         self.pin_holder = QVBoxLayout()
         layout.addLayout(self.pin_holder)
         self.pad: PinPad | None = None
+
+        from kiosk.admin.health_panel import HealthPanel
+
+        layout.addWidget(label(self.tr("Is this kiosk ready for visitors?"), "section"))
+        self.health = HealthPanel(ctx)
+        layout.addWidget(self.health)
 
         layout.addWidget(label(self.tr("Close the kiosk"), "section"))
         layout.addWidget(label(self.tr("This closes the kiosk program on this computer. "
@@ -127,13 +137,6 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.test_page.clicked.connect(self._test_page)
         self.reload()
-
-    def _combo(self, name: str, accessible: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        combo.setMinimumHeight(TARGET)
-        return combo
 
     def _titled(self, title: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -191,11 +194,8 @@ class SettingsPage(QWidget):
         if not name:
             self.message.setText(self.tr("Choose a printer first."))
             return
-        try:
-            from kiosk.printing import print_test_page  # type: ignore[attr-defined]
-        except ImportError:
-            self.message.setText(self.tr("Printing is not available on this kiosk."))
-            return
+        from kiosk.printing import print_test_page
+
         try:
             print_test_page(name, self.ctx.settings)
         except Exception as error:  # a printer problem must not close the admin screen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,37 +16,21 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.admin.context import AdminContext
-from kiosk.admin.list_models import KEY_ROLE, CheckListModel, KeyedListModel, SourcesModel
+from kiosk.admin.editor_page import EditorPage
+from kiosk.admin.list_models import CheckListModel, SourcesModel
 from kiosk.admin.widgets import TARGET, Field, button, button_row, check_box, label, row
+from kiosk.directory.model import Topic
 from kiosk.staff import history
 from kiosk.staff.forms import Form, topic_from_form, topic_to_form
 
 
-class TopicsPage(QWidget):
-    history_wanted = Signal(str)
-
+class TopicsPage(EditorPage):
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("topics-page")
-        self.setProperty("role", "page")
-        self.ctx = ctx
-        self.slug = ""
-        self.form: Form = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 16)
-        left = QVBoxLayout()
-        self.model = KeyedListModel()
-        self.list = QListView()
-        self.list.setObjectName("topic-list")
+        super().__init__(ctx, "topic", parent)
         self.list.setAccessibleName(self.tr("Topics"))
-        self.list.setModel(self.model)
-        self.list.setMinimumWidth(240)
-        self.list.clicked.connect(self._picked)
-        left.addWidget(self.list, 1)
-        self.new_button = button(self.tr("New topic"), "topic-new")
-        self.new_button.clicked.connect(self.new)
-        left.addWidget(self.new_button)
-        layout.addLayout(left, 1)
+        self.new_button.setText(self.tr("New topic"))
+        self.new_button.setAccessibleName(self.new_button.text())
+        self.form: Form = {}
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -59,30 +43,22 @@ class TopicsPage(QWidget):
         self._scroller = enable_finger_scrolling(scroll)
         outer_right = QVBoxLayout()
         top = QHBoxLayout()
-        self.heading = label("", "section")
-        self.heading.setObjectName("topic-heading")
-        self.save_button = button(self.tr("Save"), "topic-save", "primary")
-        self.cancel_button = button(self.tr("Cancel"), "topic-cancel")
         self.checked_button = button(self.tr("Checked today"), "topic-checked-today")
-        self.history_button = button(self.tr("History"), "topic-history")
         outer_right.addWidget(self.heading)
         top.addStretch(1)
         for b in (self.checked_button, self.history_button, self.cancel_button,
                   self.save_button):
             top.addWidget(b)
         outer_right.addLayout(top)
-        self.message = label("", "status")
-        self.message.setObjectName("topic-message")
         outer_right.addWidget(self.message)
         outer_right.addWidget(scroll, 1)
-        layout.addLayout(outer_right, 3)
+        self.columns.addLayout(outer_right, 3)
 
         def f(key: str, title: str, multiline: bool = False) -> Field:
             field = Field(title, "topic-" + key.replace("_", "-"), multiline)
             self.fields[key] = field
             return field
 
-        self.fields: dict[str, Field] = {}
         form.addWidget(f("slug", self.tr("Id (short, never changes)")))
         form.addWidget(row(f("title_en", self.tr("Title (English)")),
                            f("title_es", self.tr("Title (Spanish)"))))
@@ -144,26 +120,14 @@ class TopicsPage(QWidget):
         form.addWidget(self.verified)
         form.addStretch(1)
 
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(lambda: self.load(self.slug) if self.slug
-                                           else self.new())
         self.checked_button.clicked.connect(self.checked_today)
-        self.history_button.clicked.connect(lambda: self.history_wanted.emit(self.slug))
         self.reload()
 
-    def reload(self) -> None:
-        topics = self.ctx.store.topics()
-        self.model.set_items([(t.slug, t.title.en) for t in topics])
-        if self.slug and self.ctx.store.topic(self.slug):
-            self.load(self.slug)
-        elif topics:
-            self.load(topics[0].slug)
-        else:
-            self.new()
+    def items(self) -> list[tuple[str, str]]:
+        return [(t.slug, t.title.en) for t in self.ctx.store.topics()]
 
-    @Slot(QModelIndex)
-    def _picked(self, index: QModelIndex) -> None:
-        self.load(str(index.data(KEY_ROLE)))
+    def exists(self, slug: str) -> bool:
+        return self.ctx.store.topic(slug) is not None
 
     def load(self, slug: str) -> None:
         topic = self.ctx.store.topic(slug)
@@ -172,7 +136,7 @@ class TopicsPage(QWidget):
         self.slug = slug
         self.heading.setText(self.tr("Topic: %1").replace("%1", topic.title.en))
         self._fill(topic_to_form(topic))
-        self.list.setCurrentIndex(self.model.index(self.model.row_of(slug), 0))
+        self.select(slug)
 
     @Slot()
     def new(self) -> None:
@@ -192,7 +156,7 @@ class TopicsPage(QWidget):
         self.categories.set_items([(c.slug, c.name.en) for c in
                                    self.ctx.store.categories(include_hidden=True)],
                                   list(form.get("categories", [])))
-        self.sources.set_sources(form.get("sources", []))
+        self.sources.set_rows(form.get("sources", []))
         self.verified.setText(self.tr("Last checked %1 by %2").replace(
             "%1", form["verified_on"]).replace("%2", form.get("verified_by") or "?")
             if form.get("verified_on") else self.tr("Never checked."))
@@ -208,32 +172,28 @@ class TopicsPage(QWidget):
         form["position"] = self.position.value()
         form["sensitive"] = self.sensitive.isChecked()
         form["categories"] = self.categories.checked_keys()
-        form["sources"] = [dict(s) for s in self.sources.sources]
+        form["sources"] = [dict(s) for s in self.sources.rows]
         return form
 
-    def _build(self, **overrides: str) -> object:
+    def _build(self, **overrides: str) -> Topic | None:
         known = {r[0] for r in self.ctx.store.db.execute("select id from resources")}
         topic, problems = topic_from_form({**self.values(), **overrides}, known)
         if not self.slug and topic is not None and self.ctx.store.topic(topic.slug):
             topic, problems = None, {"slug": self.tr("Another topic has this id.")}
-        for key, field in self.fields.items():
-            field.set_problem(problems.get(key, ""))
-        if topic is None:
-            self.message.setText(self.tr("Nothing was saved. Fix the fields marked in red."))
-        return topic
+        return topic if self.show_problems(problems) else None
 
     @Slot()
     def save(self) -> bool:
         topic = self._build()
         if topic is None:
             return False
-        if self.ctx.store.topic(topic.slug) != topic:  # type: ignore[attr-defined]
-            history.save_topic(self.ctx.store, topic, self.ctx.who,  # type: ignore[arg-type]
+        if self.ctx.store.topic(topic.slug) != topic:
+            history.save_topic(self.ctx.store, topic, self.ctx.who,
                                "edit" if self.slug else "new")
             self.ctx.changed()
-        self.slug = topic.slug  # type: ignore[attr-defined]
+        self.slug = topic.slug
         self.reload()
-        self.message.setText(self.tr("Saved."))
+        self.saved()
         return True
 
     @Slot()
@@ -241,7 +201,7 @@ class TopicsPage(QWidget):
         topic = self._build(verified_on=self.ctx.today().isoformat(), verified_by=self.ctx.who)
         if topic is None:
             return False
-        history.save_topic(self.ctx.store, topic, self.ctx.who, "checked")  # type: ignore[arg-type]
+        history.save_topic(self.ctx.store, topic, self.ctx.who, "checked")
         self.ctx.changed()
         self.reload()
         self.message.setText(self.tr("Saved and marked as checked today."))

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QSortFilterProxyModel,
-    Qt,
-    Slot,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -26,11 +20,8 @@ from kiosk.admin.context import AdminContext
 from kiosk.admin.folder_picker import places
 from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.widgets import TARGET, button, label
+from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.staff.usage_report import KIND_WORDS, totals, usage_rows, write_usage_csv
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UsageModel", text)
 
 
 class UsageModel(RowsModel):
@@ -50,7 +41,8 @@ class UsageModel(RowsModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        return (r.period, _tr(KIND_WORDS.get(r.kind, r.kind)), r.name, str(r.count))[column]
+        what = translated("UsageReport", KIND_WORDS[r.kind]) if r.kind in KIND_WORDS else r.kind
+        return (r.period, what, r.name, str(r.count))[column]
 
 
 class UsagePage(QWidget):

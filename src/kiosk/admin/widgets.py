@@ -7,9 +7,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,17 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.ui.widgets import text_label
 
 TARGET = 56  # smallest touch target on the admin screens, in px
-BUG_TEXT = ("Something went wrong inside the kiosk, so nothing was changed. The details are "
-            "in the kiosk's log.")
+BUG_TEXT = QT_TRANSLATE_NOOP("Admin", "Something went wrong inside the kiosk, so nothing was "
+                                      "changed. The details are in the kiosk's log.")
 
 
 def run_safely(action: Callable[[], Any], show: Callable[[str], None]) -> bool:
     """Run a staff action that writes; a bug goes to the log with its traceback and staff
     read one plain sentence instead (every write is one transaction, so nothing is half
     done). A `KnownError` is shown as it is."""
+    from kiosk.directory.sql_errors import known_error
     from kiosk.errors import KnownError
 
     try:
@@ -38,9 +41,14 @@ def run_safely(action: Callable[[], Any], show: Callable[[str], None]) -> bool:
     except KnownError as error:
         show(error.message)
         return False
-    except Exception:
+    except Exception as error:
+        known = known_error(error)  # a full or read-only disk is not a bug
+        if known is not None:
+            logging.getLogger("kiosk.admin").warning("an admin action failed: %s", error)
+            show(known.message)
+            return False
         logging.getLogger("kiosk.admin").exception("unexpected error in an admin action")
-        show(QCoreApplication.translate("Admin", BUG_TEXT))
+        show(translated("Admin", BUG_TEXT))
         return False
     return True
 KEY = 96  # PIN pad keys
@@ -59,6 +67,15 @@ def button(text: str, name: str, variant: str = "", accessible: str = "") -> QPu
     if variant:
         b.setProperty("variant", variant)
     return b
+
+
+def combo(name: str, accessible: str) -> QComboBox:
+    """A drop-down list, tall enough for a finger."""
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    box.setMinimumHeight(TARGET)
+    return box
 
 
 class TouchCheckBox(QCheckBox):

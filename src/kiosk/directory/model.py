@@ -18,6 +18,10 @@ ACCESS = ("walk_in", "appointment", "call_first", "outreach")
 STATUSES = ("active", "inactive")
 
 
+def is_web_address(ref: str) -> bool:
+    return ref.lower().startswith(("http://", "https://"))
+
+
 @dataclass(frozen=True, slots=True)
 class LocalText:
     """A text a visitor reads, in English and (when written) in Spanish."""
@@ -122,14 +126,28 @@ class Area:
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """Where facts came from: an article, a file, a call, or a web page and the day it was
+    read (a page changes, so a fact from it is only as good as the day someone looked)."""
+
     ref: str
     facts: tuple[str, ...] = ()
     note: str = ""
+    read: dt.date | None = None
+
+    @property
+    def is_web_page(self) -> bool:
+        return is_web_address(self.ref)
+
+    def supports(self, fact: str) -> bool:
+        """True when this source vouches for `fact` (a source naming no facts vouches for all)."""
+        return not self.facts or fact in self.facts
 
     def to_data(self) -> dict[str, Any] | str:
-        if not self.facts and not self.note:
+        if not self.facts and not self.note and self.read is None:
             return self.ref
         out: dict[str, Any] = {"ref": self.ref}
+        if self.read is not None:
+            out["read"] = self.read
         if self.facts:
             out["facts"] = list(self.facts)
         if self.note:

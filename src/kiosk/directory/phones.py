@@ -73,7 +73,7 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
 
 
 _NANP = re.compile(r"^1?([2-9]\d{2})([2-9]\d{2})(\d{4})$")
-_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+_KEYPAD = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999", strict=True))
 _WORD = re.compile(r"[A-Z]{3,}")
 
 
@@ -92,7 +92,7 @@ def _vanity(raw: str) -> tuple[str, str] | None:
     area = "".join(chars[:3])
     if len(chars) < 10 or not area.isdigit() or "".join(chars[:10]).isdigit():
         return None  # no word among the digits that are dialled (x123, OPT2 come after)
-    digits = "".join(chars[:10]).translate(_KEYPAD)
+    digits = "".join(_KEYPAD.get(c, c) for c in chars[:10])
     nanp = _NANP.match(digits)
     if not nanp or not _exchange_is_valid(nanp.group(1), nanp.group(2)):
         return None

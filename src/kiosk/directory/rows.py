@@ -40,12 +40,14 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _sources(value: str | None) -> tuple[Source, ...]:
-    return tuple(Source(s["ref"], tuple(s.get("facts", ())), s.get("note", ""))
+    return tuple(Source(s["ref"], tuple(s.get("facts", ())), s.get("note", ""),
+                        _date(s.get("read")))
                  for s in json.loads(value or "[]"))
 
 
 def _sources_data(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
-    return [{"ref": s.ref, "facts": list(s.facts), "note": s.note} for s in sources]
+    return [{"ref": s.ref, "facts": list(s.facts), "note": s.note,
+             **({"read": s.read.isoformat()} if s.read else {})} for s in sources]
 
 
 def category_row(c: Category) -> dict[str, Any]:

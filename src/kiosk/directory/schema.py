@@ -20,6 +20,8 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 RESOURCE_SEARCH_COLUMNS = (
     "name_en", "name_es", "organization", "places", "tags", "description_en", "description_es",
 )
+RESOURCE_NAME_COLUMNS = ("name_en", "name_es", "organization", "tags")
+RESOURCE_NAMES_FTS = "resource_names_fts"
 TOPIC_SEARCH_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "body_en", "body_es")
 
 
@@ -147,7 +149,27 @@ def m004_search_prefixes(db: Database) -> None:
 
 
 @migrations()
-def m005_sources(db: Database) -> None:
+def m005_search_version(db: Database) -> None:
+    # Raised by every write to topics and categories, as list_version is by every write to
+    # resources: the search keeps its vocabulary until one of the two changes.
+    db.table("search_version").create({"id": int, "n": int}, pk="id")
+    db.table("search_version").insert({"id": 1, "n": 0})
+    for table in ("topics", "categories"):
+        for event in ("insert", "update", "delete"):
+            db.execute(f"create trigger [{table}_{event}_search_version] after {event} on "
+                       f"[{table}] begin update search_version set n = n + 1 where id = 1; end")
+
+
+@migrations()
+def m006_resource_names_index(db: Database) -> None:
+    # A small index of names, organisations and tags only: the search reads the first
+    # places whose names match without a column filter, which would decode every position
+    # of a word that 50,000 descriptions use.
+    _index_with_prefixes(db, "resources", RESOURCE_NAME_COLUMNS, fts_name=RESOURCE_NAMES_FTS)
+
+
+@migrations()
+def m007_sources(db: Database) -> None:
     """Many sources in one directory (see kiosk.directory.sources).
 
     Every entry belongs to a source: the bundled directory, staff, or a named import. An
@@ -220,24 +242,27 @@ def _new_digests(db: Database) -> None:
     """Content digests are a hash of the row's values' repr from this version on (a JSON
     encoding before, three times slower to make): every stored digest is worked out again,
     so that the first import after the upgrade sees no change that is not there. The search
-    index is not touched (its trigger is set aside while only the digests change)."""
+    indexes are not touched (their update triggers are set aside while only the digests
+    change)."""
     from kiosk.directory import rows as forms
 
-    for table, key, again in (
-            ("resources", "id",
+    for table, key, indexes, again in (
+            ("resources", "id", ("resources", RESOURCE_NAMES_FTS.removesuffix("_fts")),
              lambda row: forms.resource_row(forms.resource_from_row(row, ()))["digest"]),
-            ("topics", "slug", lambda row: forms.topic_row(forms.topic_from_row(row))["digest"])):
-        trigger = db.execute("select sql from sqlite_master where type = 'trigger' and "
-                             "name = ?", [f"{table}_au"]).fetchone()
-        if trigger:
-            db.execute(f"drop trigger [{table}_au]")
+            ("topics", "slug", ("topics",),
+             lambda row: forms.topic_row(forms.topic_from_row(row))["digest"])):
+        triggers = [found for name in indexes if (found := db.execute(
+            "select name, sql from sqlite_master where type = 'trigger' and name = ?",
+            [f"{name}_au"]).fetchone())]
+        for name, _ in triggers:
+            db.execute(f"drop trigger [{name}]")
         cursor = db.execute(f"select * from [{table}]")
         names = [d[0] for d in cursor.description]
         digests = [(again(dict(zip(names, values, strict=True))), values[names.index(key)])
                    for values in cursor.fetchall()]
         db.conn.executemany(f"update [{table}] set digest = ? where [{key}] = ?", digests)
-        if trigger:
-            db.execute(trigger[0])
+        for _, sql in triggers:
+            db.execute(sql)
 
 
 def _name_of(location: str) -> str:
@@ -249,24 +274,28 @@ def _name_of(location: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
-def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...]) -> None:
-    """The FTS5 index of `table` as sqlite-utils' enable_fts makes it (same name, same
-    triggers), plus `prefix='1 2 3'`, which enable_fts cannot ask for."""
+def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...],
+                         fts_name: str = "") -> None:
+    """The FTS5 index `fts_name` (by default `{table}_fts`, as sqlite-utils' enable_fts
+    names it) of `table`, with triggers named after it as enable_fts names them, plus
+    `prefix='1 2 3'`, which enable_fts cannot ask for."""
+    fts_name = fts_name or f"{table}_fts"
+    triggers = fts_name.removesuffix("_fts")
     for suffix in ("ai", "ad", "au"):
-        db.execute(f"drop trigger if exists [{table}_{suffix}]")
-    db.execute(f"drop table if exists [{table}_fts]")
+        db.execute(f"drop trigger if exists [{triggers}_{suffix}]")
+    db.execute(f"drop table if exists [{fts_name}]")
     names = ", ".join(f"[{c}]" for c in columns)
     new = ", ".join(f"new.[{c}]" for c in columns)
     old = ", ".join(f"old.[{c}]" for c in columns)
-    fts = f"[{table}_fts]"
+    fts = f"[{fts_name}]"
     db.execute(f"create virtual table {fts} using fts5({names}, tokenize='{FTS_TOKENIZER}', "
                f"prefix='1 2 3', content=[{table}])")
-    db.execute(f"create trigger [{table}_ai] after insert on [{table}] begin "
+    db.execute(f"create trigger [{triggers}_ai] after insert on [{table}] begin "
                f"insert into {fts} (rowid, {names}) values (new.rowid, {new}); end")
-    db.execute(f"create trigger [{table}_ad] after delete on [{table}] begin "
+    db.execute(f"create trigger [{triggers}_ad] after delete on [{table}] begin "
                f"insert into {fts} ({fts}, rowid, {names}) values('delete', old.rowid, {old}); "
                "end")
-    db.execute(f"create trigger [{table}_au] after update on [{table}] begin "
+    db.execute(f"create trigger [{triggers}_au] after update on [{table}] begin "
                f"insert into {fts} ({fts}, rowid, {names}) values('delete', old.rowid, {old}); "
                f"insert into {fts} (rowid, {names}) values (new.rowid, {new}); end")
     db.execute(f"insert into {fts} ({fts}) values ('rebuild')")

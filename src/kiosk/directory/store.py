@@ -30,6 +30,8 @@ from kiosk.directory.model import (  # noqa: E402
     Resource,
     Topic,
 )
+from kiosk.directory.sql_errors import StorageError, at_the_border, known_error  # noqa: E402
+from kiosk.directory.trust import reachable  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
 
@@ -74,28 +76,78 @@ class ListFilter:
     spanish: bool = False
 
 
+# The write-ahead log is cut back to this size after each checkpoint, so that one large
+# import (or a failed one on a nearly full disk) does not keep its space for ever.
+WAL_SIZE_LIMIT = 4 * 1024 * 1024
+
+
 class Store:
-    def __init__(self, db: Database, clock: Clock = _now) -> None:
+    def __init__(self, db: Database, clock: Clock = _now, read_only: bool = False) -> None:
         self.db = db
         self.clock = clock
+        # True when the kiosk shows its directory from a file it cannot write (a full or
+        # read-only disk): visitors see everything, staff are told nothing can be saved.
+        self.read_only = read_only
+        # Messages for staff that could not be written to the database (see backups.add_notice).
+        self.unsaved_notices: list[tuple[str, str, str]] = []
         self._lists: dict[tuple[Any, ...], tuple[Any, list[str]]] = {}
         db.execute("PRAGMA foreign_keys = ON")
-        schema.apply(db)
+        if read_only:
+            if schema.pending(db):
+                raise StorageError("The kiosk's database is from an older version and "
+                                   "cannot be brought up to date while it is read-only.",
+                                   "read-only")
+        else:
+            schema.apply(db)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = _now) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path, execute_plugins=False)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")
-        return cls(db, clock)
+        """The database at `path`, created if new. SQLite's and the disk's failures arrive
+        as `StorageError` or `DamagedDatabase` (kiosk.directory.sql_errors)."""
+        with at_the_border(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = Database(path, execute_plugins=False)
+            try:
+                if db.journal_mode != "wal":
+                    db.enable_wal()
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+                return cls(db, clock)
+            except BaseException:
+                db.close()
+                raise
+
+    @classmethod
+    def open_read_only(cls, path: Path, clock: Clock = _now) -> Store:
+        """The database at `path` for reading only, when it cannot be opened for writing.
+
+        First as a normal read-only connection (it still sees the write-ahead log); if even
+        that needs a write (the log's index cannot be made on a read-only or full disk), as
+        an immutable file, which shows what was last checkpointed.
+        """
+        import sqlite3
+
+        last: BaseException | None = None
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+                db = Database(conn, execute_plugins=False)
+                db.execute("select count(*) from sqlite_master").fetchone()
+                return cls(db, clock, read_only=True)
+            except sqlite3.Error as error:
+                last = error
+        assert last is not None
+        known = known_error(last, path)
+        raise known if known is not None else last
 
     @classmethod
     def memory(cls, clock: Clock = _now) -> Store:
         return cls(Database(memory=True, execute_plugins=False), clock)
 
     def close(self) -> None:
+        kept = getattr(self, "_kiosk_state", None)  # kiosk.directory.state, opened on use
+        if kept is not None:
+            kept.close()
         self.db.close()
 
     def now_text(self) -> str:
@@ -281,8 +333,10 @@ class Store:
             "resource_categories rc on rc.category = c.slug group by c.slug "
             "order by c.position, c.slug"):
             out[f"category {slug}"] = count
-        out["resources missing Spanish text"] = sum(
-            1 for r in self.resources() if r.missing_spanish())
+        resources = self.resources()
+        out["resources missing Spanish text"] = sum(1 for r in resources if r.missing_spanish())
+        out["active resources with a phone or street address"] = sum(
+            1 for r in resources if r.active and reachable(r))
         out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
         out["unverified resources"] = one(
             "select count(*) from resources where verified_on is null")
@@ -340,16 +394,14 @@ class Store:
         values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
             if len(resources) >= BULK_INDEX_MIN:
-                with self._list_version_raised_once(), \
-                        self._indexed_after("resources", schema.RESOURCE_SEARCH_COLUMNS):
+                with self._list_version_raised_once(), self._indexed_after(
+                        ("resources_fts", schema.RESOURCE_SEARCH_COLUMNS),
+                        (schema.RESOURCE_NAMES_FTS, schema.RESOURCE_NAME_COLUMNS)):
                     self.db.conn.executemany(sql, values)
                     self._write_links(resources)
             else:
                 self.db.conn.executemany(sql, values)
                 self._write_links(resources)
-
-    def _is_table_empty(self, table: str) -> bool:
-        return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
 
     @contextmanager
     def _list_version_raised_once(self) -> Iterator[None]:
@@ -371,23 +423,27 @@ class Store:
             self.db.execute(sql)
 
     @contextmanager
-    def _indexed_after(self, table: str, columns: tuple[str, ...]) -> Iterator[None]:
-        """Inside a transaction: rows inserted in the block are indexed for search by one
-        statement at its end (the per-row trigger is set aside meanwhile and put back)."""
-        trigger = f"{table}_ai"
-        found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
-                                "and name = ?", [trigger]).fetchone()
-        if not found or not self.db.conn.in_transaction:
-            yield
-            return
-        # New rows get rowids above the largest one (the tables have no AUTOINCREMENT).
-        top = self.db.execute(f"select coalesce(max(rowid), 0) from [{table}]").fetchone()[0]
-        self.db.execute(f"drop trigger [{trigger}]")
+    def _indexed_after(self, *indexes: tuple[str, tuple[str, ...]]) -> Iterator[None]:
+        """Inside a transaction: rows inserted into resources in the block are indexed for
+        search by one statement per full-text index at its end (each index's per-row
+        trigger is set aside meanwhile and put back)."""
+        saved = []
+        for fts, columns in indexes:
+            trigger = f"{fts.removesuffix('_fts')}_ai"
+            found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
+                                    "and name = ?", [trigger]).fetchone()
+            if found and self.db.conn.in_transaction:
+                saved.append((fts, columns, trigger, found[0]))
+        # New rows get rowids above the largest one (the table has no AUTOINCREMENT).
+        top = self.db.execute("select coalesce(max(rowid), 0) from resources").fetchone()[0]
+        for _, _, trigger, _ in saved:
+            self.db.execute(f"drop trigger [{trigger}]")
         yield
-        names = ", ".join(f"[{c}]" for c in columns)
-        self.db.execute(f"insert into [{table}_fts] (rowid, {names}) "
-                        f"select rowid, {names} from [{table}] where rowid > ?", [top])
-        self.db.execute(found[0])
+        for fts, columns, _, sql in saved:
+            names = ", ".join(f"[{c}]" for c in columns)
+            self.db.execute(f"insert into [{fts}] (rowid, {names}) "
+                            f"select rowid, {names} from resources where rowid > ?", [top])
+            self.db.execute(sql)
 
     def delete_resources(self, ids: list[str]) -> None:
         for chunk in _chunks(ids, 500):

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 def import_hsds(args: argparse.Namespace) -> int:
     from kiosk.backups import import_after_backup
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.directory.importer import plan_import
     from kiosk.errors import KnownError
     from kiosk.exchange.hsds import read_hsds
@@ -67,7 +67,7 @@ def import_hsds(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.sources import STAFF, list_sources
 
     store = open_store(args)
@@ -95,7 +95,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 def _remove(args: argparse.Namespace, store: object) -> int:
     from kiosk.backups import backup_now
-    from kiosk.directory.bootstrap import data_dir_of
+    from kiosk.commandline import data_dir_of
     from kiosk.directory.sources import find_source, remove_source
     from kiosk.directory.store import Store
     from kiosk.errors import KnownError
@@ -116,7 +116,7 @@ def _remove(args: argparse.Namespace, store: object) -> int:
 
 
 def cmd_mapping(args: argparse.Namespace) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.exchange.mapping import mapping_in_force
 
     store = open_store(args)

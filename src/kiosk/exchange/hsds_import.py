@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.directory.convert import EMAIL, WEBSITE, ZIP, Reader
+from kiosk.directory.convert import (
+    CONTROL_CHARACTERS,
+    EMAIL,
+    MAX_LONG,
+    MAX_SHORT,
+    WEBSITE,
+    ZIP,
+    Reader,
+)
 from kiosk.directory.hours import Span, WeeklyHours
 from kiosk.directory.model import Address, Category, Directory, LocalText, Phone, Resource, Source
 from kiosk.directory.phones import PhoneError, parse_number
@@ -197,6 +205,23 @@ class _Builder:
         if (row.where, reason) not in self.reported:
             self.reported.add((row.where, reason))
             self.result.left_out.append(Skipped(row.where, reason))
+
+    def text(self, row: Row, value: str, what: str, limit: int = MAX_SHORT) -> str:
+        """A published text cleaned (`clean.text`), or "" and a reason when it is longer
+        than the kiosk allows or holds control or direction characters (the same rules as
+        the kiosk's own files)."""
+        value = clean.text(value)
+        if not value:
+            return ""
+        if len(value) > limit:
+            self.leave_out(row, f"the {what} is {len(value):,} characters long; at most "
+                                f"{limit:,} are allowed")
+            return ""
+        if CONTROL_CHARACTERS.search(value):
+            self.leave_out(row, f"the {what} holds control or text-direction characters "
+                                f'("{excerpt(value, 40)}")')
+            return ""
+        return value
 
     def note(self, text: str) -> None:
         if text not in self.result.notes:
@@ -377,7 +402,7 @@ class _Builder:
                 continue  # the same number on the service, its location and organisation
             seen.add(key)
             label = row.get("description")
-            en = clean.text(label) if label and len(label) <= 40 else ""
+            en = self.text(row, label, "phone's label") if label and len(label) <= 40 else ""
             es = ""
             if option:
                 en, es = (f"{en}, option {option}" if en else f"Option {option}",
@@ -460,26 +485,29 @@ class _Builder:
 
     def native(self, row: Row, sid: str, sal_ids: list[str], location_ids: list[str],
                known: set[str]) -> Resource | None:
-        name = clean.text(row.get("name"))
+        name = self.text(row, row.get("name"), "name")
         if not name:
-            self.skip(row, "the service has no name")
+            self.skip(row, "the service has no name" if not row.get("name") else
+                      "the service has no name the kiosk can show")
             return None
         org_id = next(iter(_ids(row.get("organization_id"))), "")
         org_rows = self.orgs.get(org_id, ()) if org_id else ()
         org = org_rows[0] if org_rows else None
         if org_id and org is None:
             self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
-        description = clean.text(row.get("description")) or (
-            clean.text(org.get("description")) if org else "")
+        description = self.text(row, row.get("description"), "description", MAX_LONG) or (
+            self.text(org, org.get("description"), "description", MAX_LONG) if org else "")
         keywords = row.get("keywords")
         categories = self.service_categories(row, sid, known, keywords)
-        org_name = clean.text(org.get("name")) if org else ""
+        org_name = self.text(org, org.get("name"), "organisation's name") if org else ""
         website = clean.website(row.get("url") or (org.get("website") if org else ""))
-        if website and not WEBSITE.match(website):
+        if website and (not WEBSITE.match(website) or CONTROL_CHARACTERS.search(website)
+                        or len(website) > MAX_SHORT):
             self.leave_out(row, f'"{excerpt(website)}" is not a web address')
             website = ""
         email = row.get("email")
-        if email and not EMAIL.match(email):
+        if email and (not EMAIL.match(email) or CONTROL_CHARACTERS.search(email)
+                      or len(email) > MAX_SHORT):
             self.leave_out(row, f'"{excerpt(email)}" is not an email address')
             email = ""
         status = row.get("status").lower()
@@ -490,9 +518,11 @@ class _Builder:
                 self.note(f'{row.where}: status "{excerpt(row.get("status"), 30)}" was read '
                           "as active")
             status = "active"
-        eligibility = clean.text(row.get("eligibility_description"))
+        eligibility = self.text(row, row.get("eligibility_description"), "eligibility",
+                                MAX_LONG)
         if not eligibility:
-            eligibility = "; ".join(clean.text(e.get("eligibility")) for e in
+            eligibility = "; ".join(self.text(e, e.get("eligibility"), "eligibility",
+                                              MAX_LONG) for e in
                                     self.eligibility_of.get(sid, ())
                                     if e.get("eligibility"))
         phone_rows = self.related("phone", sid, sal_ids, location_ids)
@@ -500,13 +530,15 @@ class _Builder:
             phone_rows = list(self.org_phones.get(org.get("id"), ()))
         phones = self.phones(phone_rows)
         hours, notes = self.hours(self.related("schedule", sid, sal_ids, location_ids))
-        hours_note = " ".join(n if n.endswith((".", "!", "?")) else n + "." for n in notes)
+        hours_note = self.text(row, " ".join(n if n.endswith((".", "!", "?")) else n + "."
+                                             for n in notes), "hours note", MAX_LONG)
         fees = row.get("fees_description") or row.get("fees")
         cost = ("free",) if fees and _FREE.search(fees) else ()
         tags: tuple[str, ...] = ()
         if keywords:
             tags = tuple(dict.fromkeys(k.lower() for k in _ids(keywords)
-                                       if len(k) <= 40))[:MAX_KEYWORD_TAGS]
+                                       if len(k) <= 40 and not CONTROL_CHARACTERS.search(k)
+                                       ))[:MAX_KEYWORD_TAGS]
         return Resource(
             id=f"{self.source}-{_slug(sid)}" if self.source else _slug(sid),
             name=LocalText(name, ""),
@@ -534,14 +566,15 @@ class _Builder:
             for row in self.addresses_of.get(lid, ()):
                 if row.get("address_type").lower() not in ("", "physical"):
                     continue
-                street = ", ".join(clean.text(p) for p in (row.get("address_1"),
-                                                           row.get("address_2")) if p)
+                street = ", ".join(self.text(row, p, "street") for p in (
+                    row.get("address_1"), row.get("address_2")) if p)
                 zip_code = clean.zip_code(row.get("postal_code"))
                 if zip_code and not ZIP.match(zip_code):
                     self.leave_out(row, f'"{excerpt(zip_code, 20)}" is not a US ZIP code')
                     zip_code = ""
                 state = clean.state(row.get("state_province")) or "CT"
-                return Address(street, clean.text(row.get("city")), state, zip_code)
+                return Address(street, self.text(row, row.get("city"), "town"), state,
+                               zip_code)
         return None
 
     def languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:

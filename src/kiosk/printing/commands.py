@@ -48,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _prepare(args: argparse.Namespace) -> tuple[Any, str, Any]:
     """The sheet, the paper and the settings for the command's selection."""
-    from kiosk.directory.bootstrap import data_dir_of, open_store
+    from kiosk.commandline import data_dir_of, open_store
     from kiosk.directory.settings import Settings
     from kiosk.printing.qtapp import ensure_gui_app
     from kiosk.printing.words import QtWords

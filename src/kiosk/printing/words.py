@@ -16,7 +16,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QTranslator
 
-from kiosk.sheets.words import CONTEXT, QT_TRANSLATE_NOOP
+from kiosk.i18n import QT_TRANSLATE_NOOP, TRANSLATIONS, compiled
+from kiosk.sheets.words import CONTEXT
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +36,9 @@ def _translator(lang: str, cache: Path, folder: Path | None) -> QTranslator | No
     """The kiosk's translator for `lang`, built from its `.ts` when needed; None for English."""
     if lang == "en":
         return None
-    from kiosk.ui.translations import TRANSLATIONS, build_qm
-
-    ts = (folder or TRANSLATIONS) / f"kiosk_{lang}.ts"
-    qm = cache / f"kiosk_{lang}.qm"
+    qm = compiled(lang, cache, folder or TRANSLATIONS)
     translator = QTranslator()
-    if ts.exists() and build_qm(ts, qm) and translator.load(str(qm)):
+    if qm is not None and translator.load(str(qm)):
         return translator
     log.warning("no %s translation for printed sheets; fixed words stay in English", lang)
     return None

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from kiosk.directory.model import Category, Phone, Resource, Topic
 from kiosk.directory.store import Store
+from kiosk.directory.trust import BY_OUTREACH, PUBLISHED, STAFF, THROUGH_211, trust
 from kiosk.errors import KnownError
+from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.sheets import discreet as dsc
 from kiosk.sheets.content import (
     Block,
@@ -25,7 +27,7 @@ from kiosk.sheets.content import (
     Sheet,
 )
 from kiosk.sheets.hours_text import weekly_text
-from kiosk.sheets.words import QT_TRANSLATE_NOOP, PlainWords, Words
+from kiosk.sheets.words import PlainWords, Words
 
 MAX_DESCRIPTION = 180  # characters: one or two printed lines
 
@@ -183,10 +185,26 @@ class _Writer:
         return (" ".join(kept),) if kept else ()
 
     def checked(self, r: Resource) -> str:
-        if r.verified_on is None:
-            return self.t(QT_TRANSLATE_NOOP("Sheet", "Call first: not yet checked"))
-        return (self.t(QT_TRANSLATE_NOOP("Sheet", "Checked by staff: %1"))
-                .replace("%1", self.w.date(r.verified_on)))
+        """Where the way to reach it comes from (`kiosk.directory.trust`), then what to do."""
+        t = trust(r)
+        if t.level == STAFF and t.date is not None:
+            text = (self.t(QT_TRANSLATE_NOOP("Sheet", "Checked by staff: %1 (%2)")) if t.by
+                    else self.t(QT_TRANSLATE_NOOP("Sheet", "Checked by staff: %1")))
+            parts = [text.replace("%1", self.w.date(t.date)).replace("%2", t.by)]
+        elif t.level == PUBLISHED and t.date is not None:
+            parts = [self.t(QT_TRANSLATE_NOOP("Sheet", "From an official web page, read %1"))
+                     .replace("%1", self.w.date(t.date))]
+        else:
+            parts = [self.t(QT_TRANSLATE_NOOP("Sheet", "From an article only, not yet checked"))]
+        if t.call_first:
+            parts.append(self.t(ACCESS["call_first"]))
+        if t.reach == THROUGH_211:
+            parts.append(self.t(QT_TRANSLATE_NOOP(
+                "Sheet", "No phone listed: dial 2-1-1 and ask how to reach them")))
+        elif t.reach == BY_OUTREACH:
+            parts.append(self.t(QT_TRANSLATE_NOOP(
+                "Sheet", "No phone listed: their outreach workers come to you")))
+        return " \u00b7 ".join(parts)
 
     def resource(self, r: Resource) -> ResourceBlock:
         voice = [p for p in r.phones if p.kind != "text"]

@@ -23,7 +23,9 @@ class ResourceBlock:
     texts: tuple[str, ...] = ()  # "Text HELP to 233733"
     details: tuple[str, ...] = ()  # address, hours, cost, languages, website
     description: tuple[str, ...] = ()  # one or two sentences
-    checked: str = ""  # "Checked by staff: November 23, 2026" / "Call first: not yet checked"
+    # how far to trust it: "Checked by staff: November 23, 2026 (Ana)",
+    # "From an official web page, read December 1, 2026 · Call first", ...
+    checked: str = ""
     qr_uri: str = ""  # tel: or sms: of the main number; empty when it has none
     qr_caption: str = ""
 

@@ -24,7 +24,8 @@ SENSITIVE_PATTERNS = (
     r"\bsexo\W+a\W+cambio\b", r"\b(para|por)\W+(el\W+)?sexo\b",
     r"prostitu\w*", r"\bpimp\w*", r"proxenet\w*", r"\bescorts?\b", r"\bjohns?\s+school\b",
     # exploitation and sexual abuse
-    r"exploit\w*", r"explotaci\w*", r"explotad\w*", r"sexual\w*\W+(assault|abus\w*)",
+    r"exploit\w*", r"explotaci\w*", r"explotad\w*", r"sexual\w*\W+(assault|abus\w*|violence)",
+    r"violencia\W+sexual", r"\brap(e|ed|ist)\b", r"\bviolaci\w*\W+sexual",
     r"\bagresion\W+sexual\b", r"\babus\w*\W+sexual\w*", r"\bdano\W+sexual\w*",
     r"\bsurvivors?\b", r"\bsobrevivientes?\b",
     # violence by a partner

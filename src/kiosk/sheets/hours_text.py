@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.sheets.words import QT_TRANSLATE_NOOP, Words
+from kiosk.i18n import QT_TRANSLATE_NOOP
+from kiosk.sheets.words import Words
 
 DASH = "\u2013"
 

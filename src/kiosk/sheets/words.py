@@ -1,9 +1,10 @@
 """The fixed words of a sheet, and the seam through which they are translated.
 
-The core marks each fixed string with `QT_TRANSLATE_NOOP("Sheet", ...)` so that
+The core marks each fixed string with `kiosk.i18n.QT_TRANSLATE_NOOP("Sheet", ...)` so that
 `pyside6-lupdate` collects it into the kiosk's `.ts` file, and asks an injected `Words` object
-for the text in the sheet's language. `kiosk.printing` passes one backed by a `QTranslator`
-and `QLocale`; tests and the Qt-free default use plain English.
+for the text in the sheet's language (which need not be the screen's). `kiosk.printing`
+passes one backed by a `QTranslator` and `QLocale`; tests and the Qt-free default use plain
+English.
 """
 
 from __future__ import annotations
@@ -12,11 +13,6 @@ import datetime as dt
 from typing import Protocol
 
 CONTEXT = "Sheet"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for translation in `context`; the translation happens in `Words.text`."""
-    return text
 
 
 class Words(Protocol):

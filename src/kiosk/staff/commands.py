@@ -37,7 +37,7 @@ def read_pin(stdin: TextIO) -> str:
 
 
 def cmd_set_pin(args: argparse.Namespace, stdin: TextIO | None = None) -> int:
-    from kiosk.directory.bootstrap import open_store
+    from kiosk.commandline import open_store
     from kiosk.directory.settings import Settings
     from kiosk.staff.pin import PinError, PinGuard
 

@@ -8,12 +8,21 @@ so a saved entry obeys exactly the rules of an imported one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
 from kiosk.directory.convert import Reader
-from kiosk.directory.model import DAYS, Category, Resource, Source, Topic
+from kiosk.directory.model import (
+    DAYS,
+    Category,
+    Resource,
+    Source,
+    Topic,
+    is_web_address,
+)
 from kiosk.directory.phones import display_number
+from kiosk.i18n import translate
 from kiosk.staff import checks
 
 Form = dict[str, Any]
@@ -30,8 +39,17 @@ def _local(form: Form, key: str) -> dict[str, str] | None:
     return {"en": en, "es": es} if es else {"en": en}
 
 
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _sources_to_form(sources: tuple[Source, ...]) -> list[dict[str, str]]:
-    return [{"ref": s.ref, "facts": ", ".join(s.facts), "note": s.note} for s in sources]
+    return [{"ref": s.ref, "read": s.read.isoformat() if s.read else "",
+             "facts": ", ".join(s.facts), "note": s.note} for s in sources]
 
 
 def _sources_data(form: Form, problems: Problems) -> list[Any]:
@@ -40,15 +58,24 @@ def _sources_data(form: Form, problems: Problems) -> list[Any]:
         ref = row.get("ref", "").strip()
         facts = checks.split_list(row.get("facts", ""))
         note = row.get("note", "").strip()
+        read = row.get("read", "").strip()
         if not ref:
-            if facts or note:
-                problems[f"sources.{i}.ref"] = ("Say where this came from (a file, a web page, "
-                                                "a call).")
+            if facts or note or read:
+                problems[f"sources.{i}.ref"] = translate(
+                    "Checks", "Say where this came from (a file, a web page, a call).")
             continue
-        out.append({"ref": ref, **({"facts": facts} if facts else {}),
-                    **({"note": note} if note else {})})
+        if read and not _is_date(read):
+            problems[f"sources.{i}.read"] = translate(
+                "Checks", "Write the day the page was read as 2026-12-01.")
+            read = ""
+        elif not read and is_web_address(ref):
+            problems[f"sources.{i}.read"] = translate(
+                "Checks", "Say on which day the web page was read.")
+        out.append({"ref": ref, **({"read": read} if read else {}),
+                    **({"facts": facts} if facts else {}), **({"note": note} if note else {})})
     if not out:
-        problems["sources"] = "Add at least one source: where do these facts come from?"
+        problems["sources"] = translate(
+            "Checks", "Add at least one source: where do these facts come from?")
     return out
 
 
@@ -120,11 +147,12 @@ def resource_from_form(form: Form, known_categories: set[str] | None = None
                                                      "description in English"))
     categories = [c for c in form.get("categories", []) if c]
     if not categories:
-        problems["categories"] = "Tick at least one category."
+        problems["categories"] = translate("Checks", "Tick at least one category.")
     elif known_categories is not None:
         gone = [c for c in categories if c not in known_categories]
         if gone:
-            problems["categories"] = f"This category does not exist any more: {gone[0]}"
+            problems["categories"] = translate(
+                "Checks", "This category does not exist any more: %1").replace("%1", gone[0])
     check("website", checks.website_problem(form.get("website", "")))
     check("email", checks.email_problem(form.get("email", "")))
     check("zip", checks.zip_problem(form.get("zip", "")))
@@ -267,7 +295,8 @@ def topic_from_form(form: Form, known_resources: set[str] | None = None
     if known_resources is not None:
         gone = [r for r in related if r not in known_resources]
         if gone:
-            problems["related"] = f"There is no entry with this id: {gone[0]}"
+            problems["related"] = translate(
+                "Checks", "There is no entry with this id: %1").replace("%1", gone[0])
     sources = _sources_data(form, {})
     if problems:
         return None, problems

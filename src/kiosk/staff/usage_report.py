@@ -14,10 +14,14 @@ from pathlib import Path
 from kiosk.directory.spreadsheet import safe_cell
 from kiosk.directory.store import Store
 from kiosk.directory.usage import KINDS
+from kiosk.i18n import QT_TRANSLATE_NOOP
 
 PERIODS = ("day", "month")
-KIND_WORDS = {"category": "category viewed", "resource": "entry viewed",
-              "topic": "topic viewed", "sheet": "sheet printed"}
+# English in the CSV; translated on the admin screen (context "UsageReport").
+KIND_WORDS = {"category": QT_TRANSLATE_NOOP("UsageReport", "category viewed"),
+              "resource": QT_TRANSLATE_NOOP("UsageReport", "entry viewed"),
+              "topic": QT_TRANSLATE_NOOP("UsageReport", "topic viewed"),
+              "sheet": QT_TRANSLATE_NOOP("UsageReport", "sheet printed")}
 CSV_HEADER = ("period", "what", "id", "name", "count")
 
 

@@ -25,6 +25,7 @@ from kiosk.directory import review
 from kiosk.directory.convert import Reader
 from kiosk.directory.merge import field_values, with_field
 from kiosk.directory.store import Store
+from kiosk.i18n import translate
 from kiosk.staff import history
 
 CONFLICT = review.CONFLICT
@@ -58,7 +59,7 @@ def _names(store: Store, ids: list[str]) -> dict[str, tuple[str, str]]:
 def show_value(value: Any) -> str:
     """A stored field value in a few words, for a queue line."""
     if value in (None, "", [], ()):
-        return "(empty)"
+        return translate("WorkQueue", "(empty)")
     if isinstance(value, str):
         return value if len(value) <= 80 else value[:77] + "..."
     if isinstance(value, list) and all(isinstance(v, dict) and "display" in v for v in value):
@@ -67,7 +68,8 @@ def show_value(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(show_value(v) for v in value)
     if isinstance(value, dict) and {"street", "town"} & set(value):
-        return ", ".join(str(v) for k, v in value.items() if v and k != "state") or "(empty)"
+        return ", ".join(str(v) for k, v in value.items() if v and k != "state") or \
+            translate("WorkQueue", "(empty)")
     return show_value(json.dumps(value, ensure_ascii=False))
 
 
@@ -83,23 +85,26 @@ def lines(store: Store, kind: str | None = None, limit: int = 200) -> list[Queue
     names = _names(store, ids)
     for item in items.get(CONFLICT, []):
         title = names.get(item.resource_id, (item.resource_id, ""))[0]
-        out.append(QueueLine(CONFLICT, item.resource_id, title,
-                             f"{item.field}: staff wrote {show_value(item.ours)}; the feed "
-                             f"now says {show_value(item.theirs)}", item.id))
+        detail = translate("WorkQueue", "%1: staff wrote %2; the feed now says %3")
+        out.append(QueueLine(CONFLICT, item.resource_id, title, detail.replace(
+            "%1", item.field).replace("%2", show_value(item.ours)).replace(
+            "%3", show_value(item.theirs)), item.id))
     for item in items.get(DUPLICATE, []):
         title, _ = names.get(item.resource_id, (item.resource_id, ""))
         other, other_source = names.get(item.other_id, (item.other_id, ""))
-        out.append(QueueLine(DUPLICATE, item.resource_id, title,
-                             f"{item.detail}: {other} [{item.other_id}] from {other_source}",
-                             item.id, item.other_id))
+        detail = translate("WorkQueue", "%1: %2 [%3] from %4")
+        out.append(QueueLine(DUPLICATE, item.resource_id, title, detail.replace(
+            "%1", _why(item.detail)).replace("%2", other).replace(
+            "%3", item.other_id).replace("%4", other_source), item.id, item.other_id))
     if NEEDS_CATEGORY in kinds:
         for rid, name, source in store.db.execute(
                 "select id, name_en, source from resources r where retired_on is null and "
                 "not exists (select 1 from resource_categories c where c.resource_id = r.id) "
                 "order by name_en collate nocase limit ?", [limit]):
+            detail = translate("WorkQueue", "from %1: in no category yet, so visitors find "
+                                            "it only by searching")
             out.append(QueueLine(NEEDS_CATEGORY, rid, name or rid,
-                                 f"from {source}: in no category yet, so visitors find it "
-                                 "only by searching"))
+                                 detail.replace("%1", source)))
     if NEEDS_SPANISH in kinds:
         for rid, name, source, views in store.db.execute(
                 "select r.id, r.name_en, r.source, coalesce(u.n, 0) from resources r "
@@ -110,10 +115,26 @@ def lines(store: Store, kind: str | None = None, limit: int = 200) -> list[Queue
                 "coalesce(r.eligibility_es, '') = '') or (r.hours_note_en != '' and "
                 "coalesce(r.hours_note_es, '') = '')) "
                 "order by coalesce(u.n, 0) desc, r.name_en collate nocase limit ?", [limit]):
+            if views == 1:
+                detail = translate("WorkQueue", "from %1: the text is in English only; "
+                                                "viewed once")
+            else:
+                detail = translate("WorkQueue", "from %1: the text is in English only; "
+                                                "viewed %2 times")
             out.append(QueueLine(NEEDS_SPANISH, rid, name or rid,
-                                 f"from {source}: the text is in English only; viewed "
-                                 f"{views} time{'s' if views != 1 else ''}"))
+                                 detail.replace("%1", source).replace("%2", str(views))))
     return out
+
+
+def _why(detail: str) -> str:
+    """A duplicate's reason (kept in English in the database) in the staff's language."""
+    if detail.startswith("same phone number "):
+        return translate("WorkQueue", "same phone number %1").replace(
+            "%1", detail.removeprefix("same phone number "))
+    if detail.startswith("similar name in "):
+        return translate("WorkQueue", "similar name in %1").replace(
+            "%1", detail.removeprefix("similar name in "))
+    return detail
 
 
 def counts(store: Store) -> dict[str, int]:

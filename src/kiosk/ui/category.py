@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -35,12 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, text_label
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 60
@@ -269,12 +268,11 @@ class ResourceDelegate(QStyledItemDelegate):
         return box.left()
 
 
-class CategoryScreen(QWidget):
+class CategoryScreen(Screen):
     FILTERS = ("near", "statewide", "open", "free", "spanish")
 
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.slug = ""
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
@@ -304,10 +302,11 @@ class CategoryScreen(QWidget):
         count_row.addStretch(1)
         self.topic_row = QHBoxLayout()  # information pages, beside the count to save height
         self.topic_row.setSpacing(10)
+        self.topic_buttons: list[tuple[QPushButton, Topic]] = []
         count_row.addLayout(self.topic_row)
         layout.addLayout(count_row)
 
-        self.model = ResourceListModel(window.store, window.clock, self)
+        self.model = ResourceListModel(ctx.store, ctx.clock, self)
         self.delegate = ResourceDelegate(self)
         self.view = QListView()
         self.view.setObjectName("resource-list")
@@ -338,7 +337,7 @@ class CategoryScreen(QWidget):
 
     def list_filter(self) -> ListFilter:
         f = self.filters
-        settings = self.window_.settings
+        settings = self.ctx.settings
         near = f["near"].isChecked()
         return ListFilter(
             near_town=str(settings.get("town")) if near else "",
@@ -348,10 +347,14 @@ class CategoryScreen(QWidget):
             free=f["free"].isChecked(),
             spanish=f["spanish"].isChecked())
 
+    def enter(self, key: str = "") -> None:
+        self.show_category(key)
+
     def show_category(self, slug: str) -> None:
         if slug != self.slug:
             self.slug = slug
             self.clear_filters()
+        self._topics()
         self.retranslate()
         self.view.scrollToTop()
 
@@ -365,8 +368,8 @@ class CategoryScreen(QWidget):
     def reload(self) -> None:
         if not self.slug:
             return
-        ids = self.window_.store.list_ids(self.slug, self.list_filter(), self.window_.clock(),
-                                          lang=self.window_.lang)
+        ids = self.ctx.store.list_ids(self.slug, self.list_filter(), self.ctx.clock(),
+                                      lang=self.lang)
         self.model.set_ids(ids)
         self.view.scrollToTop()
         n = len(ids)
@@ -378,15 +381,17 @@ class CategoryScreen(QWidget):
     def _open_row(self, index: QModelIndex) -> None:
         rid = index.data(IdRole)
         if rid:
-            self.window_.open_resource(str(rid))
+            self.resource_wanted.emit(str(rid))
 
     def retranslate(self) -> None:
-        lang = self.window_.lang
-        category = self.window_.store.category(self.slug) if self.slug else None
+        """Texts set again on the same widgets; the list is read again, because its order
+        follows the language (names sort differently)."""
+        lang = self.lang
+        category = self.ctx.store.category(self.slug) if self.slug else None
         self.title.setText(category.name.get(lang) if category else "")
         self.description.setText(category.description.get(lang) if category else "")
         self.description.setVisible(bool(category and category.description))
-        town = str(self.window_.settings.get("town"))
+        town = str(self.ctx.settings.get("town"))
         labels = {"near": self.tr("Near %1").replace("%1", town),
                   "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
                   "free": self.tr("Free"), "spanish": self.tr("Spanish spoken")}
@@ -395,7 +400,9 @@ class CategoryScreen(QWidget):
             button.setAccessibleName(self.tr("Show only: %1").replace("%1", labels[name]))
         self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
         self.view.setAccessibleName(self.tr("Places"))
-        self._topics(lang)
+        for button, topic in self.topic_buttons:
+            button.setText(self.tr("Good to know: %1").replace("%1", topic.title.get(lang)))
+            button.setAccessibleName(button.text())
         self.model.set_language(lang, {
             "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
             "closed": self.tr("Closed"), "free": self.tr("Free"),
@@ -403,21 +410,22 @@ class CategoryScreen(QWidget):
         self._place_filters(force=True)
         self.reload()
 
-    def _topics(self, lang: str) -> None:
-        """Information pages that belong with this category, one tap away."""
+    def _topics(self) -> None:
+        """Information pages that belong with this category, one tap away (their words are
+        set by `retranslate`)."""
         clear_layout(self.topic_row)
-        topics = [t for t in self.window_.store.topics() if self.slug in t.categories][:3]
+        self.topic_buttons = []
+        topics = [t for t in self.ctx.store.topics() if self.slug in t.categories][:3]
         for topic in topics:
-            button = QPushButton(self.tr("Good to know: %1").replace("%1",
-                                                                     topic.title.get(lang)))
+            button = QPushButton()
             button.setObjectName(f"category-topic-{topic.slug}")
             button.setProperty("variant", "link")
-            button.setAccessibleName(button.text())
             button.clicked.connect(self._topic_opener(topic.slug))
             self.topic_row.addWidget(button)
+            self.topic_buttons.append((button, topic))
 
     def _topic_opener(self, slug: str) -> Callable[[], None]:
-        return lambda: self.window_.open_topic(slug)
+        return lambda: self.topic_wanted.emit(slug)
 
     def _place_filters(self, force: bool = False) -> None:
         available = self.width() - 64  # the screen's side margins
@@ -436,11 +444,13 @@ class CategoryScreen(QWidget):
         self._place_filters()
 
     def restyle(self, theme: Theme) -> None:
+        self.theme = theme
         self.delegate.theme = theme
         self.view.doItemsLayout()
 
     def reset(self) -> None:
         self.slug = ""
+        self.topic_buttons = []
         clear_layout(self.topic_row)
         self.clear_filters()
         self.model.set_ids([])

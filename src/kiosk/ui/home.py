@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.directory.model import LocalText, Resource
+from kiosk.speech.script import Script, help_now_script
+from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
@@ -23,9 +27,6 @@ from kiosk.ui.widgets import (
     scrolling_page,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 HELP_NOW = "help-now"
 # The strip shows the most urgent lines only: it must fit above the fold on every screen,
@@ -54,18 +55,25 @@ class PhoneTile(QPushButton):
             layout.addWidget(label)
         self.setAccessibleName(f"{name}: {number}")
 
-    def sizeHint(self):  # type: ignore[no-untyped-def]
+    def set_texts(self, name: str, number: str) -> None:
+        self.name.setText(name)
+        self.number.setText(number)
+        self.setAccessibleName(f"{name}: {number}")
+
+    def sizeHint(self) -> QSize:
         layout = self.layout()
+        if layout is None:
+            return super().sizeHint()
         return layout.totalSizeHint().expandedTo(layout.totalMinimumSize())
 
-    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
-        return self.layout().totalMinimumSize()
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.totalMinimumSize() if layout is not None else super().minimumSizeHint()
 
 
-class HomeScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class HomeScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.scroll_area = scrolling_page(self)
         page = QWidget()
         page.setProperty("role", "page")
@@ -81,7 +89,12 @@ class HomeScreen(QWidget):
         help_layout.setSpacing(12)
         self.help_title = text_label(role="section")
         self.help_note = text_label()
-        help_layout.addWidget(self.help_title)
+        self.read_aloud = ReadAloud(ctx.speech, self.script, "read-aloud-help-now")
+        title_row = QHBoxLayout()
+        title_row.setSpacing(14)
+        title_row.addWidget(self.help_title, 1)
+        title_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        help_layout.addLayout(title_row)
         help_layout.addWidget(self.help_note)
         self.help_grid = QGridLayout()
         self.help_grid.setSpacing(14)
@@ -90,7 +103,7 @@ class HomeScreen(QWidget):
         self.search_button = TileButton("search-button", "search", variant="search",
                                         icon_size=40)
         self.search_button.box.setDirection(QVBoxLayout.Direction.LeftToRight)
-        self.search_button.clicked.connect(window.open_search)
+        self.search_button.clicked.connect(self.search_wanted.emit)
 
         self.categories_title = text_label(role="section")
         self.category_grid = QGridLayout()
@@ -108,50 +121,49 @@ class HomeScreen(QWidget):
         self.body.addStretch(1)
 
         self.phone_tiles: list[PhoneTile] = []
+        self.help_lines: list[Resource] = []  # what the strip shows, for Read aloud
+        self.help_emergency = False
         self.category_buttons: list[TileButton] = []
         self.topic_buttons: list[TileButton] = []
+        self._tile_texts: list[Callable[[], None]] = []  # each sets one tile's words
         self._columns: tuple[int, int] = (0, 0)
-        self._built_for = ""
-        self._theme = Theme()
+        self._built = False
 
     # -- building ---------------------------------------------------------------------------
 
-    def refresh(self, force: bool = False) -> None:
-        """Rebuild from the store: when the language changed or staff changed the data
-        (`force`); going home otherwise shows what is already built."""
-        lang = self.window_.lang
-        if not force and self._built_for == lang:
-            return
-        self._built_for = lang
-        store = self.window_.store
+    def enter(self, key: str = "") -> None:
+        if not self._built:
+            self.refresh()
+
+    def reload(self) -> None:
+        self._built = False  # built again when next shown
+
+    def refresh(self) -> None:
+        """Build the tiles from the store (the first time, and after staff changed it)."""
+        self._built = True
+        store = self.ctx.store
         clear_layout(self.help_grid)
         clear_layout(self.category_grid)
         clear_layout(self.topic_grid)
         self.phone_tiles = []
+        self._tile_texts = []
         ids = store.list_ids(HELP_NOW)
         lines = [r for r in store.resources(ids[:HELP_NOW_TILES * 2])
                  if r.main_phone is not None]
         crisis = lines[:HELP_NOW_TILES]
-        if not any(p.number == EMERGENCY for r in crisis for p in r.phones):
-            self.phone_tiles.append(PhoneTile("help-now-911", self.tr("Emergency"),
-                                              EMERGENCY))
+        self.help_emergency = not any(p.number == EMERGENCY for r in crisis for p in r.phones)
+        if self.help_emergency:
+            self._phone_tile("help-now-911", lambda: (self.tr("Emergency"), EMERGENCY))
             crisis = crisis[:HELP_NOW_TILES - 1]
+        self.help_lines = crisis
         for resource in crisis:
-            phone = resource.main_phone
-            assert phone is not None
-            number = phone.display
-            if phone.kind == "text":
-                number = (self.tr("Text %1 to %2").replace("%1", phone.message)
-                          .replace("%2", phone.display) if phone.message
-                          else self.tr("Text %1").replace("%1", phone.display))
-            tile = PhoneTile(f"help-now-{resource.id}", resource.name.get(lang), number)
-            tile.clicked.connect(self._opener(self.window_.open_resource, resource.id))
-            self.phone_tiles.append(tile)
+            tile = self._phone_tile(f"help-now-{resource.id}", self._line_words(resource))
+            tile.clicked.connect(self._opener(self.resource_wanted, resource.id))
         if len(lines) > len(crisis) or len(ids) > HELP_NOW_TILES * 2:
-            more = PhoneTile("help-now-more", self.tr("More lines that help"),
-                             self.tr("See all %1").replace("%1", str(len(ids))))
-            more.clicked.connect(self._opener(self.window_.open_category, HELP_NOW))
-            self.phone_tiles.append(more)
+            count = str(len(ids))
+            more = self._phone_tile("help-now-more", lambda: (
+                self.tr("More lines that help"), self.tr("See all %1").replace("%1", count)))
+            more.clicked.connect(self._opener(self.category_wanted, HELP_NOW))
 
         self.category_buttons = []
         for category in store.categories():
@@ -159,28 +171,60 @@ class HomeScreen(QWidget):
                 continue
             button = TileButton(f"category-{category.slug}",
                                 (category.icon or category.slug).removesuffix(".svg"))
-            button.set_label(category.name.get(lang))
-            button.clicked.connect(self._opener(self.window_.open_category, category.slug))
+            self._named(button, category.name)
+            button.clicked.connect(self._opener(self.category_wanted, category.slug))
             self.category_buttons.append(button)
 
         self.topic_buttons = []
         for topic in store.topics():
             button = TileButton(f"topic-{topic.slug}", "info", variant="row", icon_size=0)
-            button.set_label(topic.title.get(lang))
-            button.clicked.connect(self._opener(self.window_.open_topic, topic.slug))
+            self._named(button, topic.title)
+            button.clicked.connect(self._opener(self.topic_wanted, topic.slug))
             self.topic_buttons.append(button)
         self.topics_title.setVisible(bool(self.topic_buttons))
+        self._set_tile_texts()
+        self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         self._columns = (0, 0)
         self._place()
-        self.restyle(self._theme)
+        self.restyle(self.theme)
+
+    def script(self) -> Script:
+        """What Read aloud says for the Help right now strip."""
+        return help_now_script(self.help_lines, self.lang, emergency=self.help_emergency)
+
+    def _phone_tile(self, name: str, words: Callable[[], tuple[str, str]]) -> PhoneTile:
+        tile = PhoneTile(name, *words())
+        self._tile_texts.append(lambda: tile.set_texts(*words()))
+        self.phone_tiles.append(tile)
+        return tile
+
+    def _line_words(self, resource: Resource) -> Callable[[], tuple[str, str]]:
+        phone = resource.main_phone
+        assert phone is not None
+
+        def words() -> tuple[str, str]:
+            number = phone.display
+            if phone.kind == "text":
+                number = (self.tr("Text %1 to %2").replace("%1", phone.message)
+                          .replace("%2", phone.display) if phone.message
+                          else self.tr("Text %1").replace("%1", phone.display))
+            return resource.name.get(self.lang), number
+        return words
+
+    def _named(self, button: TileButton, name: LocalText) -> None:
+        self._tile_texts.append(lambda: button.set_label(name.get(self.lang)))
+
+    def _set_tile_texts(self) -> None:
+        for set_text in self._tile_texts:
+            set_text()
 
     @staticmethod
-    def _opener(action: Callable[[str], None], key: str) -> Callable[[], None]:
-        return lambda: action(key)
+    def _opener(signal: SignalInstance, key: str) -> Callable[[], None]:
+        return lambda: signal.emit(key)
 
     def _key(self) -> tuple[int, int]:
         width = self.width() or 1280
-        scale = self._theme.scale
+        scale = self.theme.scale
         most = max(1, min(len(self.phone_tiles), int(width // (350 * scale))))
         rows = -(-len(self.phone_tiles) // most) if self.phone_tiles else 1
         balanced = -(-len(self.phone_tiles) // rows) if self.phone_tiles else 1
@@ -200,29 +244,34 @@ class HomeScreen(QWidget):
             for c in range(4):
                 grid.setColumnStretch(c, 1 if c < cols else 0)
 
+    def _replace(self) -> None:
+        """Lay the same tiles out again in as many columns as now fit."""
+        for grid in (self.help_grid, self.category_grid, self.topic_grid):
+            while grid.count():
+                grid.takeAt(0)
+        self._columns = (0, 0)
+        self._place()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._columns != self._key():
-            for grid in (self.help_grid, self.category_grid, self.topic_grid):
-                while grid.count():
-                    grid.takeAt(0)
-            self._columns = (0, 0)
-            self._place()
+            self._replace()
 
     def retranslate(self) -> None:
         self.help_title.setText(self.tr("Help right now"))
         self.help_note.setText(self.tr("Free and private. Someone will answer, day and night."))
+        self.read_aloud.retranslate()
         self.search_button.set_label(self.tr("Search"))
         self.categories_title.setText(self.tr("What do you need?"))
         self.topics_title.setText(self.tr("Good to know"))
-        self.refresh(force=True)
+        self._set_tile_texts()
 
     def restyle(self, theme: Theme) -> None:
-        if theme.scale != self._theme.scale:
-            self._theme = theme
-            self.refresh(force=True)  # columns follow the text size
-            return
-        self._theme = theme
+        rescaled = theme.scale != self.theme.scale
+        self.theme = theme
+        if rescaled:
+            self._replace()  # columns follow the text size
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
         for button in [*self.category_buttons, self.search_button]:
             button.recolor(theme.colors["ink"], theme.scale)
 
@@ -231,3 +280,6 @@ class HomeScreen(QWidget):
 
     def scrolled_to_top(self) -> bool:
         return self.scroll_area.verticalScrollBar().value() == 0
+
+    def pristine(self) -> bool:
+        return self.scrolled_to_top()

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QWidget
 
-from kiosk.ui.widgets import clear_layout
-
 LAYOUTS: dict[str, tuple[str, ...]] = {
     "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
     "es": ("qwertyuiop", "asdfghjklñ", "zxcvbnm", "áéíóúü"),
@@ -33,26 +31,38 @@ class Keyboard(QFrame):
         self.names = {BACKSPACE: "Delete", SPACE: "Space", CLEAR: "Clear"}
 
     def set_layout(self, lang: str, names: dict[str, str]) -> None:
+        """Lay out `lang`'s keys. A key is made the first time a layout needs it and kept:
+        switching language moves and hides keys, it does not rebuild the keyboard."""
         self.names = names
         if lang == self.lang and self.keys:
             self._rename()
             return
         self.lang = lang
-        clear_layout(self.grid)
-        self.keys = {}
+        while self.grid.count():
+            self.grid.takeAt(0)
         rows = LAYOUTS.get(lang, LAYOUTS["en"])
+        placed: set[str] = set()
+
+        def place(name: str, text: str, row: int, column: int, span: int) -> None:
+            key = self.keys.get(name) or self._key(name, text)
+            self.grid.addWidget(key, row, column, 1, span)
+            key.show()
+            placed.add(name)
+
         # each letter takes two grid columns so shorter rows can sit half a key in
         width = 2 * max(len(r) for r in rows)
         for r, row in enumerate(rows):
             offset = (width - 2 * len(row)) // 2 if r != 2 else 1
             for i, char in enumerate(row):
-                self.grid.addWidget(self._key(char, char.upper()), r, offset + 2 * i, 1, 2)
+                place(char, char.upper(), r, offset + 2 * i, 2)
         last = len(rows) - 1
         row_len = len(rows[2])
-        self.grid.addWidget(self._key(BACKSPACE, "\u232b"), 2, 1 + 2 * row_len, 1,
-                            width - 1 - 2 * row_len)
-        self.grid.addWidget(self._key(CLEAR, ""), last + 1, 0, 1, 6)
-        self.grid.addWidget(self._key(SPACE, ""), last + 1, 6, 1, width - 6)
+        place(BACKSPACE, "\u232b", 2, 1 + 2 * row_len, width - 1 - 2 * row_len)
+        place(CLEAR, "", last + 1, 0, 6)
+        place(SPACE, "", last + 1, 6, width - 6)
+        for name, key in self.keys.items():
+            if name not in placed:
+                key.hide()
         self._rename()
 
     def _key(self, name: str, text: str) -> QPushButton:

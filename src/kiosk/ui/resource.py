@@ -3,7 +3,7 @@ visitor's own phone. Every text from the directory is shown as plain text."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QLocale, QRect, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -17,17 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.directory.model import Phone, Resource
+from kiosk.directory.hours import WeeklyHours
+from kiosk.directory.model import LocalText, Phone, Resource
+from kiosk.speech.script import Script, resource_script
+from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
+from kiosk.ui.trust_words import reach_sentence, trust_sentence
 from kiosk.ui.widgets import (
     clear_layout,
     reading_column,
     scrolling_page,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 
 def qr_pixmap(uri: str, size: int, dark: str = "#000000", light: str = "#FFFFFF") -> QPixmap:
@@ -61,10 +63,9 @@ def day_name(weekday: int, lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-class ResourceScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class ResourceScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.resource: Resource | None = None
         self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
@@ -78,11 +79,10 @@ class ResourceScreen(QWidget):
         self.add_button.setObjectName("add-to-handout")
         self.add_button.setProperty("variant", "primary")
         self.add_button.clicked.connect(self._toggle_handout)
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("read-aloud")
-        self.read_button.clicked.connect(self.read_aloud)
+        self.read_aloud = ReadAloud(ctx.speech, self.script, "read-aloud")
+        self.read_button = self.read_aloud.read_button
         actions.addWidget(self.add_button)
-        actions.addWidget(self.read_button)
+        actions.addWidget(self.read_aloud)
         actions.addStretch(1)
 
         self.call_card = QFrame()
@@ -100,59 +100,79 @@ class ResourceScreen(QWidget):
         self.body.addLayout(self.details)
         self.body.addStretch(1)
         self.phone_labels: list[QLabel] = []
-        self.spoken: list[str] = []
+        self._words: list[Callable[[], None]] = []  # each sets one part's texts
         self.qr: QLabel | None = None
-        window.handout.changed.connect(self._update_add_button)
+        ctx.visit.handout.changed.connect(self._update_add_button)
+
+    def enter(self, key: str = "") -> None:
+        self.show_resource(key)
 
     def show_resource(self, resource_id: str) -> None:
-        self.resource = self.window_.store.resource(resource_id)
-        self.window_.speech.stop()
+        self.resource = self.ctx.store.resource(resource_id)
+        self.ctx.speech.stop()
         self.rebuild()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def rebuild(self) -> None:
+        """Build the widgets for `self.resource`. Their texts come from `_words`, so a
+        change of language sets them again on the same widgets."""
         clear_layout(self.phones)
         clear_layout(self.details)
         self.phone_labels = []
+        self._words = []
         self.qr = None
         r = self.resource
-        lang = self.window_.lang
-        self.read_button.setVisible(self.window_.speech.available())
+        self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         if r is None:
             self.name.setText("")
             self.organization.hide()
             return
-        self.name.setText(r.name.get(lang))
         self.organization.setText(r.organization)
         self.organization.setVisible(bool(r.organization) and r.organization != r.name.en)
-        self.spoken = [r.name.get(lang)]
-        self._render_phones(r, lang)
+        self._shown(self.name, lambda: r.name.get(self.lang))
+        self._render_phones(r)
         if not r.phones:
-            no_phone = text_label(self.tr("No phone number yet. Ask staff how to reach them."),
-                                  role="warning")
+            no_phone = text_label(role="warning")
+            no_phone.setObjectName("how-to-reach")
             self.details.addWidget(no_phone)
-            self.spoken.append(no_phone.text())
-        self._render_details(r, lang)
+            self._shown(no_phone, lambda: reach_sentence(r))
+        self._render_details(r)
+        self._set_words()
         self._update_add_button()
 
-    def _render_phones(self, r: Resource, lang: str) -> None:
-        kinds = {"voice": self.tr("Call"), "hotline": self.tr("Call, day or night"),
-                 "text": self.tr("Text"), "tty": self.tr("TTY")}
+    # -- words ------------------------------------------------------------------------------
+
+    def _shown(self, label: QLabel, words: Callable[[], str]) -> QLabel:
+        """`label` shows `words()` in the visit's language."""
+        def set_words() -> None:
+            label.setText(words())
+        self._words.append(set_words)
+        return label
+
+    def _set_words(self) -> None:
+        for set_words in self._words:
+            set_words()
+
+    def _kind(self, kind: str) -> str:
+        return {"voice": self.tr("Call"), "hotline": self.tr("Call, day or night"),
+                "text": self.tr("Text"), "tty": self.tr("TTY")}.get(kind, "")
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _render_phones(self, r: Resource) -> None:
         column = QVBoxLayout()
         column.setSpacing(4)
         for i, phone in enumerate(r.phones):
-            label = phone.label.get(lang) or kinds.get(phone.kind, "")
-            caption = text_label(label, role="phone-label")
-            number = text_label(self._number_text(phone), role="phone", wrap=True)
+            caption = text_label(role="phone-label")
+            number = text_label(role="phone", wrap=True)
             number.setObjectName("resource-phone" if i == 0 else f"resource-phone-{i + 1}")
-            number.setAccessibleName(f"{label}: {phone.display}")
             number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             column.addWidget(caption)
             column.addWidget(number)
+            self._words.append(self._phone_words(phone, caption, number))
             if phone.hours:
-                column.addWidget(text_label(phone.hours.get(lang), role="note"))
+                column.addWidget(self._shown(text_label(role="note"), self._local(phone.hours)))
             self.phone_labels.append(number)
-            self.spoken.append(f"{label}: {phone.display}")
         column.addStretch(1)
         self.phones.addLayout(column, 1)
         self.call_card.setVisible(bool(r.phones))
@@ -160,17 +180,29 @@ class ResourceScreen(QWidget):
         if main is not None:
             qr_box = QVBoxLayout()
             qr_box.setSpacing(6)
-            self.qr = QLabel()
-            self.qr.setObjectName("resource-qr")
-            self.qr.setPixmap(qr_pixmap(main.uri, self.window_.theme.px(220)))
-            self.qr.setAccessibleName(self.tr("QR code for %1").replace("%1", main.display))
-            caption = text_label(self.tr("Scan with your phone camera to save or call "
-                                         "this number."), role="note")
-            caption.setFixedWidth(max(self.qr.pixmap().width(), self.window_.theme.px(260)))
-            qr_box.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignLeft)
+            qr = self.qr = QLabel()
+            qr.setObjectName("resource-qr")
+            qr.setPixmap(qr_pixmap(main.uri, self.theme.px(220)))
+
+            def qr_words() -> None:
+                qr.setAccessibleName(self.tr("QR code for %1").replace("%1", main.display))
+            self._words.append(qr_words)
+            caption = self._shown(text_label(role="note"), lambda: self.tr(
+                "Scan with your phone camera to save or call this number."))
+            caption.setFixedWidth(max(qr.pixmap().width(), self.theme.px(260)))
+            qr_box.addWidget(qr, 0, Qt.AlignmentFlag.AlignLeft)
             qr_box.addWidget(caption)
             qr_box.addStretch(1)
             self.phones.addLayout(qr_box, 0)
+
+    def _phone_words(self, phone: Phone, caption: QLabel,
+                     number: QLabel) -> Callable[[], None]:
+        def set_words() -> None:
+            label = phone.label.get(self.lang) or self._kind(phone.kind)
+            caption.setText(label)
+            number.setText(self._number_text(phone))
+            number.setAccessibleName(f"{label}: {phone.display}")
+        return set_words
 
     def _number_text(self, phone: Phone) -> str:
         text = phone.display
@@ -180,87 +212,122 @@ class ResourceScreen(QWidget):
             text = self.tr("Text %1 to %2").replace("%1", phone.message).replace("%2", text)
         return text
 
-    def _section(self, title: str, text: str) -> None:
-        if not text:
-            return
+    def _section(self, title: Callable[[], str], text: Callable[[], str]) -> None:
+        """A heading and its text; hidden while the text is empty in the visit's language."""
         box = QVBoxLayout()
         box.setSpacing(2)
-        box.addWidget(text_label(title, role="section"))
-        box.addWidget(text_label(text, role="body"))
+        heading = text_label(role="section")
+        body = text_label(role="body")
+        box.addWidget(heading)
+        box.addWidget(body)
         self.details.addLayout(box)
-        self.spoken.append(f"{title}. {text}")
 
-    def _render_details(self, r: Resource, lang: str) -> None:
-        # How fresh the facts are comes first, next to the numbers it is about.
-        if r.verified_on is not None:
-            checked = self.tr("Last checked by staff: %1").replace(
-                "%1", local_date(QDate(r.verified_on.year, r.verified_on.month,
-                                       r.verified_on.day), lang))
-            label = text_label(checked, role="note")
-        else:
-            checked = self.tr("Not yet checked by staff: call first.")
-            label = text_label(checked, role="warning")
+        def set_words() -> None:
+            heading.setText(title())
+            body.setText(text())
+            for label in (heading, body):
+                label.setVisible(bool(body.text()))
+        self._words.append(set_words)
+
+    def _render_details(self, r: Resource) -> None:
+        # How far to trust the way to reach it comes first, next to the numbers it is about.
+        label = text_label(role="trust")
+
+        def trust_words() -> str:
+            sentence, level = trust_sentence(r, lambda day: local_date(
+                QDate(day.year, day.month, day.day), self.lang))
+            label.setProperty("trust", level)
+            return sentence
+        self._shown(label, trust_words)
         label.setObjectName("verified")
         self.details.addWidget(label)
-        self.spoken.append(checked)
-        now = self.window_.clock()
-        if r.hours is not None:
+        now = self.ctx.clock()
+        hours = r.hours
+        if hours is not None:
             row = QHBoxLayout()
-            is_open = r.hours.is_open(now)
-            badge = text_label(self.tr("Open now") if is_open else self.tr("Closed"),
-                               wrap=False)
+            is_open = hours.is_open(now)
+            badge = text_label(wrap=False)
             badge.setObjectName("open-badge")
             badge.setProperty("badge", "open" if is_open else "closed")
-            today = r.hours.day_text(now.weekday()) or self.tr("closed")
-            today_text = (self.tr("Open 24 hours, every day") if r.hours.always
-                          else self.tr("Today: %1").replace("%1", today))
-            today_label = text_label(today_text, role="body")
+            today_label = text_label(role="body")
             row.addWidget(badge)
             row.addWidget(today_label, 1)
             self.details.addLayout(row)
-            self.spoken.append(badge.text() + ". " + today_label.text())
-        if r.hours is not None and not r.hours.always:
+
+            def today_words() -> None:
+                badge.setText(self.tr("Open now") if is_open else self.tr("Closed"))
+                today = hours.day_text(now.weekday()) or self.tr("closed")
+                today_label.setText(self.tr("Open 24 hours, every day") if hours.always
+                                    else self.tr("Today: %1").replace("%1", today))
+            self._words.append(today_words)
+        if hours is not None and not hours.always:
             week = QGridLayout()
             week.setHorizontalSpacing(24)
             week.setVerticalSpacing(2)
             for d in range(7):
                 role = "today" if d == now.weekday() else "body"
-                day = text_label(day_name(d, lang), role=role, wrap=False)
-                hours = text_label(r.hours.day_text(d) or self.tr("closed"), role=role,
-                                   wrap=False)
+                day = self._shown(text_label(role=role, wrap=False), self._day_name(d))
+                times = self._shown(text_label(role=role, wrap=False),
+                                    self._day_hours(hours, d))
                 week.addWidget(day, d, 0)
-                week.addWidget(hours, d, 1)
+                week.addWidget(times, d, 1)
             week.setColumnStretch(2, 1)
             box = QVBoxLayout()
-            box.addWidget(text_label(self.tr("Hours"), role="section"))
+            box.addWidget(self._shown(text_label(role="section"), lambda: self.tr("Hours")))
             box.addLayout(week)
             self.details.addLayout(box)
         if r.hours_note:
-            self.details.addWidget(text_label(r.hours_note.get(lang), role="body"))
+            self.details.addWidget(self._shown(text_label(role="body"),
+                                                 self._local(r.hours_note)))
         if r.address:
-            self._section(self.tr("Address"), r.address.one_line())
+            where = r.address.one_line()
+            self._section(lambda: self.tr("Address"), lambda: where)
         elif r.area.statewide or r.area.national:
-            self._section(self.tr("Where"), self.tr("Statewide") if r.area.statewide
+            statewide = r.area.statewide
+            self._section(lambda: self.tr("Where"), lambda: self.tr("Statewide") if statewide
                           else self.tr("Nationwide"))
-        costs = {"free": self.tr("Free"), "sliding_scale": self.tr("Pay what you can"),
-                 "insurance": self.tr("Insurance accepted"), "fee": self.tr("There is a fee")}
-        self._section(self.tr("Cost"), ", ".join(costs.get(c, c) for c in r.cost))
-        names = {"en": self.tr("English"), "es": self.tr("Spanish")}
-        self._section(self.tr("Languages"), ", ".join(names.get(x, x) for x in r.languages))
-        access = {"walk_in": self.tr("Walk in, no appointment needed"),
-                  "appointment": self.tr("By appointment"),
-                  "call_first": self.tr("Call first"),
-                  "outreach": self.tr("They can come to you")}
-        self._section(self.tr("How to go"), "\n".join(access.get(a, a) for a in r.access))
-        self._section(self.tr("Who can go"), r.eligibility.get(lang))
-        self._section(self.tr("Privacy"), r.confidentiality.get(lang))
-        self._section(self.tr("About"), r.description.get(lang))
+        if r.cost:
+            self._section(lambda: self.tr("Cost"),
+                          lambda: ", ".join(self._cost(c) for c in r.cost))
+        if r.languages:
+            self._section(lambda: self.tr("Languages"),
+                          lambda: ", ".join(self._language(x) for x in r.languages))
+        if r.access:
+            self._section(lambda: self.tr("How to go"),
+                          lambda: "\n".join(self._access(a) for a in r.access))
+        for title, text in ((lambda: self.tr("Who can go"), r.eligibility),
+                            (lambda: self.tr("Privacy"), r.confidentiality),
+                            (lambda: self.tr("About"), r.description)):
+            if text:
+                self._section(title, self._local(text))
+
+    def _local(self, text: LocalText) -> Callable[[], str]:
+        return lambda: text.get(self.lang)
+
+    def _day_name(self, day: int) -> Callable[[], str]:
+        return lambda: day_name(day, self.lang)
+
+    def _day_hours(self, hours: WeeklyHours, day: int) -> Callable[[], str]:
+        return lambda: hours.day_text(day) or self.tr("closed")
+
+    def _cost(self, cost: str) -> str:
+        return {"free": self.tr("Free"), "sliding_scale": self.tr("Pay what you can"),
+                "insurance": self.tr("Insurance accepted"),
+                "fee": self.tr("There is a fee")}.get(cost, cost)
+
+    def _language(self, lang: str) -> str:
+        return {"en": self.tr("English"), "es": self.tr("Spanish")}.get(lang, lang)
+
+    def _access(self, access: str) -> str:
+        return {"walk_in": self.tr("Walk in, no appointment needed"),
+                "appointment": self.tr("By appointment"), "call_first": self.tr("Call first"),
+                "outreach": self.tr("They can come to you")}.get(access, access)
 
     @Slot()
     def _toggle_handout(self) -> None:
         if self.resource is None:
             return
-        handout = self.window_.handout
+        handout = self.ctx.visit.handout
         if self.resource.id in handout:
             handout.remove(self.resource.id)
         else:
@@ -268,29 +335,31 @@ class ResourceScreen(QWidget):
 
     @Slot()
     def _update_add_button(self) -> None:
-        added = self.resource is not None and self.resource.id in self.window_.handout
+        added = self.resource is not None and self.resource.id in self.ctx.visit.handout
         self.add_button.setText(self.tr("Added to my handout \u2713") if added
                                 else self.tr("Add to my handout"))
         self.add_button.setAccessibleName(self.add_button.text())
 
-    @Slot()
-    def read_aloud(self) -> None:
-        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+    def script(self) -> Script | None:
+        """What Read aloud says for this place (`kiosk speak --resource` says the same)."""
+        if self.resource is None:
+            return None
+        return resource_script(self.resource, self.lang, self.ctx.clock())
 
     def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setAccessibleName(self.read_button.text())
+        self.read_aloud.retranslate()
         self._update_add_button()
-        if self.resource is not None:
-            self.rebuild()
+        self._set_words()
 
     def restyle(self, theme: Theme) -> None:
+        self.theme = theme
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
         if self.resource is not None:
             self.rebuild()
 
     def reset(self) -> None:
         self.resource = None
-        self.spoken = []
+        self._words = []
         clear_layout(self.phones)
         clear_layout(self.details)
         self.scroll_area.verticalScrollBar().setValue(0)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.directory.model import Topic
+from kiosk.directory.model import Resource, Topic
+from kiosk.speech.script import Script, topic_script
+from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
@@ -17,9 +18,6 @@ from kiosk.ui.widgets import (
     scrolling_page,
     text_label,
 )
-
-if TYPE_CHECKING:
-    from kiosk.ui.window import KioskWindow
 
 
 def paragraphs(body: str) -> list[str]:
@@ -36,28 +34,27 @@ def paragraphs(body: str) -> list[str]:
     return out
 
 
-class TopicScreen(QWidget):
-    def __init__(self, window: KioskWindow) -> None:
-        super().__init__()
-        self.window_ = window
+class TopicScreen(Screen):
+    def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
         self.topic: Topic | None = None
-        self.spoken: list[str] = []
         self.scroll_area = scrolling_page(self)
         self.body = reading_column(self.scroll_area)
         self.body.setSpacing(16)
         self.title = text_label(role="title")
         self.summary = text_label(role="subtitle")
         actions = QHBoxLayout()
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("read-aloud-topic")
-        self.read_button.clicked.connect(self.read_aloud)
-        actions.addWidget(self.read_button)
+        self.read_aloud = ReadAloud(ctx.speech, self.script, "read-aloud-topic")
+        self.read_button = self.read_aloud.read_button
+        actions.addWidget(self.read_aloud)
         actions.addStretch(1)
         self.text = QVBoxLayout()
         self.text.setSpacing(12)
         self.related_title = text_label(role="section")
         self.related = QVBoxLayout()
         self.related.setSpacing(10)
+        self.paragraph_labels: list[QLabel] = []
+        self.related_buttons: list[tuple[TileButton, Resource]] = []
         for item in (self.title, self.summary):
             self.body.addWidget(item)
         self.body.addLayout(actions)
@@ -66,61 +63,83 @@ class TopicScreen(QWidget):
         self.body.addLayout(self.related)
         self.body.addStretch(1)
 
+    def enter(self, key: str = "") -> None:
+        self.show_topic(key)
+
     def show_topic(self, slug: str) -> None:
-        self.topic = self.window_.store.topic(slug)
-        self.window_.speech.stop()
+        self.topic = self.ctx.store.topic(slug)
+        self.ctx.speech.stop()
         self.rebuild()
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def rebuild(self) -> None:
+        """Build the widgets for `self.topic`: as many paragraph labels as the longer of
+        its two languages needs, so `set_words` can change language on the same widgets."""
         clear_layout(self.text)
         clear_layout(self.related)
-        self.read_button.setVisible(self.window_.speech.available())
+        self.paragraph_labels = []
+        self.related_buttons = []
+        self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         t = self.topic
-        lang = self.window_.lang
         if t is None:
             self.title.setText("")
             self.summary.hide()
             self.related_title.hide()
             return
-        self.title.setText(t.title.get(lang))
-        self.summary.setText(t.summary.get(lang))
         self.summary.setVisible(bool(t.summary))
-        self.spoken = [t.title.get(lang)]
-        if t.summary:
-            self.spoken.append(t.summary.get(lang))
-        for paragraph in paragraphs(t.body.get(lang)):
-            self.text.addWidget(text_label(paragraph, role="body"))
-            self.spoken.append(paragraph)
-        related = self.window_.store.resources(list(t.related), include_inactive=False)
+        count = max(len(paragraphs(t.body.en)), len(paragraphs(t.body.es)))
+        for _ in range(count):
+            label = text_label(role="body")
+            self.text.addWidget(label)
+            self.paragraph_labels.append(label)
+        related = self.ctx.store.resources(list(t.related), include_inactive=False)
         self.related_title.setVisible(bool(related))
         for r in related:
-            phone = r.main_phone.display if r.main_phone else ""
             button = TileButton(f"related-{r.id}", variant="row")
-            button.set_label(f"{r.name.get(lang)}\n{phone}" if phone else r.name.get(lang),
-                             r.name.get(lang))
             button.clicked.connect(self._opener(r.id))
             self.related.addWidget(button)
+            self.related_buttons.append((button, r))
+        self.set_words()
+
+    def set_words(self) -> None:
+        t = self.topic
+        if t is None:
+            return
+        lang = self.lang
+        self.title.setText(t.title.get(lang))
+        self.summary.setText(t.summary.get(lang))
+        texts = paragraphs(t.body.get(lang))
+        for i, label in enumerate(self.paragraph_labels):
+            label.setText(texts[i] if i < len(texts) else "")
+            label.setVisible(i < len(texts))
+        for button, r in self.related_buttons:
+            phone = r.main_phone.display if r.main_phone else ""
+            name = r.name.get(lang)
+            button.set_label(f"{name}\n{phone}" if phone else name, name)
 
     def _opener(self, rid: str) -> Callable[[], None]:
-        return lambda: self.window_.open_resource(rid)
+        return lambda: self.resource_wanted.emit(rid)
 
-    @Slot()
-    def read_aloud(self) -> None:
-        self.window_.speech.say(". ".join(self.spoken), self.window_.lang)
+    def script(self) -> Script | None:
+        """What Read aloud says for this topic (`kiosk speak --topic` says the same)."""
+        if self.topic is None:
+            return None
+        related = self.ctx.store.resources(list(self.topic.related), include_inactive=False)
+        return topic_script(self.topic, related, self.lang)
 
     def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setAccessibleName(self.read_button.text())
+        self.read_aloud.retranslate()
         self.related_title.setText(self.tr("Places that can help"))
-        self.rebuild()
+        self.set_words()
 
     def restyle(self, theme: Theme) -> None:
-        return None
+        self.theme = theme
+        self.read_aloud.refresh(theme.colors["ink"], theme.colors["surface"])
 
     def reset(self) -> None:
         self.topic = None
-        self.spoken = []
+        self.paragraph_labels = []
+        self.related_buttons = []
         clear_layout(self.text)
         clear_layout(self.related)
         self.scroll_area.verticalScrollBar().setValue(0)

@@ -1,57 +1,15 @@
-"""The interface in Spanish through Qt's translation system.
-
-`src/kiosk/resources/translations/kiosk_es.ts` is the source kept in the repository. The compiled `.qm`
-is not: it is built with `pyside6-lrelease` into the data folder's cache the first time it is
-needed, and again whenever the `.ts` is newer, so a fresh checkout works as it is.
+"""The visitor screens in the visitor's language: Qt's translators installed on the
+application (the kiosk's own, built from `kiosk_<lang>.ts` by `kiosk.i18n`, and Qt's own).
 """
 
 from __future__ import annotations
 
-import logging
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
-from kiosk.paths import RESOURCES
-
-log = logging.getLogger(__name__)
-
-TRANSLATIONS = RESOURCES / "translations"
-
-
-def lrelease_command() -> list[str]:
-    """pyside6-lrelease, found beside PySide6 itself or on the PATH."""
-    import PySide6
-
-    bundled = Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32"
-                                               else "lrelease")
-    if bundled.exists():
-        return [str(bundled)]
-    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
-    return [found] if found else []
-
-
-def build_qm(ts: Path, qm: Path) -> bool:
-    """Compile `ts` into `qm` when missing or older; False when it cannot be built."""
-    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
-        return True
-    command = lrelease_command()
-    if not command:
-        log.error("cannot build %s: pyside6-lrelease was not found", qm.name)
-        return False
-    qm.parent.mkdir(parents=True, exist_ok=True)
-    tmp = qm.with_suffix(".qm.tmp")
-    result = subprocess.run([*command, "-silent", str(ts), "-qm", str(tmp)],
-                            capture_output=True, text=True, check=False)
-    if result.returncode != 0 or not tmp.exists():
-        log.error("building %s failed: %s", qm.name, result.stderr.strip())
-        tmp.unlink(missing_ok=True)
-        return False
-    tmp.replace(qm)
-    return True
+from kiosk import i18n
+from kiosk.i18n import TRANSLATIONS
 
 
 class Translations:
@@ -64,11 +22,7 @@ class Translations:
         self._loaded: dict[str, list[QTranslator]] = {}  # loaded once, installed on demand
 
     def qm_for(self, lang: str) -> Path | None:
-        ts = self.folder / f"kiosk_{lang}.ts"
-        if not ts.exists():
-            return None
-        qm = self.cache / f"kiosk_{lang}.qm"
-        return qm if build_qm(ts, qm) else None
+        return i18n.compiled(lang, self.cache, self.folder)
 
     def uninstall(self) -> None:
         app = QCoreApplication.instance()
@@ -82,6 +36,7 @@ class Translations:
         if app is None:
             return False
         self.uninstall()
+        i18n.route_through(QCoreApplication.translate)  # the core's sentences too
         if lang == "en":
             return True
         if lang not in self._loaded:
@@ -103,23 +58,3 @@ class Translations:
         if qm is not None and kiosk.load(str(qm)):
             out.append(kiosk)
         return out
-
-
-def untranslated(ts: Path) -> list[str]:
-    """`context: source` of every message of a .ts file still waiting for its translation
-    (a plural message counts as translated when each of its forms is)."""
-    import xml.etree.ElementTree as ET
-
-    out = []
-    for context in ET.parse(ts).getroot().iter("context"):
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            kind = translation.get("type") if translation is not None else None
-            if kind in ("vanished", "obsolete"):
-                continue
-            forms = [] if translation is None else (
-                [f.text for f in translation.iter("numerusform")] or [translation.text])
-            if kind == "unfinished" or not forms or not all((f or "").strip() for f in forms):
-                out.append(f"{context.findtext('name')}: {message.findtext('source')}")
-    return out
-

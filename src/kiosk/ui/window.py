@@ -1,16 +1,18 @@
 """The kiosk's main window: the header, the screens, and what a visit leaves behind (nothing).
 
-Every screen is built once and refreshed when shown. What a visitor did lives only in this
-window's memory (the screen history, search text, handout, filters, language, text size) and
+The screens are components (`kiosk.ui.screen`): each is made from the one `ScreenContext`
+the first time a visitor needs it (only home before the first paint), asks for another
+screen with its signals, and is driven through the `Screen` methods. What a visitor did
+lives only in memory (the `Visit`, the screen history, what each screen shows) and
 `quick_exit` forgets all of it at once.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
@@ -24,24 +26,32 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory import usage
-from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
+from kiosk.i18n import LANGUAGES
 from kiosk.ui.category import CategoryScreen
-from kiosk.ui.handout import Handout, HandoutScreen
+from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.header import ADMIN_CORNER, Header
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StillThereDialog
 from kiosk.ui.resource import ResourceScreen
+from kiosk.ui.screen import Clock, Screen, ScreenContext
 from kiosk.ui.search import SearchScreen
 from kiosk.ui.speech import Speech, default_speech
 from kiosk.ui.theme import TEXT_SCALES, Theme
 from kiosk.ui.topic import TopicScreen
 from kiosk.ui.translations import Translations
+from kiosk.ui.visit import Handout, Visit
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], dt.datetime]
 ADMIN_HOLD_MS = 3000
+# The visitor screens by the name the window knows them by. A new screen is a `Screen`
+# subclass added here (and an `open_...` method below when it needs checks or counting).
+SCREENS: Mapping[str, type[Screen]] = {
+    "home": HomeScreen, "category": CategoryScreen, "resource": ResourceScreen,
+    "topic": TopicScreen, "search": SearchScreen, "handout": HandoutScreen,
+}
+S = TypeVar("S", bound=Screen)
 
 
 class AdminCorner(QWidget):
@@ -73,29 +83,33 @@ class AdminCorner(QWidget):
 class KioskWindow(QMainWindow):
     reset_done = Signal()
     language_changed = Signal(str)
+    admin_wanted = Signal()  # the staff corner was held; `kiosk.app` opens the admin
 
     def __init__(self, store: Store, data_dir: Path, *, windowed: bool = True,
                  idle_timeout_s: float | None = None, lang: str | None = None,
-                 clock: Clock | None = None, speech: Speech | None = None) -> None:
+                 clock: Clock | None = None, speech: Speech | None = None,
+                 screens: Mapping[str, type[Screen]] = SCREENS) -> None:
         super().__init__()
         self.setObjectName("kiosk-window")
         self.data_dir = Path(data_dir)
         self.store = store
-        self.settings = Settings(store)
         self.windowed = windowed
         self.clock: Clock = clock or store.clock
-        self.speech: Speech = speech if speech is not None else default_speech()
-        self.default_lang = lang or str(self.settings.get("default_lang") or "en")
-        if self.default_lang not in ("en", "es"):
-            self.default_lang = "en"
-        self.lang = self.default_lang
-        self.default_high_contrast = bool(self.settings.get("high_contrast_default"))
-        self.theme = Theme(self.default_high_contrast, 0)
+        self.ctx = ScreenContext(store, self.clock, data_dir=self.data_dir)
+        self.settings = self.ctx.settings
+        self.ctx.speech = speech if speech is not None else self._default_speech()
+        default_lang = lang or str(self.settings.get("default_lang") or "en")
+        if default_lang not in LANGUAGES:
+            default_lang = "en"
+        self.visit = self.ctx.visit = Visit(
+            default_lang, Theme(bool(self.settings.get("high_contrast_default")), 0), self)
         self.translations = Translations(self.data_dir / "cache")
-        self.handout = Handout(self)
+        self.usage = usage.Tally(self.clock)  # written when the visit ends, not per tap
         self.history: list[tuple[str, str]] = []
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
+        self._screen_types = dict(screens)
+        self.screens: dict[str, Screen] = {}  # those built so far
 
         root = self.root = QWidget()
         root.setObjectName("kiosk-root")
@@ -112,19 +126,6 @@ class KioskWindow(QMainWindow):
         if own_layout is not None:
             own_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
 
-        self.home = HomeScreen(self)
-        self.category = CategoryScreen(self)
-        self.resource_screen = ResourceScreen(self)
-        self.topic_screen = TopicScreen(self)
-        self.search = SearchScreen(self)
-        self.handout_screen = HandoutScreen(self)
-        self.screens: dict[str, QWidget] = {
-            "home": self.home, "category": self.category, "resource": self.resource_screen,
-            "topic": self.topic_screen, "search": self.search, "handout": self.handout_screen,
-        }
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-
         self.header.home.connect(self.show_home)
         self.header.back.connect(self.go_back)
         self.header.language.connect(self.toggle_language)
@@ -136,7 +137,7 @@ class KioskWindow(QMainWindow):
             lambda: self.header.set_handout_count(len(self.handout)))
 
         self.admin_corner = AdminCorner(root)
-        self.admin_corner.held.connect(self._open_admin)
+        self.admin_corner.held.connect(self.admin_wanted.emit)
         self.admin_corner.raise_()
 
         timeout = idle_timeout_s if idle_timeout_s is not None else float(
@@ -155,10 +156,80 @@ class KioskWindow(QMainWindow):
             self.translations.install(self.lang)
         self._apply_theme()
         self._retranslate()
-        self.stack.setCurrentWidget(self.home)
-        self._update_nav()
+        self._show_current()
         if not windowed:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+
+    # -- the visit --------------------------------------------------------------------------
+
+    @property
+    def speech(self) -> Speech:
+        """The screens' speech engine (the one in `ctx`: screens made later get the same)."""
+        return self.ctx.speech
+
+    @speech.setter
+    def speech(self, speech: Speech) -> None:
+        self.ctx.speech = speech
+
+    @property
+    def lang(self) -> str:
+        return self.visit.lang
+
+    @property
+    def theme(self) -> Theme:
+        return self.visit.theme
+
+    @property
+    def handout(self) -> Handout:
+        return self.visit.handout
+
+    # -- the screens ------------------------------------------------------------------------
+
+    def screen_named(self, name: str) -> Screen:
+        """The screen called `name`, made the first time it is asked for."""
+        screen = self.screens.get(name)
+        if screen is None:
+            screen = self._screen_types[name](self.ctx)
+            screen.setObjectName(f"{name}-screen")
+            screen.category_wanted.connect(self.open_category)
+            screen.resource_wanted.connect(self.open_resource)
+            screen.topic_wanted.connect(self.open_topic)
+            screen.search_wanted.connect(self.open_search)
+            if isinstance(screen, HandoutScreen):
+                screen.print_wanted.connect(self.print_handout)
+            self.screens[name] = screen
+            self.stack.addWidget(screen)
+            screen.restyle(self.theme)
+        return screen
+
+    def _typed(self, name: str, kind: type[S]) -> S:
+        screen = self.screen_named(name)
+        assert isinstance(screen, kind)
+        return screen
+
+    @property
+    def home(self) -> HomeScreen:
+        return self._typed("home", HomeScreen)
+
+    @property
+    def category(self) -> CategoryScreen:
+        return self._typed("category", CategoryScreen)
+
+    @property
+    def resource_screen(self) -> ResourceScreen:
+        return self._typed("resource", ResourceScreen)
+
+    @property
+    def topic_screen(self) -> TopicScreen:
+        return self._typed("topic", TopicScreen)
+
+    @property
+    def search(self) -> SearchScreen:
+        return self._typed("search", SearchScreen)
+
+    @property
+    def handout_screen(self) -> HandoutScreen:
+        return self._typed("handout", HandoutScreen)
 
     # -- navigation -------------------------------------------------------------------------
 
@@ -170,19 +241,8 @@ class KioskWindow(QMainWindow):
 
     def _show_current(self) -> None:
         kind, key = self.current
-        screen = self.screens[kind]
-        if kind == "category":
-            self.category.show_category(key)
-        elif kind == "resource":
-            self.resource_screen.show_resource(key)
-        elif kind == "topic":
-            self.topic_screen.show_topic(key)
-        elif kind == "handout":
-            self.handout_screen.refresh()
-        elif kind == "search":
-            self.search.refresh()
-        elif kind == "home":
-            self.home.refresh()
+        screen = self.screen_named(kind)
+        screen.show_for(key)
         self.stack.setCurrentWidget(screen)
         self._update_nav()
 
@@ -202,23 +262,26 @@ class KioskWindow(QMainWindow):
         self.current = self.history.pop()
         self._show_current()
 
+    @Slot(str)
     def open_category(self, slug: str) -> None:
         if self.store.category(slug) is None:
             return
-        usage.count(self.store, "category", slug)
+        self.usage.count("category", slug)
         self._go("category", slug)
 
+    @Slot(str)
     def open_resource(self, resource_id: str) -> None:
         resource = self.store.resource(resource_id)
         if resource is None or not resource.active:
             return
-        usage.count(self.store, "resource", resource_id)
+        self.usage.count("resource", resource_id)
         self._go("resource", resource_id)
 
+    @Slot(str)
     def open_topic(self, slug: str) -> None:
         if self.store.topic(slug) is None:
             return
-        usage.count(self.store, "topic", slug)
+        self.usage.count("topic", slug)
         self._go("topic", slug)
 
     @Slot()
@@ -229,14 +292,22 @@ class KioskWindow(QMainWindow):
     def open_handout(self) -> None:
         self._go("handout")
 
+    @Slot()
+    def print_handout(self) -> None:
+        """The preview of the visitor's handout over the screens (the header stays)."""
+        from kiosk.printing.kiosk_print import open_print_preview
+
+        open_print_preview(self, list(self.handout.ids), self.lang)
+
     def screen_name(self) -> str:
         return self.current[0]
 
     def refresh(self) -> None:
         """Re-read the store for what is on screen (after staff saved a change)."""
-        self.home.refresh(force=True)
-        kind, _key = self.current
-        if kind == "resource" and self.store.resource(self.current[1]) is None:
+        for screen in self.screens.values():
+            screen.reload()
+        kind, key = self.current
+        if kind == "resource" and self.store.resource(key) is None:
             self.show_home()
             return
         self._show_current()
@@ -244,12 +315,14 @@ class KioskWindow(QMainWindow):
     # -- the visitor's choices --------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
-        if lang not in ("en", "es") or lang == self.lang:
+        """Every text in `lang`, set again on the widgets on view (none is rebuilt); the
+        other screens follow when they are next shown."""
+        if lang not in LANGUAGES or lang == self.lang:
             return
+        self.speech.stop()
+        self.visit.lang = lang
         self.translations.install(lang)
-        self.lang = lang
         self._retranslate()
-        self._show_current()
         self.language_changed.emit(lang)
 
     @Slot()
@@ -268,7 +341,7 @@ class KioskWindow(QMainWindow):
     def _set_theme(self, theme: Theme) -> None:
         if theme == self.theme:
             return
-        self.theme = theme
+        self.visit.theme = theme
         self._apply_theme()
         self._show_current()
 
@@ -279,15 +352,15 @@ class KioskWindow(QMainWindow):
         self.header.restyle(self.theme)
         self.header.contrast_button.setProperty("active", self.theme.high_contrast)
         for screen in self.screens.values():
-            restyle = getattr(screen, "restyle", None)
-            if restyle is not None:
-                restyle(self.theme)
+            screen.restyle(self.theme)
 
     def _retranslate(self) -> None:
+        """At once, not on Qt's LanguageChange events: they come on the next turn of the
+        event loop, and none comes when no translator could be installed."""
         self.setWindowTitle(self.tr("Find help"))
         self.header.retranslate(self.lang)
         for screen in self.screens.values():
-            screen.retranslate()  # type: ignore[attr-defined]
+            screen.follow_language()
         self.still_there.retranslate()
 
     # -- privacy ----------------------------------------------------------------------------
@@ -300,23 +373,22 @@ class KioskWindow(QMainWindow):
         self.idle.reset()
         self.still_there.dismiss()
         self._close_popups()
-        self.handout.clear()
+        lang, theme = self.lang, self.theme
+        self.visit.forget()
         self.history.clear()
         self.current = ("home", "")
         for screen in self.screens.values():
             try:
-                screen.reset()  # type: ignore[attr-defined]
+                screen.reset()
             except Exception:  # one broken screen must not keep the visit on display
                 log.exception("resetting a screen failed")
-        if self.lang != self.default_lang:
-            self.translations.install(self.default_lang)
-            self.lang = self.default_lang
+        if self.lang != lang:
+            self.translations.install(self.lang)
             self._retranslate()
-        default_theme = Theme(self.default_high_contrast, 0)
-        if self.theme != default_theme:
-            self.theme = default_theme
+        if self.theme != theme:
             self._apply_theme()
         self._show_current()
+        self.usage.flush(self.store)  # the visit is over: its counts, sorted, in one write
         self.reset_done.emit()
 
     def _close_popups(self) -> None:
@@ -327,10 +399,8 @@ class KioskWindow(QMainWindow):
 
     def is_pristine(self) -> bool:
         """Nothing to forget: the idle reset then has nobody to ask."""
-        return (self.current == ("home", "") and not self.handout.ids
-                and self.lang == self.default_lang
-                and self.theme == Theme(self.default_high_contrast, 0)
-                and not self.search.text() and self.home.scrolled_to_top())
+        return (self.current == ("home", "") and self.visit.pristine()
+                and all(screen.pristine() for screen in self.screens.values()))
 
     @Slot()
     def _ask_still_there(self) -> None:
@@ -346,13 +416,17 @@ class KioskWindow(QMainWindow):
 
     # -- staff ------------------------------------------------------------------------------
 
-    @Slot()
-    def _open_admin(self) -> None:
-        try:
-            from kiosk.admin.entry import open_admin  # type: ignore[import-not-found]
-        except ImportError:
-            return
-        open_admin(self)
+    def _default_speech(self) -> Speech:
+        """espeak-ng through aplay at the staff's volume; when this machine cannot speak,
+        the Read aloud buttons stay hidden and the admin notices say why."""
+        speech = default_speech(lambda: int(self.settings.get("speech_volume")) / 100)
+        problem = speech.problem()
+        if problem:
+            log.warning("%s", problem)
+            from kiosk.speech.notices import tell_staff
+
+            tell_staff(self.store, problem)
+        return speech
 
     def leave(self) -> None:
         """Close the kiosk (a staff action)."""
@@ -377,6 +451,7 @@ class KioskWindow(QMainWindow):
                 app.removeEventFilter(self.idle)
             self.idle.stop()
             self.translations.uninstall()
+            self.usage.flush(self.store)
             event.accept()
         else:
             event.ignore()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,11 @@ if TYPE_CHECKING:
         Ed25519PrivateKey,
         Ed25519PublicKey,
     )
+
+
+FINGERPRINT = re.compile(r"[0-9a-f]{4}( [0-9a-f]{4}){4}")
+_PEM_BLOCK = re.compile(r"-----BEGIN PUBLIC KEY-----.*?-----END PUBLIC KEY-----", re.DOTALL)
+MAX_TRUSTED = 8
 
 
 def public_path(private: Path) -> Path:
@@ -91,3 +97,29 @@ def load_public(pem: str, where: str = "the trusted key") -> Ed25519PublicKey:
     if not isinstance(key, Ed25519PublicKey):
         raise KnownError(f"{where}: this is not an Ed25519 public key.")
     return key
+
+
+def load_trusted(text: str) -> list[Ed25519PublicKey]:
+    """Every key a kiosk trusts: its setting holds one PEM block per key (at most
+    `MAX_TRUSTED`), so that a new key can be trusted before the old one is retired."""
+    blocks = _PEM_BLOCK.findall(text or "")
+    if not blocks and (text or "").strip():
+        raise KnownError("The trusted key setting holds no public key; trust one again with "
+                         "'kiosk bundle trust KEY.pub.pem'.")
+    return [load_public(block) for block in blocks[:MAX_TRUSTED]]
+
+
+def trusted_text(found: list[Ed25519PublicKey]) -> str:
+    """The setting's text for these keys, each once, in the order given."""
+    seen: list[bytes] = []
+    out = []
+    for key in found:
+        raw = raw_public(key)
+        if raw not in seen:
+            seen.append(raw)
+            out.append(public_pem(key).strip())
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def fingerprints(text: str) -> list[str]:
+    return [fingerprint(raw_public(key)) for key in load_trusted(text)]

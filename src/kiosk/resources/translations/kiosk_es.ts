@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_US" sourcelanguage="en_US">
 <context>
+    <name>Admin</name>
+    <message>
+        <source>Something went wrong inside the kiosk, so nothing was changed. The details are in the kiosk&apos;s log.</source>
+        <translation>Algo falló dentro del quiosco, así que no se cambió nada. Los detalles están en el registro del quiosco.</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <source>Staff: keeping the directory right</source>
@@ -91,18 +98,6 @@
         <translation>Icono</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
-    </message>
-    <message>
         <source> (hidden)</source>
         <translation> (oculta)</translation>
     </message>
@@ -113,14 +108,6 @@
     <message>
         <source>Another category has this id.</source>
         <translation>Otra categoría ya tiene este id.</translation>
-    </message>
-    <message>
-        <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardada.</translation>
     </message>
 </context>
 <context>
@@ -176,6 +163,257 @@
     <message>
         <source>Good to know: %1</source>
         <translation>Información útil: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>Write the phone number.</source>
+        <translation>Escriba el número de teléfono.</translation>
+    </message>
+    <message>
+        <source>Write this phone number in digits only: %1</source>
+        <translation>Escriba este número de teléfono solo con dígitos: %1</translation>
+    </message>
+    <message>
+        <source>This phone number is missing a digit: %1</source>
+        <translation>A este número de teléfono le falta un dígito: %1</translation>
+    </message>
+    <message>
+        <source>This phone number is missing %2 digits: %1</source>
+        <translation>A este número de teléfono le faltan %2 dígitos: %1</translation>
+    </message>
+    <message>
+        <source>This phone number has one digit too many: %1</source>
+        <translation>Este número de teléfono tiene un dígito de más: %1</translation>
+    </message>
+    <message>
+        <source>This phone number has %2 digits too many: %1</source>
+        <translation>Este número de teléfono tiene %2 dígitos de más: %1</translation>
+    </message>
+    <message>
+        <source>This is not a working US phone number; check the area code: %1</source>
+        <translation>Este no es un número de teléfono de EE. UU. que funcione; revise el código de área: %1</translation>
+    </message>
+    <message>
+        <source>A web address has no spaces: %1</source>
+        <translation>Una dirección web no lleva espacios: %1</translation>
+    </message>
+    <message>
+        <source>This is not a web address like https://example.org: %1</source>
+        <translation>Esta no es una dirección web como https://example.org: %1</translation>
+    </message>
+    <message>
+        <source>This is not an email address like name@example.org: %1</source>
+        <translation>Este no es un correo electrónico como nombre@example.org: %1</translation>
+    </message>
+    <message>
+        <source>A ZIP code has 5 digits, like 06226: %1</source>
+        <translation>Un código postal tiene 5 dígitos, como 06226: %1</translation>
+    </message>
+    <message>
+        <source>Write a short id, like windham-clinic.</source>
+        <translation>Escriba un id corto, como windham-clinic.</translation>
+    </message>
+    <message>
+        <source>Use only small letters, digits and dashes, like windham-clinic: %1</source>
+        <translation>Use solo letras minúsculas, dígitos y guiones, como windham-clinic: %1</translation>
+    </message>
+    <message>
+        <source>Write hours like 09:00-17:00 (several with commas): %1</source>
+        <translation>Escriba el horario como 09:00-17:00 (varios, con comas): %1</translation>
+    </message>
+    <message>
+        <source>Write the name in English; it is required.</source>
+        <translation>Escriba el nombre en inglés; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Write the description in English; it is required.</source>
+        <translation>Escriba la descripción en inglés; es obligatoria.</translation>
+    </message>
+    <message>
+        <source>Write the title in English; it is required.</source>
+        <translation>Escriba el título en inglés; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Write the text in English; it is required.</source>
+        <translation>Escriba el texto en inglés; es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Say where this came from (a file, a web page, a call).</source>
+        <translation>Diga de dónde salió esto (un archivo, una página web, una llamada).</translation>
+    </message>
+    <message>
+        <source>Write the day the page was read as 2026-12-01.</source>
+        <translation>Escriba el día en que se leyó la página así: 2026-12-01.</translation>
+    </message>
+    <message>
+        <source>Say on which day the web page was read.</source>
+        <translation>Diga qué día se leyó la página web.</translation>
+    </message>
+    <message>
+        <source>Add at least one source: where do these facts come from?</source>
+        <translation>Agregue al menos una fuente: ¿de dónde salen estos datos?</translation>
+    </message>
+    <message>
+        <source>Tick at least one category.</source>
+        <translation>Marque al menos una categoría.</translation>
+    </message>
+    <message>
+        <source>This category does not exist any more: %1</source>
+        <translation>Esta categoría ya no existe: %1</translation>
+    </message>
+    <message>
+        <source>There is no entry with this id: %1</source>
+        <translation>No hay ninguna entrada con este id: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Gratis</translation>
+    </message>
+    <message>
+        <source>Sliding scale</source>
+        <translation>Según ingresos</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>Seguro médico</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Con costo</translation>
+    </message>
+    <message>
+        <source>Walk in</source>
+        <translation>Sin cita</translation>
+    </message>
+    <message>
+        <source>By appointment</source>
+        <translation>Con cita</translation>
+    </message>
+    <message>
+        <source>Call first</source>
+        <translation>Llamar antes</translation>
+    </message>
+    <message>
+        <source>Outreach</source>
+        <translation>Visitas en la comunidad</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Llamada</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>24-hour hotline</source>
+        <translation>Línea de 24 horas</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>TTY</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the fields marked in red.</source>
+        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Se guardó.</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Pueblo</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <source>Main phone</source>
+        <translation>Teléfono principal</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Última revisión</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Se muestra</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Oculta</translation>
     </message>
 </context>
 <context>
@@ -333,10 +571,6 @@
         <source>Remove %1</source>
         <translation>Quitar %1</translation>
     </message>
-    <message>
-        <source>Printing is not set up on this kiosk. Please ask staff.</source>
-        <translation>Este quiosco no tiene la impresora lista. Pida ayuda al personal.</translation>
-    </message>
 </context>
 <context>
     <name>Header</name>
@@ -374,7 +608,66 @@
     </message>
 </context>
 <context>
+    <name>HealthPanel</name>
+    <message>
+        <source>Do this: %1</source>
+        <translation>Haga esto: %1</translation>
+    </message>
+    <message>
+        <source>Is this kiosk ready for visitors?</source>
+        <translation>¿Está este quiosco listo para los visitantes?</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Revisar otra vez</translation>
+    </message>
+    <message>
+        <source>Every check passed.</source>
+        <translation>Todas las revisiones salieron bien.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks need attention.</source>
+        <translation>%1 de %2 revisiones necesitan atención.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
+    <message>
+        <source>Edited</source>
+        <translation>Editada</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Created as a copy</source>
+        <translation>Creada como copia</translation>
+    </message>
+    <message>
+        <source>Hidden from visitors</source>
+        <translation>Oculta a los visitantes</translation>
+    </message>
+    <message>
+        <source>Shown to visitors again</source>
+        <translation>Se muestra otra vez a los visitantes</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importación</translation>
+    </message>
+    <message>
+        <source>Reverted</source>
+        <translation>Deshecho</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
@@ -390,6 +683,34 @@
     <message>
         <source>Fields</source>
         <translation>Campos</translation>
+    </message>
+    <message>
+        <source>(change %1)</source>
+        <translation>(cambio %1)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>The entry was created.</source>
+        <translation>Se creó la entrada.</translation>
+    </message>
+    <message>
+        <source>The entry was removed.</source>
+        <translation>Se quitó la entrada.</translation>
+    </message>
+    <message>
+        <source>before:</source>
+        <translation>antes:</translation>
+    </message>
+    <message>
+        <source>after:</source>
+        <translation>después:</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>No cambió nada.</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1036,22 @@
         <source>Seen</source>
         <translation>Visto</translation>
     </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
 </context>
 <context>
     <name>NoticesPage</name>
@@ -736,6 +1073,13 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesModel</name>
+    <message>
+        <source>(no number yet)</source>
+        <translation>(todavía sin número)</translation>
     </message>
 </context>
 <context>
@@ -767,6 +1111,14 @@
         <source>The PIN may hold only digits.</source>
         <translation>El PIN solo puede tener dígitos.</translation>
     </message>
+    <message>
+        <source>No staff PIN is set on this kiosk. Set one with &apos;kiosk set-pin&apos; at a terminal.</source>
+        <translation>Este quiosco no tiene PIN del personal. Póngalo con &apos;kiosk set-pin&apos; en una terminal.</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot keep count of PIN tries (its disk is full or cannot be written), so no PIN is accepted. Fix the disk, then try again.</source>
+        <translation>El quiosco no puede contar los intentos de PIN (su disco está lleno o no se puede escribir en él), así que no acepta ningún PIN. Arregle el disco y vuelva a intentarlo.</translation>
+    </message>
     <message numerus="yes">
         <source>Wrong PIN. %n tries left.</source>
         <translation>
@@ -781,13 +1133,6 @@
     <message>
         <source>Type the PIN you use now</source>
         <translation>Escriba el PIN que usa ahora</translation>
-    </message>
-    <message numerus="yes">
-        <source>Create a staff PIN: %n digits or more</source>
-        <translation>
-            <numerusform>Cree un PIN del personal: %n dígito o más</numerusform>
-            <numerusform>Cree un PIN del personal: %n dígitos o más</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Type the new PIN: %n digits or more</source>
@@ -858,6 +1203,17 @@
     <message>
         <source>Try again</source>
         <translation>Intentar otra vez</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
     </message>
 </context>
 <context>
@@ -1121,10 +1477,6 @@
 <context>
     <name>ResourceScreen</name>
     <message>
-        <source>No phone number yet. Ask staff how to reach them.</source>
-        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
-    </message>
-    <message>
         <source>Call</source>
         <translation>Llamar</translation>
     </message>
@@ -1261,24 +1613,12 @@
         <translation>Qué ofrecen</translation>
     </message>
     <message>
-        <source>Last checked by staff: %1</source>
-        <translation>Revisado por el personal: %1</translation>
-    </message>
-    <message>
-        <source>Not yet checked by staff: call first.</source>
-        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
-    </message>
-    <message>
         <source>Added to my handout ✓</source>
         <translation>Agregado a mi hoja ✓</translation>
     </message>
     <message>
         <source>Add to my handout</source>
         <translation>Agregar a mi hoja</translation>
-    </message>
-    <message>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1632,18 @@
         <translation>Escriba una palabra: clínica, comida, refugio, abogado…</translation>
     </message>
     <message>
+        <source>Nothing found. Try one of these:</source>
+        <translation>No encontramos nada. Pruebe una de estas opciones:</translation>
+    </message>
+    <message>
+        <source>Call or text now. These lines can help right away.</source>
+        <translation>Llame o envíe un texto ahora. Estas líneas pueden ayudarle enseguida.</translation>
+    </message>
+    <message>
+        <source>Results for “%1”</source>
+        <translation>Resultados para «%1»</translation>
+    </message>
+    <message>
         <source>1 result</source>
         <translation>1 resultado</translation>
     </message>
@@ -1300,8 +1652,24 @@
         <translation>%1 resultados</translation>
     </message>
     <message>
-        <source>Nothing found. Try a shorter word.</source>
-        <translation>No se encontró nada. Pruebe con una palabra más corta.</translation>
+        <source>About the results</source>
+        <translation>Sobre los resultados</translation>
+    </message>
+    <message>
+        <source>Information: %1</source>
+        <translation>Información: %1</translation>
+    </message>
+    <message>
+        <source>Did you mean: %1?</source>
+        <translation>¿Quiso decir: %1?</translation>
+    </message>
+    <message>
+        <source>Help right now: %1</source>
+        <translation>Ayuda ahora mismo: %1</translation>
+    </message>
+    <message>
+        <source>See: %1</source>
+        <translation>Ver: %1</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1314,10 +1682,6 @@
     <message>
         <source>Results</source>
         <translation>Resultados</translation>
-    </message>
-    <message>
-        <source>Information</source>
-        <translation>Información</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1383,6 +1747,10 @@
         <translation>Cambiar el PIN</translation>
     </message>
     <message>
+        <source>Is this kiosk ready for visitors?</source>
+        <translation>¿Está este quiosco listo para los visitantes?</translation>
+    </message>
+    <message>
         <source>Close the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
@@ -1413,10 +1781,6 @@
     <message>
         <source>Choose a printer first.</source>
         <translation>Primero elija una impresora.</translation>
-    </message>
-    <message>
-        <source>Printing is not available on this kiosk.</source>
-        <translation>Este quiosco no puede imprimir.</translation>
     </message>
     <message>
         <source>The test page could not be printed: %1</source>
@@ -1562,10 +1926,6 @@
         <translation>Idiomas:</translation>
     </message>
     <message>
-        <source>Call first: not yet checked</source>
-        <translation>Llame antes de ir: aún no verificado</translation>
-    </message>
-    <message>
         <source>Checked by staff: %1</source>
         <translation>Verificado por el personal: %1</translation>
     </message>
@@ -1600,6 +1960,235 @@
     <message>
         <source>Closed</source>
         <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Checked by staff: %1 (%2)</source>
+        <translation>Verificado por el personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>From an official web page, read %1</source>
+        <translation>De una página web oficial, leída el %1</translation>
+    </message>
+    <message>
+        <source>From an article only, not yet checked</source>
+        <translation>Solo de un artículo, aún sin verificar</translation>
+    </message>
+    <message>
+        <source>No phone listed: dial 2-1-1 and ask how to reach them</source>
+        <translation>Sin teléfono: marque 2-1-1 y pregunte cómo comunicarse</translation>
+    </message>
+    <message>
+        <source>No phone listed: their outreach workers come to you</source>
+        <translation>Sin teléfono: su equipo de alcance va adonde usted esté</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesModel</name>
+    <message>
+        <source>Source (file, web page, phone call)</source>
+        <translation>Fuente (archivo, página web, llamada)</translation>
+    </message>
+    <message>
+        <source>Day read</source>
+        <translation>Día de lectura</translation>
+    </message>
+    <message>
+        <source>Which facts</source>
+        <translation>Qué datos</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerSection</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+    <message>
+        <source>Read aloud volume</source>
+        <translation>Volumen de la lectura en voz alta</translation>
+    </message>
+    <message>
+        <source>Test the speaker</source>
+        <translation>Probar la bocina</translation>
+    </message>
+    <message>
+        <source>Read aloud is off: this screen has no speech engine.</source>
+        <translation>La lectura en voz alta está apagada: esta pantalla no tiene motor de voz.</translation>
+    </message>
+    <message>
+        <source>Read aloud is off.</source>
+        <translation>La lectura en voz alta está apagada.</translation>
+    </message>
+    <message>
+        <source>Visitors can have any place or topic read to them, in English or Spanish.</source>
+        <translation>Los visitantes pueden escuchar cualquier lugar o tema, en inglés o en español.</translation>
+    </message>
+    <message>
+        <source>Read aloud volume saved: %1%.</source>
+        <translation>Volumen de la lectura en voz alta guardado: %1%.</translation>
+    </message>
+    <message>
+        <source>Playing a test, in English and then in Spanish.</source>
+        <translation>Sonando una prueba, en inglés y luego en español.</translation>
+    </message>
+    <message>
+        <source>The test has ended. If you heard nothing, check that the speaker is on and plugged in.</source>
+        <translation>La prueba terminó. Si no oyó nada, revise que la bocina esté encendida y conectada.</translation>
+    </message>
+</context>
+<context>
+    <name>Speech</name>
+    <message>
+        <source>Call</source>
+        <translation>Llamar</translation>
+    </message>
+    <message>
+        <source>Call, day or night</source>
+        <translation>Llame, de día o de noche</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Mensaje de texto</translation>
+    </message>
+    <message>
+        <source>TTY</source>
+        <translation>T.T.Y</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>gratis</translation>
+    </message>
+    <message>
+        <source>pay what you can</source>
+        <translation>pague lo que pueda</translation>
+    </message>
+    <message>
+        <source>insurance accepted</source>
+        <translation>aceptan seguro médico</translation>
+    </message>
+    <message>
+        <source>there is a fee</source>
+        <translation>hay un costo</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>walk in, no appointment needed</source>
+        <translation>puede llegar sin cita</translation>
+    </message>
+    <message>
+        <source>by appointment</source>
+        <translation>con cita</translation>
+    </message>
+    <message>
+        <source>call first</source>
+        <translation>llame antes de ir</translation>
+    </message>
+    <message>
+        <source>they can come to you</source>
+        <translation>pueden ir a donde usted esté</translation>
+    </message>
+    <message>
+        <source>Text %1 to %2</source>
+        <translation>Envíe %1 al %2</translation>
+    </message>
+    <message>
+        <source>Run by %1.</source>
+        <translation>A cargo de %1.</translation>
+    </message>
+    <message>
+        <source>Who can go:</source>
+        <translation>Quién puede ir:</translation>
+    </message>
+    <message>
+        <source>Cost: %1.</source>
+        <translation>Costo: %1.</translation>
+    </message>
+    <message>
+        <source>Languages: %1.</source>
+        <translation>Idiomas: %1.</translation>
+    </message>
+    <message>
+        <source>Privacy:</source>
+        <translation>Privacidad:</translation>
+    </message>
+    <message>
+        <source>No phone number yet. Ask staff how to reach them.</source>
+        <translation>Todavía no hay número de teléfono. Pregunte al personal cómo comunicarse.</translation>
+    </message>
+    <message>
+        <source>Address: %1.</source>
+        <translation>Dirección: %1.</translation>
+    </message>
+    <message>
+        <source>They serve all of Connecticut.</source>
+        <translation>Atienden en todo Connecticut.</translation>
+    </message>
+    <message>
+        <source>They serve the whole country.</source>
+        <translation>Atienden en todo el país.</translation>
+    </message>
+    <message>
+        <source>How to go: %1.</source>
+        <translation>Cómo ir: %1.</translation>
+    </message>
+    <message>
+        <source>Open now. Open 24 hours, every day.</source>
+        <translation>Abierto ahora. Abierto las 24 horas, todos los días.</translation>
+    </message>
+    <message>
+        <source>Open now.</source>
+        <translation>Abierto ahora.</translation>
+    </message>
+    <message>
+        <source>Closed now.</source>
+        <translation>Cerrado ahora.</translation>
+    </message>
+    <message>
+        <source>Today: %1.</source>
+        <translation>Hoy: %1.</translation>
+    </message>
+    <message>
+        <source>Hours: %1.</source>
+        <translation>Horario: %1.</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1.</source>
+        <translation>Revisado por el personal: %1.</translation>
+    </message>
+    <message>
+        <source>Not yet checked by staff: call first.</source>
+        <translation>Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>Places that can help:</source>
+        <translation>Lugares que pueden ayudar:</translation>
+    </message>
+    <message>
+        <source>Help right now.</source>
+        <translation>Ayuda ahora mismo.</translation>
+    </message>
+    <message>
+        <source>Free and private. Someone will answer, day and night.</source>
+        <translation>Gratis y privado. Alguien le contestará, de día y de noche.</translation>
+    </message>
+    <message>
+        <source>Emergency: %1.</source>
+        <translation>Emergencias: %1.</translation>
     </message>
 </context>
 <context>
@@ -1647,10 +2236,6 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <source>Read aloud</source>
-        <translation>Leer en voz alta</translation>
-    </message>
-    <message>
         <source>Places that can help</source>
         <translation>Lugares que pueden ayudar</translation>
     </message>
@@ -1666,20 +2251,8 @@
         <translation>Nuevo tema</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Guardar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Checked today</source>
         <translation>Revisado hoy</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Historial</translation>
     </message>
     <message>
         <source>Id (short, never changes)</source>
@@ -1762,16 +2335,47 @@
         <translation>Otro tema ya tiene este id.</translation>
     </message>
     <message>
-        <source>Nothing was saved. Fix the fields marked in red.</source>
-        <translation>No se guardó nada. Corrija los campos marcados en rojo.</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>Guardado.</translation>
-    </message>
-    <message>
         <source>Saved and marked as checked today.</source>
         <translation>Guardado y marcado como revisado hoy.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustWords</name>
+    <message>
+        <source>Last checked by staff: %1 (%2)</source>
+        <translation>Revisado por el personal: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last checked by staff: %1</source>
+        <translation>Revisado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>From an official web page, read on %1. Not yet checked by staff: call first.</source>
+        <translation>De una página web oficial, leída el %1. Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From an official web page, read on %1. Not yet checked by staff.</source>
+        <translation>De una página web oficial, leída el %1. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>From an article only. Not yet checked by staff: call first.</source>
+        <translation>Solo de un artículo. Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From an article only. Not yet checked by staff.</source>
+        <translation>Solo de un artículo. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. You can go to the address below.</source>
+        <translation>No hay número de teléfono. Puede ir a la dirección de abajo.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. Their outreach workers come to where people are.</source>
+        <translation>No hay número de teléfono. Su equipo de alcance va adonde está la gente.</translation>
+    </message>
+    <message>
+        <source>No phone number listed. Ask staff here, or dial 2-1-1, how to reach them.</source>
+        <translation>No hay número de teléfono. Pregunte a nuestro personal, o marque 2-1-1, cómo comunicarse.</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2433,25 @@
     </message>
 </context>
 <context>
+    <name>UsageReport</name>
+    <message>
+        <source>category viewed</source>
+        <translation>categoría vista</translation>
+    </message>
+    <message>
+        <source>entry viewed</source>
+        <translation>entrada vista</translation>
+    </message>
+    <message>
+        <source>topic viewed</source>
+        <translation>tema visto</translation>
+    </message>
+    <message>
+        <source>sheet printed</source>
+        <translation>hoja impresa</translation>
+    </message>
+</context>
+<context>
     <name>WhoPage</name>
     <message>
         <source>Who is working? Your name or initials</source>
@@ -1853,6 +2476,41 @@
     <message>
         <source>Write your name or initials.</source>
         <translation>Escriba su nombre o iniciales.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueue</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1: staff wrote %2; the feed now says %3</source>
+        <translation>%1: el personal escribió %2; la fuente ahora dice %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 [%3] from %4</source>
+        <translation>%1: %2 [%3] de %4</translation>
+    </message>
+    <message>
+        <source>from %1: in no category yet, so visitors find it only by searching</source>
+        <translation>de %1: todavía sin categoría, así que los visitantes solo la encuentran buscando</translation>
+    </message>
+    <message>
+        <source>from %1: the text is in English only; viewed once</source>
+        <translation>de %1: el texto solo está en inglés; vista una vez</translation>
+    </message>
+    <message>
+        <source>from %1: the text is in English only; viewed %2 times</source>
+        <translation>de %1: el texto solo está en inglés; vista %2 veces</translation>
+    </message>
+    <message>
+        <source>same phone number %1</source>
+        <translation>el mismo número de teléfono %1</translation>
+    </message>
+    <message>
+        <source>similar name in %1</source>
+        <translation>un nombre parecido en %1</translation>
     </message>
 </context>
 </TS>
