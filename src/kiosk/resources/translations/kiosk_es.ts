@@ -1601,6 +1601,10 @@
         <translation>Cómo ir</translation>
     </message>
     <message>
+        <source>This information is only in English.</source>
+        <translation>Esta información solo está en inglés.</translation>
+    </message>
+    <message>
         <source>Who can go</source>
         <translation>Quién puede ir</translation>
     </message>
