@@ -202,3 +202,21 @@ def test_a_place_without_a_phone_says_how_to_reach_it(window: KioskWindow) -> No
                             "reach them.")
     assert "call first" not in window.findChild(QLabel, "verified").text()
     assert window.findChild(QLabel, "resource-qr") is None
+
+
+def test_an_entry_in_english_only_says_so_to_a_spanish_reader(window: KioskWindow) -> None:
+    from kiosk.directory.model import LocalText
+
+    store = window.store
+    clinic = store.resource("willimantic-clinic")
+    assert clinic is not None
+    store.write_resource(clinic.with_changes(
+        id="pantry-211", description=LocalText("Free groceries on Fridays.", "")))
+    window.open_resource("pantry-211")
+    note = window.findChild(QLabel, "english-only")
+    assert note is not None and not note.isVisible()  # said only to a Spanish reader
+    window.set_language("es")
+    assert note.isVisible() and note.text() == "Esta información solo está en inglés."
+    assert "Free groceries on Fridays." in visible_texts(window.resource_screen)
+    window.open_resource("willimantic-clinic")  # it has its Spanish
+    assert window.findChild(QLabel, "english-only") is None

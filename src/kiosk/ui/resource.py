@@ -136,6 +136,8 @@ class ResourceScreen(Screen):
             no_phone.setObjectName("how-to-reach")
             self.details.addWidget(no_phone)
             self._shown(no_phone, lambda: reach_sentence(r))
+        if r.english_only:
+            self._english_only()
         self._render_details(r)
         self._set_words()
         self._update_add_button()
@@ -152,6 +154,18 @@ class ResourceScreen(Screen):
     def _set_words(self) -> None:
         for set_words in self._words:
             set_words()
+
+    def _english_only(self) -> None:
+        """Published directories are mostly in English: a Spanish reader is told so, in
+        Spanish, before the English text."""
+        note = text_label(role="note")
+        note.setObjectName("english-only")
+        self.details.addWidget(note)
+
+        def set_words() -> None:
+            note.setText(self.tr("This information is only in English."))
+            note.setVisible(self.lang == "es")
+        self._words.append(set_words)
 
     def _kind(self, kind: str) -> str:
         return {"voice": self.tr("Call"), "hotline": self.tr("Call, day or night"),
