@@ -93,15 +93,17 @@ def test_each_trust_level_reads_differently_on_paper(print_store: Store) -> None
     staff = clinic.with_changes(verified_on=dt.date(2026, 11, 20), verified_by="Ana")
     silent = clinic.with_changes(phones=(), address=Address(town="Willimantic"))
     outreach = silent.with_changes(access=("outreach",))
-    line = resources_sheet([page, staff, silent, outreach], options()).resources
+    imported = clinic.with_changes(source="211-windham")
+    line = resources_sheet([page, staff, silent, outreach, imported], options()).resources
     assert [b.checked for b in line] == [
         "From an official web page, read December 1, 2026 \u00b7 Call first",
         "Checked by staff: November 20, 2026 (Ana)",
         "From an article only, not yet checked \u00b7 No phone listed: dial 2-1-1 and ask how "
         "to reach them",
         "From an article only, not yet checked \u00b7 No phone listed: their outreach workers "
-        "come to you"]
-    for block in line[2:]:
+        "come to you",
+        "From a community directory (211-windham), not yet checked \u00b7 Call first"]
+    for block in line[2:4]:
         assert "Call first" not in " ".join(block.words())
 
 

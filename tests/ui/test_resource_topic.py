@@ -173,8 +173,9 @@ def test_the_three_trust_levels_read_and_look_different(window: KioskWindow) -> 
     store.write_resource(clinic.with_changes(id="from-page", sources=(page,)))
     store.write_resource(clinic.with_changes(id="from-staff", verified_on=dt.date(2026, 11, 20),
                                              verified_by="Ana"))
+    store.write_resource(clinic.with_changes(id="from-211", source="211-windham"))
     seen = {}
-    for rid in ("from-staff", "from-page", "hartford-clinic"):
+    for rid in ("from-staff", "from-page", "hartford-clinic", "from-211"):
         window.open_resource(rid)
         label = window.findChild(QLabel, "verified")
         seen[label.property("trust")] = label.text()
@@ -182,7 +183,9 @@ def test_the_three_trust_levels_read_and_look_different(window: KioskWindow) -> 
         "staff": "Last checked by staff: November 20, 2026 (Ana)",
         "published": "From an official web page, read on December 1, 2026. Not yet checked "
                      "by staff: call first.",
-        "article": "From an article only. Not yet checked by staff: call first."}
+        "article": "From an article only. Not yet checked by staff: call first.",
+        "directory": "From a community directory (211-windham). Not yet checked by staff: "
+                     "call first."}
 
 
 def test_a_national_line_never_says_call_first(window: KioskWindow) -> None:

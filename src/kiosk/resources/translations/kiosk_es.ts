@@ -1934,6 +1934,10 @@
         <translation>Verificado por el personal: %1</translation>
     </message>
     <message>
+        <source>From a community directory (%1), not yet checked</source>
+        <translation>De un directorio de la comunidad (%1), aún sin verificar</translation>
+    </message>
+    <message>
         <source>Scan to text</source>
         <translation>Escanee para enviar un texto</translation>
     </message>
@@ -2360,6 +2364,14 @@
     <message>
         <source>From an official web page, read on %1. Not yet checked by staff.</source>
         <translation>De una página web oficial, leída el %1. Aún no revisado por el personal.</translation>
+    </message>
+    <message>
+        <source>From a community directory (%1). Not yet checked by staff: call first.</source>
+        <translation>De un directorio de la comunidad (%1). Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From a community directory (%1). Not yet checked by staff.</source>
+        <translation>De un directorio de la comunidad (%1). Aún no revisado por el personal.</translation>
     </message>
     <message>
         <source>From an article only. Not yet checked by staff: call first.</source>
