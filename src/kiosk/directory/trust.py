@@ -2,7 +2,7 @@
 sheet.
 
 A wrong number sends a person in crisis nowhere, so the kiosk says plainly where each entry's
-contact details come from, in three levels a visitor can tell apart:
+contact details come from, in four levels a visitor can tell apart:
 
 - `STAFF`: staff checked the entry (`verified_on`, `verified_by`);
 - `PUBLISHED`: an official web page (the organisation's own, the state's or the town's) vouches
