@@ -39,7 +39,7 @@ from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, text_label
+from kiosk.ui.widgets import ChipButton, clear_layout, enable_finger_scrolling, text_label
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 60
@@ -285,12 +285,9 @@ class CategoryScreen(Screen):
 
         self.filter_grid = QGridLayout()
         self.filter_grid.setSpacing(10)
-        self.filters: dict[str, QPushButton] = {}
+        self.filters: dict[str, ChipButton] = {}
         for name in self.FILTERS:
-            button = QPushButton()
-            button.setObjectName(f"filter-{name}")
-            button.setProperty("variant", "filter")
-            button.setCheckable(True)
+            button = ChipButton(f"filter-{name}")
             button.toggled.connect(self._filter_toggled(name))
             self.filters[name] = button
         self._filter_columns = 0
@@ -396,8 +393,7 @@ class CategoryScreen(Screen):
                   "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
                   "free": self.tr("Free"), "spanish": self.tr("Spanish spoken")}
         for name, button in self.filters.items():
-            button.setText(labels[name])
-            button.setAccessibleName(self.tr("Show only: %1").replace("%1", labels[name]))
+            button.set_label(labels[name], self.tr("Show only: %1").replace("%1", labels[name]))
         self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
         self.view.setAccessibleName(self.tr("Places"))
         for button, topic in self.topic_buttons:
@@ -446,6 +442,9 @@ class CategoryScreen(Screen):
     def restyle(self, theme: Theme) -> None:
         self.theme = theme
         self.delegate.theme = theme
+        for button in self.filters.values():
+            button.recolor(theme.colors["on_primary"], theme.scale)
+        self._place_filters(force=True)
         self.view.doItemsLayout()
 
     def reset(self) -> None:

@@ -373,6 +373,7 @@ class KioskWindow(QMainWindow):
         self.still_there.dismiss()
         self._close_popups()
         lang, theme = self.lang, self.theme
+        self.visit.reports.flush(self.store)  # the visit is over: its reports, in one write
         self.visit.forget()
         self.history.clear()
         self.current = ("home", "")
@@ -449,6 +450,7 @@ class KioskWindow(QMainWindow):
                 app.removeEventFilter(self.idle)
             self.idle.stop()
             self.translations.uninstall()
+            self.visit.reports.flush(self.store)
             event.accept()
         else:
             event.ignore()
