@@ -392,8 +392,8 @@ class CategoryScreen(Screen):
         labels = {"near": self.tr("Near %1").replace("%1", town),
                   "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
                   "free": self.tr("Free"), "spanish": self.tr("Spanish spoken")}
-        for name, button in self.filters.items():
-            button.set_label(labels[name], self.tr("Show only: %1").replace("%1", labels[name]))
+        for name, chip in self.filters.items():
+            chip.set_label(labels[name], self.tr("Show only: %1").replace("%1", labels[name]))
         self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
         self.view.setAccessibleName(self.tr("Places"))
         for button, topic in self.topic_buttons:

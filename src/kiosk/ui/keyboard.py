@@ -62,10 +62,10 @@ class Keyboard(QFrame):
             key.show()
             placed.add(name)
 
-        for r, row in enumerate(rows):
+        for r, letters in enumerate(rows):
             room = COLUMNS - (PLACES[BACKSPACE][2] if r == 0 else 0)
-            offset = (room - 2 * len(row)) // 2
-            for i, char in enumerate(row):
+            offset = (room - 2 * len(letters)) // 2
+            for i, char in enumerate(letters):
                 place(char, char.upper(), r, offset + 2 * i, 2)
         for name, (row, column, span) in PLACES.items():
             place(name, "\u232b" if name == BACKSPACE else "", row, column, span)

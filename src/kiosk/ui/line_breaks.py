@@ -22,7 +22,7 @@ LONG_WORD = 24
 _PHONE = re.compile(r"(?:\+?1[\s-])?(?:\(\d{3}\)|\d{3})[\s-]\d{3}[\s-]\d{4}"
                     r"(?:\s(?:ext\.?|x)\s?\d{1,6})?")
 _SPACES = re.compile(r"[ \t]")
-_LONG = re.compile(r"[^\s\u200b]{%d,}" % (LONG_WORD + 1))
+_LONG = re.compile(rf"[^\s\u200b]{{{LONG_WORD + 1},}}")
 
 
 def keep_together(text: str) -> str:
