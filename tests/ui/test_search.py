@@ -324,3 +324,4 @@ def test_start_over_brings_the_keyboard_back(qtbot: QtBot, window: KioskWindow) 
     window.quick_exit()
     window.open_search()
     assert window.search.keyboard.isVisible()
+

@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
@@ -259,7 +261,22 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     scroller.setScrollerProperties(props)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.stateChanged.connect(lambda state: _let_go(area, state))
     return scroller
+
+
+def _let_go(area: QAbstractScrollArea, state: QScroller.State) -> None:
+    """A finger that drags was scrolling, not pressing: whatever it first touched must not
+    stay drawn as pressed (the scroller takes the touch, and no release ever reaches it)."""
+    if state != QScroller.State.Dragging:
+        return
+    for button in area.viewport().findChildren(QAbstractButton):
+        if button.isDown():
+            button.setDown(False)
+    if isinstance(area, QAbstractItemView):
+        area.clearSelection()
+        area.setCurrentIndex(QModelIndex())
+        area.viewport().update()
 
 
 def scrolling_page(page: QWidget) -> QScrollArea:
