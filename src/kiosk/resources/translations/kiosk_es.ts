@@ -1136,6 +1136,10 @@
         <translation>Listo</translation>
     </message>
     <message>
+        <source>There is no printer here. Scan the code instead, or ask staff.</source>
+        <translation>Aquí no hay impresora. Escanee el código, o pida ayuda al personal.</translation>
+    </message>
+    <message>
         <source>The printer isn&apos;t working. Scan the code instead, or ask staff.</source>
         <translation>La impresora no funciona. Escanee el código o pida ayuda al personal.</translation>
     </message>
