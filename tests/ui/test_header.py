@@ -3,6 +3,8 @@ in both themes, on every screen and at every number of places in the handout."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication
@@ -30,7 +32,7 @@ def test_slots_share_the_width_and_keep_the_staff_corner_free(width: int) -> Non
     assert len({w for _, w in slots}) == 1  # one width for every button
     assert slots[0][0] >= header.ADMIN_CORNER
     assert slots[-1][0] + slots[-1][1] == width - header.RIGHT
-    for (x, w), (next_x, _) in zip(slots, slots[1:], strict=False):
+    for (x, w), (next_x, _) in itertools.pairwise(slots):
         assert x + w + header.GAP <= next_x  # never touching
     assert slots[0][1] >= 64
 

@@ -74,6 +74,6 @@ def test_a_5000_letter_word_wraps_on_every_screen(
     remove = window.findChild(QPushButton, "remove-willimantic-clinic")
     assert remove.isVisible() and remove.width() >= 64
     on_screen = QRect(remove.mapTo(window, remove.rect().topLeft()), remove.size())
-    assert 0 <= on_screen.left() and on_screen.right() < window.width()  # not pushed off
+    assert on_screen.left() >= 0 and on_screen.right() < window.width()  # not pushed off
     row = remove.parentWidget()
     assert remove.y() < row.height() // 4  # beside the name's first lines, not far below
