@@ -86,3 +86,34 @@ def test_every_text_fits_in_high_contrast(make_window, size: tuple[int, int]) ->
     window = make_window(size=size, lang="es", idle_timeout_s=3600)
     window.toggle_contrast()
     assert everything_fits(window) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_long_numbers_move_the_code_under_them_and_stay_on_one_line(
+        make_window, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """A number with its extension and a text line are wider than the room beside the QR
+    code at a large text size: the code goes under them, and no number breaks or is cut."""
+    from dataclasses import replace
+
+    from kiosk.directory.model import LocalText, Phone
+    from kiosk.ui.line_breaks import plain
+
+    window = make_window(size=size, lang="es", idle_timeout_s=3600)
+    clinic = window.store.resource("willimantic-clinic")
+    phones = (Phone("+18604507400", "(860) 450-7400", extension="7495"),
+              Phone("+18604121600", "(860) 412-1600", label=LocalText("Evenings", "Noches")),
+              Phone("+18603003845", "(860) 300-3845", kind="text", message="APPLY"))
+    window.store.write_resource(replace(clinic, phones=phones))
+    window.refresh()
+    found = []
+    for step in range(len(TEXT_SCALES)):
+        while window.theme.text_step != step:
+            window.cycle_text_size()
+        window.open_resource("willimantic-clinic")
+        found += [(step, *p) for p in problems(window)]
+        card = window.resource_screen.call_card
+        for label in window.resource_screen.phone_labels:
+            assert "(860)\u00a0" in label.text()  # the number is one unbreakable piece
+            assert label.height() >= label.heightForWidth(label.width()), plain(label.text())
+    assert card.box.direction().name == "TopToBottom"  # at the largest text, on any screen
+    assert found == []

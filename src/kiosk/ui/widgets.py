@@ -72,6 +72,11 @@ class TextLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(for_display(text))
 
+    def heightForWidth(self, width: int) -> int:
+        """At most as wide as it may be: a layout asks a label of fixed width how tall it is
+        at the layout's width, and would give it too little height."""
+        return super().heightForWidth(min(width, self.maximumWidth()))
+
 
 def text_label(text: str = "", role: str = "", wrap: bool = True,
                parent: QWidget | None = None) -> QLabel:
