@@ -79,10 +79,13 @@ def main(argv: list[str] | None = None) -> int:
         health = "health" if "health" in categories else _first(categories)
         ids = store.list_ids(health, ListFilter(), MORNING)
         active = store.resources(include_inactive=False)
-        rich = [r.id for r in active if r.phones and r.hours is not None and not r.area.national]
+        # A place with a street address and opening hours through the week shows the most.
+        rich = [r.id for r in store.resources(ids) if r.phones and r.address
+                and r.hours is not None and not r.hours.always]
         local = [r.id for r in store.resources(ids) if r.phones and r.address]
         place = _first(rich, _first(local, _first(ids)))
-        unchecked = _first([r.id for r in store.resources(ids) if r.verified_on is None], place)
+        unchecked = _first([r.id for r in store.resources(ids)
+                            if r.verified_on is None and r.id != place], place)
         topic = _first([t.slug for t in store.topics()])
         by_trust = {level: _first([r.id for r in active if r.phones and trust(r).level == level])
                     for level in (STAFF, PUBLISHED, ARTICLE)}

@@ -162,3 +162,18 @@ def test_a_category_links_its_information_pages(qtbot: QtBot, window: KioskWindo
     assert window.current == ("topic", "your-rights")
     window.open_category("basic-needs")
     assert window.findChild(QPushButton, "category-topic-your-rights") is None
+
+
+def test_a_row_never_cuts_its_number_only_the_town(window: KioskWindow) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.ui.category import ResourceDelegate
+
+    metrics = QFontMetrics(window.font())
+    number = "(860) 555-0142"
+    phone_width = metrics.horizontalAdvance(f"   \u2022   {number}")
+    line = ResourceDelegate.second_line(metrics, "North Stonington Village Green", number,
+                                        phone_width + 40)
+    assert line.endswith(number) and "\u2026" in line
+    assert metrics.horizontalAdvance(line) <= phone_width + 40
+    assert ResourceDelegate.second_line(metrics, "Statewide", "", 400) == "Statewide"

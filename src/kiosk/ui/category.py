@@ -244,13 +244,20 @@ class ResourceDelegate(QStyledItemDelegate):
         painter.setFont(line_font)
         painter.setPen(c("muted"))
         where = entry.town or words.get("statewide", "Statewide")
-        line = f"{where}   \u2022   {entry.main_phone}" if entry.main_phone else where
         line_rect = QRect(rect.left() + pad, second, right2 - rect.left() - pad * 2, line_h)
-        line = QFontMetrics(line_font).elidedText(line, Qt.TextElideMode.ElideRight,
-                                                  line_rect.width())
+        line = self.second_line(QFontMetrics(line_font), where, entry.main_phone,
+                                line_rect.width())
         painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          line)
         painter.restore()
+
+    @staticmethod
+    def second_line(metrics: QFontMetrics, where: str, phone: str, width: int) -> str:
+        """The town and the number in `width`: the number whole (a cut number is a wrong
+        number), the town shortened to what is left."""
+        phone = f"   \u2022   {phone}" if phone else ""
+        room = max(0, width - metrics.horizontalAdvance(phone))
+        return metrics.elidedText(where, Qt.TextElideMode.ElideRight, room) + phone
 
     def _pill(self, painter: QPainter, font: QFont, text: str, right: int, top: int,
               height: int, ink: str, bg: str, border: bool = False) -> int:
@@ -424,9 +431,11 @@ class CategoryScreen(Screen):
         return lambda: self.topic_wanted.emit(slug)
 
     def _place_filters(self, force: bool = False) -> None:
+        """As many columns as let the widest filter keep its words (the grid's columns are
+        all one width); an ellipsis only when not even two fit."""
         available = self.width() - 64  # the screen's side margins
-        needed = sum(b.sizeHint().width() + 10 for b in self.filters.values())
-        columns = 5 if needed <= available else 3 if needed * 3 // 5 <= available else 2
+        widest = max(b.sizeHint().width() for b in self.filters.values())
+        columns = next((c for c in (5, 3, 2) if widest * c + 10 * (c - 1) <= available), 2)
         if columns == self._filter_columns and not force:
             return
         self._filter_columns = columns

@@ -40,6 +40,7 @@ from kiosk.directory.search import Hit, Results, Searcher
 from kiosk.directory.store import Store
 from kiosk.ui.keyboard import BACKSPACE, CLEAR, HIDE, SPACE, Keyboard
 from kiosk.ui.screen import Screen, ScreenContext
+from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TileButton, enable_finger_scrolling, text_label
 
 log = logging.getLogger(__name__)
@@ -240,7 +241,9 @@ class SearchScreen(Screen):
         self.results = QListView()
         self.results.setObjectName("search-results")
         self.results.setModel(self.model)
-        self.results.setUniformItemSizes(True)
+        # Long names wrap rather than lose their end (at most 50 rows: sizes vary freely).
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.clicked.connect(self._open)
@@ -402,6 +405,10 @@ class SearchScreen(Screen):
             HIDE: self.tr("Hide keyboard")})
         self.show_keys.set_label(self.tr("Show keyboard"))
         self.update_results()
+
+    def restyle(self, theme: Theme) -> None:
+        self.theme = theme
+        self.show_keys.recolor(theme.colors["ink"], theme.scale)
 
     def reset(self) -> None:
         self.runner.forget()  # a search still running for the last visitor is not shown
