@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QListView,
     QPushButton,
@@ -290,15 +289,15 @@ class CategoryScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(self.description)
 
-        self.filter_grid = QGridLayout()
-        self.filter_grid.setSpacing(10)
+        self.filter_rows = QVBoxLayout()
+        self.filter_rows.setSpacing(10)
         self.filters: dict[str, ChipButton] = {}
         for name in self.FILTERS:
             button = ChipButton(f"filter-{name}")
             button.toggled.connect(self._filter_toggled(name))
             self.filters[name] = button
-        self._filter_columns = 0
-        layout.addLayout(self.filter_grid)
+        self._filter_shape: tuple[int, ...] = ()
+        layout.addLayout(self.filter_rows)
 
         count_row = QHBoxLayout()
         self.count = text_label(role="note", wrap=False)
@@ -431,18 +430,38 @@ class CategoryScreen(Screen):
         return lambda: self.topic_wanted.emit(slug)
 
     def _place_filters(self, force: bool = False) -> None:
-        """As many columns as let the widest filter keep its words (the grid's columns are
-        all one width); an ellipsis only when not even two fit."""
-        available = self.width() - 64  # the screen's side margins
-        widest = max(b.sizeHint().width() for b in self.filters.values())
-        columns = next((c for c in (5, 3, 2) if widest * c + 10 * (c - 1) <= available), 2)
-        if columns == self._filter_columns and not force:
+        """The filters in rows, in order, each as wide as its words need (worked out for its
+        checked look, so a tap never moves them); an ellipsis only for one wider than the
+        screen."""
+        available = max(64, self.width() - 64)  # the screen's side margins
+        plan: list[list[ChipButton]] = [[]]
+        used = 0
+        for button in self.filters.values():
+            button.setMaximumWidth(available)
+            width = min(button.sizeHint().width(), available)
+            if plan[-1] and used + 10 + width > available:
+                plan.append([])
+                used = 0
+            used += width + (10 if plan[-1] else 0)
+            plan[-1].append(button)
+        shape = tuple(len(row) for row in plan)
+        if shape == self._filter_shape and not force:
             return
-        self._filter_columns = columns
-        while self.filter_grid.count():
-            self.filter_grid.takeAt(0)
-        for i, button in enumerate(self.filters.values()):
-            self.filter_grid.addWidget(button, i // columns, i % columns)
+        self._filter_shape = shape
+        while self.filter_rows.count():
+            item = self.filter_rows.takeAt(0)
+            row = item.layout() if item is not None else None
+            if row is not None:
+                while row.count():
+                    row.takeAt(0)
+                row.deleteLater()
+        for buttons in plan:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            self.filter_rows.addLayout(row)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
