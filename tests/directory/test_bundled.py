@@ -193,3 +193,24 @@ def test_a_fresh_data_folder_is_built_from_it(fresh_data_dir: Path, bundled: Dir
     assert store.counts()["resources"] == len(bundled.resources)
     assert store.counts()["unverified resources"] == len(bundled.resources)
     store.close()
+
+
+def test_no_topic_has_the_name_of_a_category(bundled: Directory) -> None:
+    """Two buttons with one name that lead to two screens ("Staying safer" was both)."""
+    for lang in ("en", "es"):
+        categories = {c.name.get(lang).casefold() for c in bundled.categories}
+        titles = {t.slug: t.title.get(lang).casefold() for t in bundled.topics}
+        assert {slug for slug, title in titles.items() if title in categories} == set(), lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [("clinica", "es"), ("clínica", "es"),
+                                            ("clinica", "en"), ("clinic", "en")])
+def test_a_search_for_clinic_puts_places_first(fresh_data_dir: Path, text: str,
+                                               lang: str) -> None:
+    from kiosk.directory.search import search
+
+    store = open_data_dir(fresh_data_dir)
+    hits = search(store, text, lang)
+    assert len(hits) >= 5
+    assert [h.kind for h in hits[:5]] == ["resource"] * 5, [h.key for h in hits[:5]]
+    store.close()

@@ -31,7 +31,8 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     applied = [r["name"] for r in store.db["_sqlite_migrations"].rows]
     assert applied == ["m001_directory", "m002_history_settings_usage", "m003_list_version",
                        "m004_search_prefixes", "m005_search_version",
-                       "m006_resource_names_index", "m007_sources"]
+                       "m006_resource_names_index", "m007_sources",
+                       "m008_reported_wrong"]
     store.close()
     # Opening again applies nothing twice.
     again = Store.open(path)

@@ -274,6 +274,16 @@ def _name_of(location: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
+@migrations()
+def m008_reported_wrong(db: Database) -> None:
+    # "Something wrong here?" on the visitor screens: a count per entry and reason, nothing
+    # else (no time, no day, no visit), written when a visit ends (kiosk.directory.reports).
+    db.table("reported_wrong").create(
+        {"resource_id": str, "reason": str, "count": int},
+        pk=("resource_id", "reason"),
+    )
+
+
 def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...],
                          fts_name: str = "") -> None:
     """The FTS5 index `fts_name` (by default `{table}_fts`, as sqlite-utils' enable_fts

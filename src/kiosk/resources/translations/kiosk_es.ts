@@ -1197,6 +1197,10 @@
         <translation>Listo</translation>
     </message>
     <message>
+        <source>There is no printer here. Scan the code instead, or ask staff.</source>
+        <translation>Aquí no hay impresora. Escanee el código, o pida ayuda al personal.</translation>
+    </message>
+    <message>
         <source>The printer isn&apos;t working. Scan the code instead, or ask staff.</source>
         <translation>La impresora no funciona. Escanee el código o pida ayuda al personal.</translation>
     </message>
@@ -1214,6 +1218,64 @@
     <message>
         <source>Stop reading</source>
         <translation>Dejar de leer</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWrong</name>
+    <message>
+        <source>The number did not work</source>
+        <translation>El número no funcionó</translation>
+    </message>
+    <message>
+        <source>The place is closed or gone</source>
+        <translation>El lugar está cerrado o ya no existe</translation>
+    </message>
+    <message>
+        <source>Something else is wrong</source>
+        <translation>Otra cosa está mal</translation>
+    </message>
+    <message>
+        <source>Something wrong here?</source>
+        <translation>¿Algo está mal aquí?</translation>
+    </message>
+    <message>
+        <source>Something wrong here? Tell us</source>
+        <translation>¿Algo está mal aquí? Díganoslo</translation>
+    </message>
+    <message>
+        <source>What is wrong?</source>
+        <translation>¿Qué está mal?</translation>
+    </message>
+    <message>
+        <source>Nothing, go back</source>
+        <translation>Nada, volver</translation>
+    </message>
+    <message>
+        <source>Thank you. Staff will check this place.</source>
+        <translation>Gracias. El personal revisará este lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedWrong</name>
+    <message>
+        <source>the number did not work</source>
+        <translation>el número no funcionó</translation>
+    </message>
+    <message>
+        <source>closed or gone</source>
+        <translation>cerrado o ya no existe</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>otra cosa</translation>
+    </message>
+    <message>
+        <source>Reported wrong by a visitor once</source>
+        <translation>Un visitante dijo una vez que está mal</translation>
+    </message>
+    <message>
+        <source>Reported wrong by visitors %1 times</source>
+        <translation>Los visitantes dijeron %1 veces que está mal</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1736,14 @@
     <message>
         <source>See: %1</source>
         <translation>Ver: %1</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>Ocultar teclado</translation>
+    </message>
+    <message>
+        <source>Show keyboard</source>
+        <translation>Mostrar teclado</translation>
     </message>
     <message>
         <source>Search</source>
