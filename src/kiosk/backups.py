@@ -16,8 +16,10 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.directory.sql_errors import (
     StorageError,
@@ -31,6 +33,10 @@ from kiosk.errors import KnownError
 from kiosk.paths import DATABASE_NAME, database_path
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from kiosk.directory.importer import ImportPlan, ImportResult
+    from kiosk.directory.model import Directory
 
 KEEP = 14
 DAILY = dt.timedelta(hours=24)
@@ -408,3 +414,43 @@ def recover(data_dir: Path, now: dt.datetime | None = None, deep: bool = True,
     finally:
         store.close()
     return Recovery(message)
+
+
+# -- the one way an import is written ----------------------------------------------------------
+
+class BackupFailed(KnownError):
+    """The copy before an import could not be made, so the import was not applied."""
+
+    def __init__(self, error: Exception) -> None:
+        if isinstance(error, KnownError):
+            self.reason = error.message
+        else:
+            self.reason = getattr(error, "strerror", None) or str(error)
+        super().__init__("The database could not be backed up, so nothing was changed "
+                         f"({self.reason}).")
+
+
+def import_after_backup(store: Store, data_dir: Path, directory: Directory, *, who: str,
+                        location: str, kind: str = "kiosk-directory",
+                        plan: ImportPlan | None = None, source_name: str = "bundled",
+                        allow_removals: bool = False, record_each: bool | None = None,
+                        reason: str = "before import",
+                        then: Callable[[ImportResult], None] | None = None) -> ImportResult:
+    """Copy the database, then apply the import whole, the copy named in its own record.
+
+    Every import goes this way: the command line, the admin screen, HSDS packages and
+    update bundles. A plan that removes more than it may without `allow_removals` is refused
+    before anything is copied or written (`RemovalsNotAllowed`, a `KnownError`). `then`
+    runs inside the import's transaction (an update bundle records its version there).
+    """
+    from kiosk.directory.importer import RemovalsNotAllowed, apply_import, plan_import
+
+    plan = plan or plan_import(store, directory, source=source_name)
+    if not allow_removals and plan.removals():
+        raise RemovalsNotAllowed(plan.removals())
+    try:
+        backup = backup_now(store, data_dir, reason)
+    except (OSError, StorageError) as error:
+        raise BackupFailed(error) from error
+    return apply_import(store, directory, who=who, source=location, kind=kind, plan=plan,
+                        record_each=record_each, backup=str(backup), then=then)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.staff import history
+from kiosk.ui.line_breaks import plain
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, enter_pin, tap, tap_row_of
 from tests.windows import PIN, Clock, sign_in
@@ -38,7 +39,7 @@ def _visitor_phone(window: KioskWindow) -> str:
     window.open_resource("windham-clinic")
     label = window.resource_screen.findChild(QLabel, "resource-phone")
     assert label is not None and label.isVisible()
-    return label.text()
+    return plain(label.text())
 
 
 def test_correct_a_number_mark_it_checked_see_it_and_revert_it(

@@ -61,7 +61,7 @@ def _full_sort(store: Store, category: str, filters: ListFilter, lang: str) -> l
     name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
     ids = [row[0] for row in store.db.execute(
         "select r.id from resource_categories rc join resources r on r.id = rc.resource_id "
-        f"where rc.category = ? and r.status = 'active' "
+        f"where rc.category = ? and r.status = 'active' and r.retired_on is null "
         f"order by r.priority desc, {name} collate nocase, r.id", [category])]
     allowed = set(store.list_ids(None, filters, MONDAY_10AM, lang))
     return [i for i in ids if i in allowed]
@@ -133,3 +133,16 @@ def test_a_resource_saved_again_keeps_its_place(store: Store) -> None:
     assert after[0] == middle.id
     assert sorted(after) == sorted(before)
     assert after == _full_sort(store, generate.LARGEST, ListFilter(free=True), "es")
+
+
+def test_a_resource_retired_from_its_feed_leaves_its_lists_and_comes_back(
+        store: Store, tmp_path: Path) -> None:
+    ids = store._list_ids(generate.LARGEST, ListFilter(), None, "es")
+    gone = ids[len(ids) // 3]
+    other = Database(tmp_path / "kiosk.db")
+    other.execute("update resources set retired_on = '2026-11-20' where id = ?", [gone])
+    other.conn.commit()
+    assert gone not in store._list_ids(generate.LARGEST, ListFilter(), None, "es")
+    other.execute("update resources set retired_on = null where id = ?", [gone])
+    other.conn.commit()
+    assert store._list_ids(generate.LARGEST, ListFilter(), None, "es") == ids

@@ -34,6 +34,8 @@ from kiosk.directory.phones import PhoneError, display_number, parse_number
 from kiosk.directory.problems import FieldPath, Problem, excerpt
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_NAME = SLUG
+SPELT = re.compile(r"^\(\d{3}\) (?=[0-9-]*[A-Z]{3})[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
@@ -43,7 +45,7 @@ RESOURCE_FIELDS = (
     "id", "name", "discreet_name", "organization", "categories", "description", "phones",
     "website", "email", "address", "area", "hours", "hours_note", "cost", "languages",
     "eligibility", "access", "confidentiality", "tags", "priority", "status", "sources",
-    "verified_on", "verified_by", "review_notes",
+    "verified_on", "verified_by", "review_notes", "source", "retired_on",
 )
 TOPIC_FIELDS = (
     "slug", "title", "summary", "body", "position", "sensitive", "related", "categories",
@@ -85,10 +87,15 @@ class Reader:
 
     `checked_characters` says the loader already refused control and bidirectional
     characters in every text (the YAML loader does; data from elsewhere is checked here).
+    `published` relaxes two rules for services read from another system's directory: they
+    may come without a kiosk category (staff are asked to give one) and without a
+    description. Everything else is checked the same.
     """
 
-    def __init__(self, file: Path | None = None, checked_characters: bool = False) -> None:
+    def __init__(self, file: Path | None = None, checked_characters: bool = False,
+                 published: bool = False) -> None:
         self.file = file
+        self.published = published
         self.problems: list[Problem] = []
         self._control = None if checked_characters else CONTROL_CHARACTERS.search
 
@@ -292,7 +299,7 @@ class Reader:
         if not raw:
             return None
         try:
-            parsed = parse_number(raw)
+            parsed = parse_number(raw, words=self.published or bool(SPELT.match(raw)))
         except PhoneError as error:
             self.problem((*path, "number"), f"{error}.")
             return None
@@ -388,9 +395,13 @@ class Reader:
                 phone = self.phone(item, (*path, "phones", i))
                 if phone:
                     phones.append(phone)
+        source = self.text(data, "source", path)
+        # An entry from an imported directory may be waiting for staff to give it a
+        # category, or may have come without a description; one of the kiosk's own may not.
+        published = self.published or source not in ("", "bundled", "staff")
         before = len(self.problems)
         categories = self.words(data, "categories", path, ids=True)
-        if not categories and len(self.problems) == before:
+        if not categories and len(self.problems) == before and not published:
             self.problem((*path, "categories"), "is required: name at least one category")
         website = self.text(data, "website", path)
         if website and not WEBSITE.match(website):
@@ -402,13 +413,16 @@ class Reader:
         if status not in STATUSES:
             self.problem((*path, "status"),
                          f'"{excerpt(status)}" is not one of active, inactive')
+        if source and not SOURCE_NAME.match(source):
+            self.problem((*path, "source"),
+                         f'"{excerpt(source)}" may hold only lowercase letters, digits and -')
         return Resource(
             id=self.slug(data, "id", path),
             name=self.local(data, "name", path, required=True),
             discreet_name=self.local(data, "discreet_name", path),
             organization=self.text(data, "organization", path),
             categories=categories,
-            description=self.local(data, "description", path, required=True),
+            description=self.local(data, "description", path, required=not published),
             phones=tuple(phones),
             website=website,
             email=email,
@@ -428,6 +442,8 @@ class Reader:
             verified_on=self.date(data, "verified_on", path),
             verified_by=self.text(data, "verified_by", path),
             review_notes=self.text(data, "review_notes", path),
+            source=source,
+            retired_on=self.date(data, "retired_on", path),
         )
 
     def topic(self, value: Any, path: FieldPath) -> Topic | None:
@@ -490,7 +506,9 @@ def category_to_data(c: Category) -> dict[str, Any]:
 
 
 def phone_to_data(p: Phone) -> dict[str, Any]:
-    number = display_number(p.number)
+    # A number spelt in words is written as the kiosk shows it, "(800) 370-LEAD", which
+    # reads back the same (see SPELT); any other letters in a number are refused.
+    number = p.display if SPELT.match(p.display) else display_number(p.number)
     if p.extension:
         number += f" ext. {p.extension}"
     out: dict[str, Any] = {"number": number}
@@ -528,7 +546,7 @@ def resource_to_data(r: Resource) -> dict[str, Any]:
     if r.status != "active":
         out["status"] = r.status
     out["sources"] = [s.to_data() for s in r.sources]
-    for key in ("verified_on", "verified_by", "review_notes"):
+    for key in ("verified_on", "verified_by", "review_notes", "source", "retired_on"):
         _put(out, key, getattr(r, key))
     return out
 

@@ -22,6 +22,7 @@ import_sqlite_utils()
 from sqlite_utils import Database  # noqa: E402
 
 from kiosk.directory import rows, schema  # noqa: E402
+from kiosk.directory.convert import resource_to_data  # noqa: E402
 from kiosk.directory.model import (  # noqa: E402
     Category,
     Directory,
@@ -34,8 +35,9 @@ from kiosk.directory.trust import reachable  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
 
-# Inserting at least this many resources into an empty table rebuilds the search index once.
-BULK_INDEX_MIN = 1000
+# Inserting at least this many resources at once indexes them for search in one statement
+# after they are written, instead of row by row (about four times quicker).
+BULK_INDEX_MIN = 200
 # Resource lists kept in memory (the largest of 100,000 resources is about 2 MB).
 LIST_CACHE_SIZE = 16
 
@@ -206,7 +208,8 @@ class Store:
     def resources(self, ids: list[str] | None = None,
                   include_inactive: bool = True) -> list[Resource]:
         """Whole resources, in the order of `ids` (or by name when `ids` is None)."""
-        status = "" if include_inactive else " and +status = 'active'"
+        status = "" if include_inactive else \
+            " and +status = 'active' and retired_on is null"
         if ids is None:
             found = list(self._rows(
                 f"select * from resources where 1=1{status} order by name_en collate nocase"))
@@ -229,9 +232,13 @@ class Store:
         found = list(self._rows("select * from topics where slug = ?", [slug]))
         return rows.topic_from_row(found[0]) if found else None
 
-    def directory(self) -> Directory:
+    def directory(self, include_retired: bool = False) -> Directory:
+        """The whole directory; entries retired from their feed only when asked for."""
+        resources = self.resources()
+        if not include_retired:
+            resources = [r for r in resources if r.retired_on is None]
         return Directory(self.info(), self.categories(include_hidden=True),
-                         self.resources(), self.topics())
+                         resources, self.topics())
 
     def list_ids(self, category: str | None, filters: ListFilter = ListFilter(),
                  when: dt.datetime | None = None, lang: str = "en") -> list[str]:
@@ -261,7 +268,7 @@ class Store:
                   when: dt.datetime | None, lang: str) -> list[str]:
         if category:
             return self._category_ids(category, filters, when, lang)
-        where = ["r.status = 'active'"]
+        where = ["r.status = 'active'", "r.retired_on is null"]
         params: list[Any] = []
         self._filtered(where, params, filters, when, "r")
         name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
@@ -346,7 +353,8 @@ class Store:
         out = {
             "categories": one("select count(*) from categories"),
             "resources": one("select count(*) from resources"),
-            "active resources": one("select count(*) from resources where status = 'active'"),
+            "active resources": one("select count(*) from resources where status = 'active' "
+                                    "and retired_on is null"),
             "topics": one("select count(*) from topics"),
         }
         for slug, count in self.db.execute(
@@ -361,13 +369,22 @@ class Store:
         out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
         out["unverified resources"] = one(
             "select count(*) from resources where verified_on is null")
+        out["retired resources"] = one(
+            "select count(*) from resources where retired_on is not null")
         return out
 
     # -- writing ----------------------------------------------------------------------------
 
     def write_resource(self, resource: Resource) -> None:
-        """Insert or replace one resource with its categories and hours (inside a transaction)."""
+        """Insert or replace one resource with its categories and hours (inside a transaction).
+
+        An entry saved without a source keeps the one it has; a new one belongs to staff.
+        """
         with self.db.atomic():
+            if not resource.source:
+                found = self.db.execute("select source from resources where id = ?",
+                                        [resource.id]).fetchone()
+                resource = resource.with_changes(source=found[0] if found else "staff")
             self.db.execute("delete from resource_categories where resource_id = ?",
                             [resource.id])
             self.db.execute("delete from resource_hours where resource_id = ?", [resource.id])
@@ -384,8 +401,8 @@ class Store:
              for i, c in enumerate(r.categories)))
         self.db.conn.executemany(
             'insert into resource_hours (resource_id, day, start, "end") values (?, ?, ?, ?)',
-            ((h["resource_id"], h["day"], h["start"], h["end"])
-             for r in resources for h in rows.hour_rows(r.id, r.hours)))
+            (span for r in resources if r.hours is not None
+             for span in rows.hour_spans(r.id, r.hours)))
 
     def insert_resources(self, resources: list[Resource]) -> None:
         """Bulk insert of new resources (inside the caller's transaction)."""
@@ -396,9 +413,9 @@ class Store:
                              resource_rows: list[dict[str, Any]]) -> None:
         """Bulk insert of new resources whose rows (`rows.resource_row`) are already made.
 
-        An import computes every row once for its plan and reuses it here. Filling an empty
-        table builds the search index in one pass afterwards instead of row by row, which is
-        several times faster for a whole directory.
+        An import computes every row once for its plan and reuses it here. Many rows are
+        indexed for search in one statement after they are written instead of row by row,
+        which is several times faster for a whole directory.
         """
         if not resources:
             return
@@ -407,32 +424,56 @@ class Store:
                f"values ({', '.join('?' * len(columns))})")
         values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
-            if len(resources) >= BULK_INDEX_MIN and self._is_table_empty("resources"):
-                with self._search_index_rebuilt("resources_fts", schema.RESOURCE_NAMES_FTS):
+            if len(resources) >= BULK_INDEX_MIN:
+                with self._list_version_raised_once(), self._indexed_after(
+                        ("resources_fts", schema.RESOURCE_SEARCH_COLUMNS),
+                        (schema.RESOURCE_NAMES_FTS, schema.RESOURCE_NAME_COLUMNS)):
                     self.db.conn.executemany(sql, values)
+                    self._write_links(resources)
             else:
                 self.db.conn.executemany(sql, values)
-            self._write_links(resources)
-
-    def _is_table_empty(self, table: str) -> bool:
-        return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
+                self._write_links(resources)
 
     @contextmanager
-    def _search_index_rebuilt(self, *indexes: str) -> Iterator[None]:
-        """Inside a transaction: no per-row trigger for these full-text indexes, then one
-        'rebuild' of each."""
+    def _list_version_raised_once(self) -> Iterator[None]:
+        """Inside a transaction: the kept lists' version is raised once for the whole block
+        instead of once per row inserted (its insert triggers are set aside meanwhile)."""
+        names = [f"{t}_insert_list_version"
+                 for t in ("resources", "resource_categories", "resource_hours")]
+        marks = ",".join("?" * len(names))
+        found = self.db.execute(f"select name, sql from sqlite_master where type = 'trigger' "
+                                f"and name in ({marks})", names).fetchall()
+        if not found or not self.db.conn.in_transaction:
+            yield
+            return
+        for name, _ in found:
+            self.db.execute(f"drop trigger [{name}]")
+        yield
+        self.db.execute("update list_version set n = n + 1 where id = 1")
+        for _, sql in found:
+            self.db.execute(sql)
+
+    @contextmanager
+    def _indexed_after(self, *indexes: tuple[str, tuple[str, ...]]) -> Iterator[None]:
+        """Inside a transaction: rows inserted into resources in the block are indexed for
+        search by one statement per full-text index at its end (each index's per-row
+        trigger is set aside meanwhile and put back)."""
         saved = []
-        for fts in indexes:
+        for fts, columns in indexes:
             trigger = f"{fts.removesuffix('_fts')}_ai"
             found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
                                     "and name = ?", [trigger]).fetchone()
             if found and self.db.conn.in_transaction:
-                saved.append((fts, trigger, found[0]))
-        for _, trigger, _ in saved:
+                saved.append((fts, columns, trigger, found[0]))
+        # New rows get rowids above the largest one (the table has no AUTOINCREMENT).
+        top = self.db.execute("select coalesce(max(rowid), 0) from resources").fetchone()[0]
+        for _, _, trigger, _ in saved:
             self.db.execute(f"drop trigger [{trigger}]")
         yield
-        for fts, _, sql in saved:
-            self.db.execute(f"insert into [{fts}]([{fts}]) values ('rebuild')")
+        for fts, columns, _, sql in saved:
+            names = ", ".join(f"[{c}]" for c in columns)
+            self.db.execute(f"insert into [{fts}] (rowid, {names}) "
+                            f"select rowid, {names} from resources where rowid > ?", [top])
             self.db.execute(sql)
 
     def delete_resources(self, ids: list[str]) -> None:
@@ -441,6 +482,48 @@ class Store:
             for table in ("resource_categories", "resource_hours"):
                 self.db.execute(f"delete from {table} where resource_id in ({marks})", chunk)
             self.db.execute(f"delete from resources where id in ({marks})", chunk)
+
+    # -- what a feed last gave, for entries staff changed ------------------------------------
+
+    def feed_record(self, resource_id: str) -> dict[str, Any] | None:
+        """The feed's last version of an entry staff changed: its source, row digest and
+        record (JSON of `resource_to_data`); None when the entry is as its feed gave it."""
+        found = self.db.execute("select source, digest, record from feed_records "
+                                "where resource_id = ?", [resource_id]).fetchone()
+        if found is None:
+            return None
+        return {"source": found[0], "digest": found[1], "record": found[2]}
+
+    def keep_feed_version(self, resource_id: str) -> None:
+        """Before staff first change an imported entry, keep the feed's version aside (the
+        entry as it is now), so that the next refresh can tell the feed's changes from the
+        staff's. Entries staff made, and entries already changed, need nothing."""
+        found = self.db.execute("select source, digest from resources where id = ?",
+                                [resource_id]).fetchone()
+        if found is None or found[0] == "staff" or self.feed_record(resource_id) is not None:
+            return
+        current = self.resource(resource_id)
+        assert current is not None
+        self.write_feed_record(resource_id, {
+            "source": found[0], "digest": found[1],
+            "record": json.dumps(resource_to_data(current), ensure_ascii=False,
+                                 default=str)})
+
+    def write_feed_record(self, resource_id: str, value: dict[str, Any] | None) -> None:
+        if value is None:
+            self.db.execute("delete from feed_records where resource_id = ?", [resource_id])
+            return
+        self.db.execute(
+            "insert or replace into feed_records (resource_id, source, digest, record) "
+            "values (?, ?, ?, ?)",
+            [resource_id, value["source"], value["digest"], value["record"]])
+
+    def retire_resources(self, ids: list[str], day: dt.date) -> None:
+        """Mark entries as gone from their feed on `day` (inside the caller's transaction)."""
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"update resources set retired_on = ? where id in ({marks})",
+                            [day.isoformat(), *chunk])
 
     def write_category(self, category: Category) -> None:
         with self.db.atomic():

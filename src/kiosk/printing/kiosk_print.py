@@ -474,12 +474,19 @@ class PrintPreview(QFrame):
             widget.setVisible(visible)
 
     def _show_failure(self, reason: str) -> None:
-        self.message.setText(self.tr("The printer isn't working. Scan the code instead, "
-                                     "or ask staff."))
+        """The codes to scan instead. "Try again" only when trying again may work: with no
+        printer set it can only fail again, so there is no button to tap."""
+        if reason == "no-printer":
+            self.message.setText(self.tr("There is no printer here. Scan the code instead, "
+                                         "or ask staff."))
+            self.print_button.hide()
+        else:
+            self.message.setText(self.tr("The printer isn't working. Scan the code instead, "
+                                         "or ask staff."))
+            self.print_button.setText(self.tr("Try again"))
+            self.print_button.setAccessibleName(self.tr("Try again"))
         self.message.show()
         self._set_paging_visible(False)
-        self.print_button.setText(self.tr("Try again"))
-        self.print_button.setAccessibleName(self.tr("Try again"))
         self.area.setCurrentWidget(self.codes)
         self.failed.emit(reason)
 

@@ -414,6 +414,7 @@ class KioskWindow(QMainWindow):
         self.still_there.dismiss()
         self._close_popups()
         lang, theme = self.lang, self.theme
+        self.visit.reports.flush(self.store)  # the visit is over: its reports, in one write
         self.visit.forget()
         self.history.clear()
         self.current = ("home", "")
@@ -521,6 +522,7 @@ class KioskWindow(QMainWindow):
             self.idle.stop()
             self.translations.uninstall()
             self.usage.flush(self.store)
+            self.visit.reports.flush(self.store)
             event.accept()
         else:
             event.ignore()

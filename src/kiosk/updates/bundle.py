@@ -381,12 +381,13 @@ def _new_trusted(bundle: Bundle, trusted_pem: str) -> tuple[str, list[str]]:
 def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> str:
     """Check a bundle and make it the kiosk's directory; returns the sentence for staff.
 
-    Refusals are `KnownError`s and change nothing. The import, the recorded version, the
-    trusted keys and the notices are written in one transaction, after a backup.
+    Refusals are `KnownError`s and change nothing. The import, its backup's name, the
+    recorded version, the trusted keys and the notices are written in one transaction,
+    after a backup.
     """
-    from kiosk.backups import add_notice, backup_now
+    from kiosk.backups import add_notice, import_after_backup
     from kiosk.directory.files import read_directory
-    from kiosk.directory.importer import apply_import
+    from kiosk.directory.importer import plan_import
     from kiosk.directory.problems import DirectoryError
     from kiosk.directory.settings import Settings
 
@@ -404,15 +405,16 @@ def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> s
         except DirectoryError as error:
             raise KnownError(f"{path.name}: the directory in this bundle has problems; it "
                              "was not applied.", error.details) from None
-    backup = backup_now(store, data_dir, "before update")
     who = f"update bundle {bundle.publisher or 'unnamed'} v{bundle.version}"
+    plan = plan_import(store, directory)
+    retired = len(plan.resources.missing)
     message = (f"Update {bundle.describe()} was applied: "
-               f"{bundle.manifest['counts']['resources']} resources.")
+               f"{bundle.manifest['counts']['resources']} resources."
+               + (f" {retired} entries it no longer lists were retired (hidden from "
+                  "visitors)." if retired else ""))
     until = bundle.valid_until
-    with store.db.atomic():
-        result = apply_import(store, directory, who=who, source=path.name, kind="bundle")
-        store.db.execute("update imports set backup = ? where id = ?",
-                         [str(backup), result.batch])
+
+    def record(_: object) -> None:
         settings.set_raw(VERSION_KEY, bundle.version)
         settings.set_raw(PUBLISHER_KEY, bundle.publisher)
         settings.set_raw(VALID_UNTIL_KEY, until.isoformat() if until else "")
@@ -425,6 +427,12 @@ def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> s
         late = expiry_warning(store)
         if late:
             add_notice(store, late, "warning")
+
+    # A bundle is the publisher's whole directory, signed: what it leaves out is meant to
+    # go, so its removals need no second yes (they are retired, not deleted, and undoable).
+    import_after_backup(store, data_dir, directory, who=who, location=path.name,
+                        kind="bundle", plan=plan, allow_removals=True,
+                        reason="before update", then=record)
     from kiosk.directory.state import StateError, record_applied
 
     with contextlib.suppress(StateError):  # the database's copy raises it again next read

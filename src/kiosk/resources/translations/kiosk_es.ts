@@ -810,6 +810,22 @@
         <translation>Ver los cambios</translation>
     </message>
     <message>
+        <source>Source:</source>
+        <translation>Fuente:</translation>
+    </message>
+    <message>
+        <source>Export here</source>
+        <translation>Exportar aquí</translation>
+    </message>
+    <message>
+        <source>Name of the source</source>
+        <translation>Nombre de la fuente</translation>
+    </message>
+    <message>
+        <source>found from the files</source>
+        <translation>se toma de los archivos</translation>
+    </message>
+    <message>
         <source>Apply them</source>
         <translation>Aplicarlos</translation>
     </message>
@@ -820,6 +836,10 @@
     <message>
         <source>Leave out the records listed above</source>
         <translation>Dejar fuera los registros de arriba</translation>
+    </message>
+    <message>
+        <source>Yes, retire or remove what is listed above</source>
+        <translation>Sí, retirar o quitar lo que se indica arriba</translation>
     </message>
     <message>
         <source>Chosen: %1</source>
@@ -837,8 +857,44 @@
         <translation>No se encontraron archivos del directorio ahí.</translation>
     </message>
     <message>
+        <source>This would take entries away from visitors (listed at the top). Tick &quot;Yes, retire or remove what is listed above&quot; if that is meant.</source>
+        <translation>Esto quitaría entradas a los visitantes (se indican arriba). Marque &quot;Sí, retirar o quitar lo que se indica arriba&quot; si eso es lo que quiere.</translation>
+    </message>
+    <message>
         <source>Nothing to do: the files hold the same directory.</source>
         <translation>Nada que hacer: los archivos tienen el mismo directorio.</translation>
+    </message>
+    <message>
+        <source>%1 without a category</source>
+        <translation>%1 sin categoría</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates</source>
+        <translation>%1 posibles duplicados</translation>
+    </message>
+    <message>
+        <source>%1 changed by both staff and the feed</source>
+        <translation>%1 cambiadas por el personal y por la fuente</translation>
+    </message>
+    <message>
+        <source>Retired, no longer in the files: %1</source>
+        <translation>Retirada, ya no está en los archivos: %1</translation>
+    </message>
+    <message>
+        <source>Without a category: %1</source>
+        <translation>Sin categoría: %1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1 and %2 (%3)</source>
+        <translation>Posible duplicado: %1 y %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Changed by both staff and the feed: %1, %2</source>
+        <translation>Cambiada por el personal y por la fuente: %1, %2</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 is already an entry of %2</source>
+        <translation>No se importó: %1 ya es una entrada de %2</translation>
     </message>
     <message>
         <source>No service could be imported, so nothing can change.</source>
@@ -852,8 +908,12 @@
         </translation>
     </message>
     <message>
-        <source>Entries: %1 new, %2 changed, %3 missing from the file (they would be removed).</source>
-        <translation>Entradas: %1 nuevas, %2 con cambios, %3 faltan en el archivo (se quitarían).</translation>
+        <source>%1: %2 new, %3 changed, %4 retired, %5 unchanged.</source>
+        <translation>%1: %2 nuevas, %3 con cambios, %4 retiradas, %5 sin cambios.</translation>
+    </message>
+    <message>
+        <source>%1, to review after the import: %2.</source>
+        <translation>%1, para revisar después de importar: %2.</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -875,10 +935,6 @@
         <source>Changed: %1 (%2)</source>
         <translation>Cambiada: %1 (%2)</translation>
     </message>
-    <message>
-        <source>Missing from the file: %1</source>
-        <translation>Falta en el archivo: %1</translation>
-    </message>
     <message numerus="yes">
         <source>... and %n more.</source>
         <translation>
@@ -893,6 +949,10 @@
     <message>
         <source>The kiosk&apos;s directory changed since the check. Look at the new summary, then apply again.</source>
         <translation>El directorio del quiosco cambió desde la revisión. Vea el nuevo resumen y vuelva a aplicar.</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Hecho. %1</translation>
     </message>
     <message>
         <source>Imported. A copy of the database from before is in %1.</source>
@@ -1137,6 +1197,10 @@
         <translation>Listo</translation>
     </message>
     <message>
+        <source>There is no printer here. Scan the code instead, or ask staff.</source>
+        <translation>Aquí no hay impresora. Escanee el código, o pida ayuda al personal.</translation>
+    </message>
+    <message>
         <source>The printer isn&apos;t working. Scan the code instead, or ask staff.</source>
         <translation>La impresora no funciona. Escanee el código o pida ayuda al personal.</translation>
     </message>
@@ -1154,6 +1218,64 @@
     <message>
         <source>Stop reading</source>
         <translation>Dejar de leer</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWrong</name>
+    <message>
+        <source>The number did not work</source>
+        <translation>El número no funcionó</translation>
+    </message>
+    <message>
+        <source>The place is closed or gone</source>
+        <translation>El lugar está cerrado o ya no existe</translation>
+    </message>
+    <message>
+        <source>Something else is wrong</source>
+        <translation>Otra cosa está mal</translation>
+    </message>
+    <message>
+        <source>Something wrong here?</source>
+        <translation>¿Algo está mal aquí?</translation>
+    </message>
+    <message>
+        <source>Something wrong here? Tell us</source>
+        <translation>¿Algo está mal aquí? Díganoslo</translation>
+    </message>
+    <message>
+        <source>What is wrong?</source>
+        <translation>¿Qué está mal?</translation>
+    </message>
+    <message>
+        <source>Nothing, go back</source>
+        <translation>Nada, volver</translation>
+    </message>
+    <message>
+        <source>Thank you. Staff will check this place.</source>
+        <translation>Gracias. El personal revisará este lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedWrong</name>
+    <message>
+        <source>the number did not work</source>
+        <translation>el número no funcionó</translation>
+    </message>
+    <message>
+        <source>closed or gone</source>
+        <translation>cerrado o ya no existe</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>otra cosa</translation>
+    </message>
+    <message>
+        <source>Reported wrong by a visitor once</source>
+        <translation>Un visitante dijo una vez que está mal</translation>
+    </message>
+    <message>
+        <source>Reported wrong by visitors %1 times</source>
+        <translation>Los visitantes dijeron %1 veces que está mal</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1663,10 @@
         <translation>Cómo ir</translation>
     </message>
     <message>
+        <source>This information is only in English.</source>
+        <translation>Esta información solo está en inglés.</translation>
+    </message>
+    <message>
         <source>Who can go</source>
         <translation>Quién puede ir</translation>
     </message>
@@ -1610,6 +1736,14 @@
     <message>
         <source>See: %1</source>
         <translation>Ver: %1</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>Ocultar teclado</translation>
+    </message>
+    <message>
+        <source>Show keyboard</source>
+        <translation>Mostrar teclado</translation>
     </message>
     <message>
         <source>Search</source>
@@ -1868,6 +2002,10 @@
     <message>
         <source>Checked by staff: %1</source>
         <translation>Verificado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>From a community directory (%1), not yet checked</source>
+        <translation>De un directorio de la comunidad (%1), aún sin verificar</translation>
     </message>
     <message>
         <source>Scan to text</source>
@@ -2298,6 +2436,14 @@
         <translation>De una página web oficial, leída el %1. Aún no revisado por el personal.</translation>
     </message>
     <message>
+        <source>From a community directory (%1). Not yet checked by staff: call first.</source>
+        <translation>De un directorio de la comunidad (%1). Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From a community directory (%1). Not yet checked by staff.</source>
+        <translation>De un directorio de la comunidad (%1). Aún no revisado por el personal.</translation>
+    </message>
+    <message>
         <source>From an article only. Not yet checked by staff: call first.</source>
         <translation>Solo de un artículo. Aún no revisado por el personal: llame antes de ir.</translation>
     </message>
@@ -2416,6 +2562,41 @@
     <message>
         <source>Write your name or initials.</source>
         <translation>Escriba su nombre o iniciales.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueue</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>%1: staff wrote %2; the feed now says %3</source>
+        <translation>%1: el personal escribió %2; la fuente ahora dice %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 [%3] from %4</source>
+        <translation>%1: %2 [%3] de %4</translation>
+    </message>
+    <message>
+        <source>from %1: in no category yet, so visitors find it only by searching</source>
+        <translation>de %1: todavía sin categoría, así que los visitantes solo la encuentran buscando</translation>
+    </message>
+    <message>
+        <source>from %1: the text is in English only; viewed once</source>
+        <translation>de %1: el texto solo está en inglés; vista una vez</translation>
+    </message>
+    <message>
+        <source>from %1: the text is in English only; viewed %2 times</source>
+        <translation>de %1: el texto solo está en inglés; vista %2 veces</translation>
+    </message>
+    <message>
+        <source>same phone number %1</source>
+        <translation>el mismo número de teléfono %1</translation>
+    </message>
+    <message>
+        <source>similar name in %1</source>
+        <translation>un nombre parecido en %1</translation>
     </message>
 </context>
 </TS>
