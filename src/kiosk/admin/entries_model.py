@@ -29,6 +29,7 @@ class EntriesModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[EntryRow] = rows or []
         self.today = today or dt.date.today()
+        self.category_names: dict[str, str] = {}  # slug -> name in the staff's language
 
     def set_rows(self, rows: list[EntryRow], today: dt.date) -> None:
         self.beginResetModel()
@@ -98,8 +99,10 @@ class EntriesModel(QAbstractTableModel):
                 return r.verified_on.isoformat() if r.verified_on else ""
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").casefold()
         if role == Qt.ItemDataRole.ToolTipRole and column == "checked" and r.verified_on:
-            return self.tr("%n days ago", "", r.days_since_checked(self.today) or 0)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+            days = r.days_since_checked(self.today) or 0
+            return self.tr("1 day ago") if days == 1 else self.tr("%1 days ago").replace(
+                "%1", str(days))
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -108,7 +111,7 @@ class EntriesModel(QAbstractTableModel):
         if column == "town":
             return r.town
         if column == "categories":
-            return ", ".join(r.categories)
+            return ", ".join(self.category_names.get(c, c) for c in r.categories)
         if column == "phone":
             return r.phone
         if column == "checked":

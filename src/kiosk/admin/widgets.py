@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.ui.widgets import text_label
 
-TARGET = 56  # smallest touch target on the admin screens, in px
+TARGET = 56  # smallest field or tick on the admin screens, in px: the stylesheet sets it
 BUG_TEXT = QT_TRANSLATE_NOOP("Admin", "Something went wrong inside the kiosk, so nothing was "
                                       "changed. The details are in the kiosk's log.")
 
@@ -45,9 +45,6 @@ def run_safely(action: Callable[[], Any], show: Callable[[str], None]) -> bool:
         show(translated("Admin", BUG_TEXT))
         return False
     return True
-KEY = 96  # PIN pad keys
-
-
 def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     return text_label(text, role, wrap)
 
@@ -56,19 +53,16 @@ def button(text: str, name: str, variant: str = "", accessible: str = "") -> QPu
     b = QPushButton(text)
     b.setObjectName(name)
     b.setAccessibleName(accessible or text)
-    b.setMinimumHeight(TARGET)
-    b.setMinimumWidth(TARGET)
     if variant:
         b.setProperty("variant", variant)
     return b
 
 
 def combo(name: str, accessible: str) -> QComboBox:
-    """A drop-down list, tall enough for a finger."""
+    """A drop-down list (the stylesheet makes it and its rows tall enough for a finger)."""
     box = QComboBox()
     box.setObjectName(name)
     box.setAccessibleName(accessible)
-    box.setMinimumHeight(TARGET)
     return box
 
 
@@ -83,7 +77,6 @@ def check_box(text: str, name: str) -> QCheckBox:
     box = TouchCheckBox(text)
     box.setObjectName(name)
     box.setAccessibleName(text)
-    box.setMinimumHeight(TARGET)
     return box
 
 
@@ -93,7 +86,7 @@ class Field(QWidget):
     edited = Signal()
 
     def __init__(self, title: str, name: str, multiline: bool = False,
-                 placeholder: str = "") -> None:
+                 placeholder: str = "", keyboard: str = "") -> None:
         super().__init__()
         self.setObjectName(f"{name}-field")
         layout = QVBoxLayout(self)
@@ -103,18 +96,18 @@ class Field(QWidget):
         self.edit: QLineEdit | QPlainTextEdit
         if multiline:
             self.edit = QPlainTextEdit()
-            self.edit.setMinimumHeight(TARGET * 2)
             self.edit.setTabChangesFocus(True)
             self.edit.textChanged.connect(self.edited.emit)
         else:
             self.edit = QLineEdit()
-            self.edit.setMinimumHeight(TARGET)
             self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(title)
         self.edit.installEventFilter(self)
         if placeholder:
             self.edit.setPlaceholderText(placeholder)
+        if keyboard:  # "digits": the number pad comes up instead of the letters
+            self.edit.setProperty("keyboard", keyboard)
         self.problem = label("", "problem")
         self.problem.setObjectName(f"{name}-problem")
         self.problem.hide()
@@ -185,3 +178,37 @@ def message(parent_layout: QVBoxLayout, name: str) -> QLabel:
     line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     parent_layout.addWidget(line)
     return line
+
+
+class ChoiceButtons(QWidget):
+    """A few big buttons side by side, one of them chosen (a language, a text size)."""
+
+    chosen = Signal(str)
+
+    def __init__(self, name: str, accessible: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        from PySide6.QtWidgets import QButtonGroup
+
+        self.setObjectName(name)
+        self.setAccessibleName(accessible)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text in options:
+            b = button(text, f"{name}-{key}", "choice")
+            b.setCheckable(True)
+            b.clicked.connect(lambda _c=False, k=key: self.chosen.emit(k))
+            self.group.addButton(b)
+            self.buttons[key] = b
+            layout.addWidget(b)
+        layout.addStretch(1)
+
+    def value(self) -> str:
+        return next((k for k, b in self.buttons.items() if b.isChecked()), "")
+
+    def set_value(self, key: str) -> None:
+        if key in self.buttons:
+            self.buttons[key].setChecked(True)

@@ -1,0 +1,135 @@
+"""The admin's first page: what to check next. Entries visitors reported as wrong, entries
+past the days between checks, entries never checked, entries with no way to reach them,
+entries in English only (`kiosk.staff.freshness`).
+
+A tap on a line opens the entry; there "Checked today, next" saves it as checked and opens
+the next line's entry at once, so keeping the directory fresh is: open, check, one tap, next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.admin.context import AdminContext
+from kiosk.admin.views import touch_list
+from kiosk.admin.widgets import ChoiceButtons, button, label
+from kiosk.i18n import QT_TRANSLATE_NOOP, translated
+from kiosk.staff import freshness
+from kiosk.staff.freshness import QueueLine
+
+Index = QModelIndex | QPersistentModelIndex
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_NAMES = {freshness.REPORTED: QT_TRANSLATE_NOOP("WorkQueuePage", "Reported wrong"),
+              freshness.STALE: QT_TRANSLATE_NOOP("WorkQueuePage", "Past due"),
+              freshness.NEVER_CHECKED: QT_TRANSLATE_NOOP("WorkQueuePage", "Never checked"),
+              freshness.UNREACHABLE: QT_TRANSLATE_NOOP("WorkQueuePage", "No way to reach"),
+              freshness.NEEDS_SPANISH: QT_TRANSLATE_NOOP("WorkQueuePage", "English only")}
+
+
+def kind_name(kind: str) -> str:
+    return translated("WorkQueuePage", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+class QueueModel(QAbstractListModel):
+    """The lines of the queue: the entry's name, and under it what is asked."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[QueueLine] = []
+
+    def set_lines(self, lines: list[QueueLine]) -> None:
+        self.beginResetModel()
+        self.lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.lines):
+            return None
+        line = self.lines[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{line.title}\n{kind_name(line.kind)}: {line.detail}"
+        if role == LINE_ROLE:
+            return line
+        return None
+
+
+class WorkQueuePage(QWidget):
+    """Emits `work_wanted(ids, row, what)`: open `ids[row]` and go on down `ids`."""
+
+    work_wanted = Signal(list, int)
+
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queue-page")
+        self.setProperty("role", "page")
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        top.addWidget(label(self.tr("What to check next"), "section", wrap=False))
+        self.summary = label("", "note")
+        self.summary.setObjectName("queue-summary")
+        top.addWidget(self.summary, 1)
+        self.start_button = button(self.tr("Start with the first"), "queue-start", "primary")
+        self.start_button.clicked.connect(lambda: self._open(0))
+        top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.kinds = ChoiceButtons("queue-kind", self.tr("Show"), [
+            ("all", self.tr("All")), *((k, kind_name(k)) for k in freshness.KINDS)])
+        self.kinds.set_value("all")
+        self.kinds.chosen.connect(lambda _k: self.reload())
+        layout.addWidget(self.kinds)
+        self.model = QueueModel()
+        self.view = touch_list("queue-list", self.tr("What to check next"))
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.clicked.connect(lambda index: self._open(index.row()))
+        layout.addWidget(self.view, 1)
+        self.empty = label(self.tr("Nothing to check: every entry is checked, reachable and "
+                                   "in both languages."), "empty")
+        self.empty.setObjectName("queue-empty")
+        layout.addWidget(self.empty)
+        self.message = label("", "status")
+        self.message.setObjectName("queue-message")
+        layout.addWidget(self.message)
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.ctx.today()
+        stale_days = int(self.ctx.settings.get("stale_days"))
+        counts = freshness.counts(self.ctx.store, today, stale_days)
+        kind = self.kinds.value()
+        for key, b in self.kinds.buttons.items():
+            n = sum(counts.values()) if key == "all" else counts.get(key, 0)
+            text = (self.tr("All") if key == "all" else kind_name(key)) + f" ({n})"
+            b.setText(text)
+            b.setAccessibleName(text)
+            b.setVisible(key == "all" or n > 0 or key == kind)
+        lines = freshness.lines(self.ctx.store, today, stale_days,
+                                None if kind in ("", "all") else kind)
+        self.model.set_lines(lines)
+        self.empty.setVisible(not lines)
+        self.view.setVisible(bool(lines))
+        self.start_button.setEnabled(bool(lines))
+        self.summary.setText(self.tr("Checking an entry takes it off the list.") if lines
+                             else "")
+
+    def ids(self) -> list[str]:
+        return [line.resource_id for line in self.model.lines]
+
+    def _open(self, row: int) -> None:
+        ids = self.ids()
+        if 0 <= row < len(ids):
+            self.message.setText("")
+            self.work_wanted.emit(ids, row)
+
+    def line_of(self, resource_id: str) -> QueueLine | None:
+        return next((line for line in self.model.lines if line.resource_id == resource_id),
+                    None)
