@@ -127,7 +127,6 @@ class FolderPicker(QWidget):
         where.addWidget(self.up)
         where.addWidget(self.use)
         where.addStretch(1)
-        where.addWidget(self.again)
         layout.addLayout(where)
         layout.addWidget(self.here)
         self.model = FolderModel()
@@ -154,14 +153,15 @@ class FolderPicker(QWidget):
         while self.places_row.count():
             item = self.places_row.takeAt(0)
             old = item.widget() if item is not None else None
-            if old is not None:
+            if old is not None and old is not self.again:
                 old.hide()
                 old.deleteLater()
-        for i, path in enumerate(paths[:6]):
+        for i, path in enumerate(paths[:5]):
             b = button(path.name or str(path), f"picker-place-{i}")
             b.clicked.connect(lambda _c=False, p=path: self.open(p))
             self.places_row.addWidget(b)
         self.places_row.addStretch(1)
+        self.places_row.addWidget(self.again)
         self.none.setVisible(not paths)
         self.view.setVisible(bool(paths))
         self.use.setEnabled(bool(paths))

@@ -29,7 +29,13 @@ from kiosk.admin.widgets import button, label, run_safely
 from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.staff import history
 from kiosk.staff.history import Change, RevertPlan
-from kiosk.staff.history_words import change_lines, field_label, fields_text, show_value
+from kiosk.staff.history_words import (
+    change_lines,
+    field_label,
+    field_lines,
+    fields_text,
+    show_value,
+)
 
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
 ACTIONS = {"edit": QT_TRANSLATE_NOOP("HistoryModel", "Edited"),
@@ -96,38 +102,38 @@ def change_text(c: Change, names: Mapping[str, str] | None = None) -> str:
 
 def plan_text(plan: RevertPlan, names: Mapping[str, str] | None = None) -> str:
     """What putting back would do, field by field, in words."""
-    tr = QCoreApplication.translate
     if plan.removes:
-        return tr("HistoryModel", "The entry was created by this change, so it would be "
-                                  "removed.")
+        return QCoreApplication.translate(
+            "HistoryModel", "The entry was created by this change, so it would be removed.")
     if plan.restores:
-        return tr("HistoryModel", "The entry was removed by this change, so it would come "
-                                  "back as it was before.")
+        return QCoreApplication.translate(
+            "HistoryModel", "The entry was removed by this change, so it would come back as "
+                            "it was before.")
     out = []
     for back in plan.fields:
         if back.now == back.back_to:
-            out.append(tr("HistoryModel", "%1: already %2").replace(
+            out.append(QCoreApplication.translate("HistoryModel", "%1: already %2").replace(
                 "%1", field_label(back.field)).replace(
                 "%2", show_value(back.field, back.now, names)))
             continue
-        out.append(tr("HistoryModel", "%1: %2, back to %3").replace(
-            "%1", field_label(back.field)).replace(
-            "%2", show_value(back.field, back.now, names)).replace(
-            "%3", show_value(back.field, back.back_to, names)))
+        for line in field_lines(back.field, back.now, back.back_to, names):
+            out.append(QCoreApplication.translate("HistoryModel", "%1: %2, back to %3").replace(
+                "%1", line.label).replace("%2", line.before).replace("%3", line.after))
     return "\n".join(out)
 
 
 def later_text(plan: RevertPlan) -> str:
     """The warning when a later change touched the same fields."""
-    tr = QCoreApplication.translate
     lines = []
     for c in plan.overlapping:
         touched = [field_label(f) for f in c.fields if any(b.field == f for b in plan.fields)]
-        lines.append(tr("HistoryModel", "Change %1 of %2 by %3 changed %4 again later.")
+        lines.append(QCoreApplication.translate(
+            "HistoryModel", "Change %1 of %2 by %3 changed %4 again later.")
                      .replace("%1", str(c.id)).replace("%2", when_text(c))
                      .replace("%3", c.who or "?")
                      .replace("%4", ", ".join(touched) or action_text(c)))
-    lines.append(tr("HistoryModel", "Putting this change back undoes that too."))
+    lines.append(QCoreApplication.translate("HistoryModel",
+                                            "Putting this change back undoes that too."))
     return "\n".join(lines)
 
 
@@ -160,7 +166,7 @@ class HistoryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 3)
 
         self.detail_area = QScrollArea()
         self.detail_area.setObjectName("history-detail-area")
@@ -175,14 +181,14 @@ class HistoryPage(QWidget):
         self.detail = label("", "body")
         self.detail.setObjectName("history-detail")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.later = label("", "problem")
-        self.later.setObjectName("history-later")
-        self.later.hide()
         inner.addWidget(self.detail)
-        inner.addWidget(self.later)
         inner.addStretch(1)
         self.detail_area.setWidget(holder)
-        layout.addWidget(self.detail_area, 1)
+        layout.addWidget(self.detail_area, 2)
+        self.later = label("", "problem")  # above the buttons, never scrolled away
+        self.later.setObjectName("history-later")
+        self.later.hide()
+        layout.addWidget(self.later)
 
         bottom = QHBoxLayout()
         self.message = label("", "status")

@@ -89,11 +89,14 @@ class StaffKeyboard(QFrame):
                 pad.addWidget(self._pad_key(char, char), r, c)
         pad.addWidget(self._pad_key("0", "0"), 3, 0, 1, 2)
         pad.addWidget(self._pad_key(SPACE, self.tr("Space")), 3, 2, 1, 3)
-        pad.addWidget(self._pad_key(BACKSPACE, "⌫ " + self.tr("Delete")), 0, 5)
-        pad.addWidget(self._pad_key(LETTERS, self.tr("ABC: letters")), 1, 5)
-        pad.addWidget(self._pad_key(HIDE, self.tr("Hide keyboard")), 2, 5, 2, 1)
+        for place, (name, text) in enumerate(((BACKSPACE, "⌫ " + self.tr("Delete")),
+                                               (LETTERS, self.tr("ABC: letters")),
+                                               (HIDE, self.tr("Hide keyboard")))):
+            key = self._pad_key(name, text)
+            key.setProperty("wide", True)
+            pad.addWidget(key, place, 5, 2 if name == HIDE else 1, 1)
         centre.addStretch(1)
-        centre.addLayout(pad, 3)
+        centre.addLayout(pad)
         centre.addStretch(1)
         self.pages.addWidget(digits)
 
@@ -105,6 +108,7 @@ class StaffKeyboard(QFrame):
 
     def _pad_key(self, name: str, text: str) -> QPushButton:
         key = self._make(f"staff-pad-{name}", text, "pad-key")
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         key.clicked.connect(self._press(name))
         self.pad_keys[name] = key
         return key

@@ -28,11 +28,11 @@ from kiosk.admin.list_models import CheckListModel, PhonesModel, SourcesModel
 from kiosk.admin.stepper import Stepper
 from kiosk.admin.views import TouchTable, tick_list, touch_list
 from kiosk.admin.widgets import (
+    ChoiceButtons,
     Field,
     button,
     button_row,
     check_box,
-    combo,
     label,
     run_safely,
 )
@@ -201,26 +201,24 @@ class ResourceEditor(QWidget):
             "hours_es": Field(self.tr("When to call (Spanish)"), "phone-hours-es"),
             "message": Field(self.tr("Word to text (for text lines)"), "phone-message"),
         }
-        self.phone_kind = combo("phone-kind", self.tr("Kind of number"))
-        for kind in PHONE_KINDS:
-            self.phone_kind.addItem(choice(KIND_NAMES, kind), kind)
+        self.phone_kind = ChoiceButtons("phone-kind", self.tr("Kind of number"),
+                                        [(k, choice(KIND_NAMES, k)) for k in PHONE_KINDS])
         kind_box = QWidget()
         kind_layout = QVBoxLayout(kind_box)
         kind_layout.setContentsMargins(0, 0, 0, 0)
         kind_layout.addWidget(label(self.tr("Kind"), "field-title"))
         kind_layout.addWidget(self.phone_kind)
         grid.addWidget(self.phone_fields["number"], 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(kind_box, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.phone_fields["label_en"], 1, 0)
-        grid.addWidget(self.phone_fields["label_es"], 1, 1)
-        grid.addWidget(self.phone_fields["hours_en"], 2, 0)
-        grid.addWidget(self.phone_fields["hours_es"], 2, 1)
-        grid.addWidget(self.phone_fields["message"], 3, 0)
+        grid.addWidget(self.phone_fields["message"], 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(kind_box, 1, 0, 1, 2)
+        grid.addWidget(self.phone_fields["label_en"], 2, 0)
+        grid.addWidget(self.phone_fields["label_es"], 2, 1)
+        grid.addWidget(self.phone_fields["hours_en"], 3, 0)
+        grid.addWidget(self.phone_fields["hours_es"], 3, 1)
         self.body.addWidget(self.phone_box)
         for key, f in self.phone_fields.items():
             f.edited.connect(lambda key=key, f=f: self._phone_edited(key, f.text()))
-        self.phone_kind.activated.connect(
-            lambda _i: self._phone_edited("kind", str(self.phone_kind.currentData())))
+        self.phone_kind.chosen.connect(lambda kind: self._phone_edited("kind", kind))
 
     def _current_phone(self) -> int:
         index = self.phone_list.currentIndex()
@@ -233,8 +231,7 @@ class ResourceEditor(QWidget):
         phone = self.phones.rows[row] if row >= 0 else {}
         for key, f in self.phone_fields.items():
             f.set_text(phone.get(key, ""))
-        kind = phone.get("kind") or "voice"
-        self.phone_kind.setCurrentIndex(max(0, self.phone_kind.findData(kind)))
+        self.phone_kind.set_value(phone.get("kind") or "voice")
         if row >= 0:
             self.phone_fields["number"].set_problem(
                 self._problems.get(f"phones.{row}.number", ""))
@@ -540,12 +537,22 @@ class ResourceEditor(QWidget):
         self.queue_bar.show()
         self.checked_button.setText(self.tr("Checked today, next"))
         self.checked_button.setAccessibleName(self.checked_button.text())
+        self._emphasise(self.checked_button)  # the fastest path is the one that stands out
 
     def leave_queue(self) -> None:
         self.in_queue = False
         self.queue_bar.hide()
         self.checked_button.setText(self.tr("Checked today"))
         self.checked_button.setAccessibleName(self.checked_button.text())
+        self._emphasise(self.save_button)
+
+    def _emphasise(self, primary: QWidget) -> None:
+        for b in (self.checked_button, self.save_button):
+            variant = "primary" if b is primary else ""
+            if b.property("variant") != variant:
+                b.setProperty("variant", variant)
+                b.style().unpolish(b)
+                b.style().polish(b)
 
     @Slot()
     def checked_today(self) -> bool:

@@ -62,7 +62,7 @@ class AdminScreen(QWidget):
         nav.setObjectName("admin-nav")
         self.nav_layout = QVBoxLayout(nav)
         self.nav_layout.setContentsMargins(12, 12, 12, 12)
-        self.nav_layout.setSpacing(10)
+        self.nav_layout.setSpacing(8)
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
         self.stack = QStackedWidget()
@@ -225,12 +225,10 @@ class AdminScreen(QWidget):
             if self.ctx.store.resource(rid) is None:
                 continue
             line = self.queue.line_of(rid)
-            from kiosk.admin.work_queue_page import kind_name
-
             where = self.tr("Work queue: %1 of %2").replace(
                 "%1", str(self.work_row + 1)).replace("%2", str(len(self.work)))
             if line is not None:
-                where += f" · {kind_name(line.kind)}: {line.detail}"
+                where += f" · {line.detail}"
             self.editor.load(rid)
             self.editor.set_queue(where)
             self._editor_return = self.queue

@@ -46,12 +46,12 @@ class TopicsPage(EditorPage):
         outer_right = QVBoxLayout()
         top = QHBoxLayout()
         self.checked_button = button(self.tr("Checked today"), "topic-checked-today")
-        top.addWidget(self.heading, 1)
+        outer_right.addWidget(self.heading)
+        top.addWidget(self.message, 1)
         for b in (self.checked_button, self.history_button, self.cancel_button,
                   self.save_button):
             top.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         outer_right.addLayout(top)
-        outer_right.addWidget(self.message)
         outer_right.addWidget(scroll, 1)
         self.columns.addLayout(outer_right, 3)
 

@@ -3,8 +3,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property
-from PySide6.QtWidgets import QAbstractItemView, QListView, QTableView, QWidget
+from PySide6.QtCore import Property, QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from kiosk.ui.widgets import enable_finger_scrolling
 
@@ -77,10 +84,23 @@ class ChoiceList(QListView):
             self.setCurrentIndex(self.choices.index(row, 0))
 
 
+class TickDelegate(QStyledItemDelegate):
+    """Room for the tick box and the stylesheet's padding beside the name: the list's own
+    measure leaves them out, and cuts the name short."""
+
+    EXTRA = QSize(64, 0)
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index) + self.EXTRA
+        return hint.expandedTo(QSize(0, 56))
+
+
 def tick_list(name: str, accessible: str) -> QListView:
     """Ticks side by side that wrap onto more lines (an entry's categories): each as wide
     as its own name, so none is cut short."""
     view = touch_list(name, accessible)
+    view.setItemDelegate(TickDelegate(view))
     view.setFlow(QListView.Flow.LeftToRight)
     view.setWrapping(True)
     view.setResizeMode(QListView.ResizeMode.Adjust)

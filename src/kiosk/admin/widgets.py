@@ -49,8 +49,28 @@ def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     return text_label(text, role, wrap)
 
 
+class TextButton(QPushButton):
+    """A button never narrower than its words. The stylesheet's min-width (a touch size)
+    becomes the button's fixed minimum, and a layout short of room would cut the text;
+    this keeps the minimum at what the words need, in whichever language they are."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.FontChange,
+                            QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+            self._fit()
+        return handled
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setMinimumWidth(self.sizeHint().width())
+
+
 def button(text: str, name: str, variant: str = "", accessible: str = "") -> QPushButton:
-    b = QPushButton(text)
+    b = TextButton(text)
     b.setObjectName(name)
     b.setAccessibleName(accessible or text)
     if variant:
@@ -133,6 +153,7 @@ class Field(QWidget):
             self.edit.setPlainText(text)
         else:
             self.edit.setText(text)
+            self.edit.setCursorPosition(0)  # the start of a long text shows, not its end
         self.set_problem("")
 
     def set_problem(self, message: str) -> None:
@@ -185,13 +206,14 @@ class ChoiceButtons(QWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, name: str, accessible: str, options: list[tuple[str, str]]) -> None:
+    def __init__(self, name: str, accessible: str, options: list[tuple[str, str]],
+                 vertical: bool = False) -> None:
         super().__init__()
         from PySide6.QtWidgets import QButtonGroup
 
         self.setObjectName(name)
         self.setAccessibleName(accessible)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self) if vertical else QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.group = QButtonGroup(self)

@@ -53,7 +53,7 @@ class QueueModel(QAbstractListModel):
             return None
         line = self.lines[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{line.title}\n{kind_name(line.kind)}: {line.detail}"
+            return f"{line.title}\n{line.detail}"
         if role == LINE_ROLE:
             return line
         return None
@@ -81,21 +81,28 @@ class WorkQueuePage(QWidget):
         self.start_button.clicked.connect(lambda: self._open(0))
         top.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
+        body = QHBoxLayout()
+        body.setSpacing(12)
         self.kinds = ChoiceButtons("queue-kind", self.tr("Show"), [
-            ("all", self.tr("All")), *((k, kind_name(k)) for k in freshness.KINDS)])
+            ("all", self.tr("All")), *((k, kind_name(k)) for k in freshness.KINDS)],
+            vertical=True)
         self.kinds.set_value("all")
         self.kinds.chosen.connect(lambda _k: self.reload())
-        layout.addWidget(self.kinds)
+        body.addWidget(self.kinds, 0, Qt.AlignmentFlag.AlignTop)
         self.model = QueueModel()
         self.view = touch_list("queue-list", self.tr("What to check next"))
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.clicked.connect(lambda index: self._open(index.row()))
-        layout.addWidget(self.view, 1)
+        lines = QVBoxLayout()
+        lines.addWidget(self.view, 1)
         self.empty = label(self.tr("Nothing to check: every entry is checked, reachable and "
                                    "in both languages."), "empty")
         self.empty.setObjectName("queue-empty")
-        layout.addWidget(self.empty)
+        lines.addWidget(self.empty)
+        lines.addStretch(0)
+        body.addLayout(lines, 1)
+        layout.addLayout(body, 1)
         self.message = label("", "status")
         self.message.setObjectName("queue-message")
         layout.addWidget(self.message)

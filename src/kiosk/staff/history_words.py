@@ -79,8 +79,11 @@ class FieldLine:
 
 
 def field_label(key: str) -> str:
-    """The field's name as the form calls it, in the language on screen."""
+    """The field's name as the form calls it, in the language on screen ("phones.1" is
+    the second phone, "name.es" the Spanish name)."""
     field, _, lang = key.partition(".")
+    if field == "phones" and lang.isdigit():
+        return translate("HistoryWords", "Phone %1").replace("%1", str(int(lang) + 1))
     name = translated(CONTEXT, FIELD_NAMES[field]) if field in FIELD_NAMES else field
     if lang in LANGUAGE_NAMES:
         return translate("HistoryWords", "%1 (%2)").replace("%1", name).replace(
@@ -219,6 +222,14 @@ def field_lines(field: str, before: Any, after: Any,
                                      show_value(field, old, names, lang),
                                      show_value(field, new, names, lang)))
         return out
+    if field == "phones" and isinstance(before or [], list) and isinstance(after or [], list):
+        was, now = list(before or []), list(after or [])
+        if max(len(was), len(now)) > 1:  # one line per number that changed
+            return [FieldLine(f"phones.{i}", field_label(f"phones.{i}"),
+                              _phone(was[i]) if i < len(was) else empty(),
+                              _phone(now[i]) if i < len(now) else empty())
+                    for i in range(max(len(was), len(now)))
+                    if (was[i] if i < len(was) else None) != (now[i] if i < len(now) else None)]
     if field == "status" and (before is None or after is None):
         before, after = before or "active", after or "active"
     return [FieldLine(field, field_label(field), show_value(field, before, names),
