@@ -7,13 +7,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from kiosk.paths import RESOURCES
 from tests.windows import MakeWindow, sign_in
 
+DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 PAGES = ("queue", "entries", "recent", "categories", "topics", "import", "usage", "settings",
          "notices")
 
@@ -60,7 +68,14 @@ def _problems(root: QWidget, where: str) -> list[str]:
             if needed > w.contentsRect().width() + 1:
                 out.append(f"{where}: label {name} {w.text()!r} is cut "
                            f"({w.contentsRect().width()} < {needed})")
-        elif isinstance(w, QHeaderView) and w.orientation().name == "Horizontal":
+        if isinstance(w, QLineEdit | QPushButton):
+            parent = w.parentWidget()
+            siblings = parent.findChildren(QWidget, options=DIRECT) if parent else []
+            for other in siblings:
+                if other is not w and other.isVisible() and other.geometry().intersects(
+                        w.geometry()) and not isinstance(other, QLabel):
+                    out.append(f"{where}: {name} lies over {other.objectName()}")
+        if isinstance(w, QHeaderView) and w.orientation().name == "Horizontal":
             for section in range(w.count()):
                 if w.isSectionHidden(section):
                     continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -22,9 +23,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.admin.folder_picker import FolderPicker, removable_media
-from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, tap
-from tests.ui.helpers import drag
+from tests.ui.helpers import drag, touchscreen
 
 
 def _on_screen(widget: QWidget, admin: AdminShell) -> QRect:
@@ -56,7 +56,11 @@ def _check_typing(qtbot: QtBot, admin: AdminShell, page: QWidget, save: QWidget 
         top = keyboard.mapTo(admin, QPoint(0, 0)).y()
         seen = _on_screen(field, admin)
         name = field.objectName()
-        assert seen.height() >= min(field.height(), 40), (name, seen)  # in view
+        if isinstance(field, QPlainTextEdit):  # at least the line being typed
+            line = field.cursorRect().translated(field.viewport().mapTo(admin, QPoint(0, 0)))
+            assert seen.contains(line.center()), (name, seen, line)
+        else:
+            assert seen.height() >= min(field.height(), 40), (name, seen)  # in view
         assert seen.bottom() <= top, (name, seen, top)  # above the keyboard
         if save is not None:
             saved = _on_screen(save, admin)
@@ -204,14 +208,45 @@ def test_the_picker_offers_sticks_and_the_update_folder_and_nothing_above(
     assert not empty.none.isHidden() and not empty.use.isEnabled()
 
 
-def test_the_window_has_no_admin_stock_widgets(admin: AdminShell, window: KioskWindow) -> None:
-    """No spin box or bare combo popup is left where a stepper or a list belongs."""
-    from PySide6.QtWidgets import QComboBox
+def test_no_spin_box_or_drop_down_list_is_left(qtbot: QtBot, admin: AdminShell) -> None:
+    """Steppers and lists of big rows where spin boxes and drop-down lists were."""
+    from PySide6.QtWidgets import QComboBox, QListView
+
+    from kiosk.admin.widgets import PickButton
 
     screen = admin.screen
-    combos = []
+    stock: list[str] = []
+    picks: list[str] = []
     for key in ("queue", "entries", "recent", "categories", "topics", "import", "usage",
                 "settings", "notices"):
         screen.go(key)
-        combos += [c.objectName() for c in screen.page(key).findChildren(QComboBox)]
-    assert combos == ["entries-filter", "entries-category", "entries-town", "recent-who"]
+        page = screen.page(key)
+        stock += [w.objectName() for kind in (QComboBox, QAbstractSpinBox)
+                  for w in page.findChildren(kind)]
+        picks += [p.objectName() for p in page.findChildren(PickButton)]
+    screen.edit("windham-clinic")
+    stock += [w.objectName() for kind in (QComboBox, QAbstractSpinBox)
+              for w in screen.editor.findChildren(kind)]
+    assert stock == []
+    assert picks == ["entries-filter", "entries-category", "entries-town", "recent-who"]
+    # A choice is a tap on the button, then a tap on a big row.
+    screen.go("entries")
+    which = child(screen.entries, "entries-filter")
+    assert which.text() == "All entries  ▾"  # type: ignore[attr-defined]
+    tap(qtbot, which)
+    rows = admin.window().findChild(QListView, "entries-filter-rows")
+    assert rows is not None and rows.isVisible()
+    assert rows.visualRect(rows.model().index(2, 0)).height() >= 56
+    assert rows.model().index(2, 0).data() == "Not checked in 180 days"
+    tap(qtbot, rows.viewport(), rows.visualRect(rows.model().index(2, 0)).center())
+    assert screen.entries.proxy.which == "stale" and which.text().startswith("Not checked")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: admin.window().findChild(QListView, "entries-filter-rows") is None)
+    tap(qtbot, which)  # a tap beside the rows closes them and changes nothing
+    overlay = admin.window().findChild(QWidget, "entries-filter-choices")
+    assert overlay is not None
+    corner = overlay.mapTo(overlay.window(), QPoint(5, overlay.height() - 5))
+    handle = overlay.window().windowHandle()
+    QTest.touchEvent(handle, touchscreen()).press(0, corner).commit()
+    QTest.touchEvent(handle, touchscreen()).release(0, corner).commit()
+    qtbot.waitUntil(lambda: admin.window().findChild(QWidget, "entries-filter-choices") is None)
+    assert screen.entries.proxy.which == "stale"

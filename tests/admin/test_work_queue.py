@@ -22,7 +22,7 @@ def test_open_check_next(qtbot: QtBot, admin: AdminShell, window: KioskWindow) -
         ("stale", "windham-clinic"), ("never-checked", "markup-test"),
         ("never-checked", "hartford-pantry")]
     assert queue.model.index(0, 0).data() == (
-        "Windham Clinic\nPast due: Last checked 2026-01-10, 317 days ago")
+        "Windham Clinic\nLast checked 2026-01-10, 317 days ago")
     tap_row(qtbot, queue.view, 0)
     editor = screen.editor
     assert editor.isVisible() and editor.resource_id == "windham-clinic"

@@ -65,3 +65,11 @@ def test_the_limit_holds_for_each_kind() -> None:
     lines = freshness.lines(store, TODAY, 180, kind=NEVER_CHECKED, limit=10)
     assert len(lines) == 10
     assert freshness.counts(store, TODAY, 180)[NEVER_CHECKED] == 31
+
+
+def test_names_in_the_staffs_language() -> None:
+    store = filled_store()
+    [line] = freshness.lines(store, TODAY, 180, kind=NEVER_CHECKED, lang="es")
+    assert line.title == "Clinic es"
+    [line] = freshness.lines(store, TODAY, 180, kind=NEVER_CHECKED)
+    assert line.title == "Clinic"

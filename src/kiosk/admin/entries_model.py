@@ -30,6 +30,7 @@ class EntriesModel(QAbstractTableModel):
         self._rows: list[EntryRow] = rows or []
         self.today = today or dt.date.today()
         self.category_names: dict[str, str] = {}  # slug -> name in the staff's language
+        self.lang = "en"  # the entries' names in this language (English when none)
 
     def set_rows(self, rows: list[EntryRow], today: dt.date) -> None:
         self.beginResetModel()
@@ -54,6 +55,8 @@ class EntriesModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         key = _SORT_KEYS[COLUMNS[column]]
+        if COLUMNS[column] == "name" and self.lang == "es":
+            key = _spanish_name
         self.layoutAboutToBeChanged.emit()
         old_rows = self._rows
         order_ = sorted(range(len(old_rows)), key=lambda i: key(old_rows[i]),
@@ -107,7 +110,7 @@ class EntriesModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "name":
-            return r.name
+            return r.name_es or r.name if self.lang == "es" else r.name
         if column == "town":
             return r.town
         if column == "categories":
@@ -119,6 +122,10 @@ class EntriesModel(QAbstractTableModel):
                 return self.tr("Never")
             return r.verified_on.isoformat()
         return self.tr("Yes") if r.active else self.tr("Hidden")
+
+
+def _spanish_name(r: EntryRow) -> str:
+    return (r.name_es or r.name).casefold()
 
 
 _SORT_KEYS: dict[str, Any] = {

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from kiosk.admin.context import AdminContext
 from kiosk.admin.entries_model import ID_ROLE, EntriesFilter, EntriesModel
 from kiosk.admin.views import TouchTable
-from kiosk.admin.widgets import button, combo, label
+from kiosk.admin.widgets import PickButton, button, combo, label
 from kiosk.errors import KnownError
 from kiosk.staff import history
 from kiosk.staff.entries import entry_rows, towns
@@ -55,13 +54,14 @@ class EntriesPage(QWidget):
             self.which.addItem(text, key)
         self.category = combo("entries-category", self.tr("Category"))
         self.town = combo("entries-town", self.tr("Town"))
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.which, 2)
-        filters.addWidget(self.category, 2)
-        filters.addWidget(self.town, 2)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.which)
+        filters.addWidget(self.category)
+        filters.addWidget(self.town)
         layout.addLayout(filters)
 
         self.model = EntriesModel(today=ctx.today())
+        self.model.lang = ctx.lang
         self.proxy = EntriesFilter(ctx.today(), stale_days)
         self.proxy.setSourceModel(self.model)
         self.table = TouchTable("admin-entries", self.tr("Entries"))
@@ -72,7 +72,7 @@ class EntriesPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._widths = (0, 130, 200, 170, 165, 90)
+        self._widths = (0, 120, 200, 160, 130, 90)
         self._fit_headers()
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -145,12 +145,11 @@ class EntriesPage(QWidget):
         return self.tr("Not checked in %1 days").replace("%1", str(days))
 
     def _fit_headers(self) -> None:
-        """Each column at least as wide as its name (Spanish names run longer)."""
+        """The columns' widths, each then grown to hold its name when shown."""
         header = self.table.horizontalHeader()
         for column, width in enumerate(self._widths):
             if width:
-                header.resizeSection(column, max(width, header.sectionSizeFromContents(
-                    column).width() + 8))
+                header.resizeSection(column, width)
 
     def refresh_entry(self, resource_id: str) -> None:
         """Re-read one saved entry's row (cheap with 100,000 entries); a new entry, or one
@@ -163,7 +162,7 @@ class EntriesPage(QWidget):
         self.select(resource_id)
         self._selection_changed()
 
-    def _fill_combo(self, combo: QComboBox, everything: str,
+    def _fill_combo(self, combo: PickButton, everything: str,
                     items: list[tuple[str, str]]) -> None:
         keep = combo.currentData()
         combo.blockSignals(True)

@@ -215,9 +215,17 @@ class KeyboardFollower(QObject):
             self.keyboard.hide()
 
     def _reveal(self, field: QWidget) -> None:
+        """The field in view above the keyboard; of a text box taller than the room left,
+        the line being typed."""
         parent = field.parentWidget()
         while parent is not None:
             if isinstance(parent, QScrollArea):
-                parent.ensureWidgetVisible(field, 0, 40)
+                inner = parent.widget()
+                if isinstance(field, QPlainTextEdit) and inner is not None and \
+                        field.height() > parent.viewport().height() - 80:
+                    at = field.mapTo(inner, field.cursorRect().center())
+                    parent.ensureVisible(at.x(), at.y(), 40, 60)
+                else:
+                    parent.ensureWidgetVisible(field, 0, 40)
                 return
             parent = parent.parentWidget()

@@ -121,12 +121,13 @@ class RecentPage(QWidget):
         store = self.ctx.store
         out: dict[tuple[str, str], str] = {}
         ids = sorted({c.entity_id for c in changes if c.entity == "resource"})
+        name = "coalesce(nullif(name_es, ''), name_en)" if self.ctx.lang == "es" else "name_en"
         for start in range(0, len(ids), 500):
             chunk = ids[start:start + 500]
-            for rid, name in store.db.execute(
-                    f"select id, name_en from resources where id in "
+            for rid, text in store.db.execute(
+                    f"select id, {name} from resources where id in "
                     f"({','.join('?' * len(chunk))})", chunk):
-                out["resource", rid] = name or rid
+                out["resource", rid] = text or rid
         for c in store.categories(include_hidden=True):
             out["category", c.slug] = self.ctx.words(c.name)
         for t in store.topics():

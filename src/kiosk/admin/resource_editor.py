@@ -387,7 +387,7 @@ class ResourceEditor(QWidget):
         self.resource_id = resource_id
         self.last_saved = ""
         self._fill(resource_to_form(resource))
-        self.heading.setText(self.tr("Edit: %1").replace("%1", resource.name.en))
+        self.heading.setText(self.tr("Edit: %1").replace("%1", self.ctx.words(resource.name)))
 
     def new(self, category: str = "") -> None:
         self.resource_id = ""

@@ -205,7 +205,8 @@ class AdminScreen(QWidget):
             self.nav["queue"].setChecked(True)
         if saved:
             name = self.ctx.store.resource(saved)
-            text = self.tr("Saved: %1.").replace("%1", name.name.en if name else saved)
+            text = self.tr("Saved: %1.").replace("%1", self.ctx.words(name.name) if name
+                                                  else saved)
             (self.queue.message if target is self.queue else self.entries.message).setText(text)
         self._show(target)
 
@@ -253,7 +254,7 @@ class AdminScreen(QWidget):
         self._history_return = self.stack.currentWidget() or self.entries
         title = entity_id
         if entity == "resource" and (r := self.ctx.store.resource(entity_id)):
-            title = r.name.en
+            title = self.ctx.words(r.name)
         self.history.show_history(entity, entity_id, title)
         self._show(self.history)
 

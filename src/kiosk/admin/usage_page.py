@@ -84,7 +84,7 @@ class UsagePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        rows = usage_rows(self.ctx.store, self.period)
+        rows = usage_rows(self.ctx.store, self.period, lang=self.ctx.lang)
         self.model.set_rows(rows)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         t = totals(rows)

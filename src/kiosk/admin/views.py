@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QListView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -30,6 +32,20 @@ class TouchTable(QTableView):
         self.verticalHeader().hide()
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.scroller = enable_finger_scrolling(self)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_headings()
+
+    def fit_headings(self) -> None:
+        """Columns sized by hand grow to hold their heading (Spanish ones run longer);
+        the stylesheet's font is known once the table is shown."""
+        header = self.horizontalHeader()
+        for section in range(header.count()):
+            if header.sectionResizeMode(section) == QHeaderView.ResizeMode.Interactive:
+                needed = header.sectionSizeFromContents(section).width() + 8
+                if header.sectionSize(section) < needed:
+                    header.resizeSection(section, needed)
 
     def _row_size(self) -> int:
         return self.verticalHeader().defaultSectionSize()

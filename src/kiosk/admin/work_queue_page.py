@@ -120,7 +120,7 @@ class WorkQueuePage(QWidget):
             b.setAccessibleName(text)
             b.setVisible(key == "all" or n > 0 or key == kind)
         lines = freshness.lines(self.ctx.store, today, stale_days,
-                                None if kind in ("", "all") else kind)
+                                None if kind in ("", "all") else kind, lang=self.ctx.lang)
         self.model.set_lines(lines)
         self.empty.setVisible(not lines)
         self.view.setVisible(bool(lines))

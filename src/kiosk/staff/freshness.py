@@ -87,13 +87,18 @@ def _reason_text(counts: dict[str, int]) -> str:
     return f"{head}: {', '.join(parts)}"
 
 
-def _names(store: Store, ids: list[str]) -> dict[str, str]:
+def _name(lang: str) -> str:
+    """The column of an entry's name in `lang` (English when it has none)."""
+    return "coalesce(nullif(name_es, ''), name_en)" if lang == "es" else "name_en"
+
+
+def _names(store: Store, ids: list[str], lang: str = "en") -> dict[str, str]:
     out: dict[str, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for rid, name in store.db.execute(
-                f"select id, name_en from resources where id in ({','.join('?' * len(chunk))})",
-                chunk):
+                f"select id, {_name(lang)} from resources where id in "
+                f"({','.join('?' * len(chunk))})", chunk):
             out[rid] = name or rid
     return out
 
@@ -105,12 +110,13 @@ def _checked_text(verified_on: str, today: dt.date) -> str:
 
 
 def lines(store: Store, today: dt.date, stale_days: int, kind: str | None = None,
-          limit: int = LIMIT) -> list[QueueLine]:
+          limit: int = LIMIT, lang: str = "en") -> list[QueueLine]:
     """The queue in the order staff should work it (at most `limit` lines of each kind):
     reported wrong (most reported first), past due (longest unchecked first), never checked
     (highest priority first), no way to reach, English only. An entry shows once, under
-    the first of these that fits it."""
+    the first of these that fits it. Names are in `lang`."""
     kinds = KINDS if kind is None else (kind,)
+    name = _name(lang)
     out: list[QueueLine] = []
     seen: set[str] = set()
 
@@ -121,34 +127,34 @@ def lines(store: Store, today: dt.date, stale_days: int, kind: str | None = None
 
     if REPORTED in kinds:
         found = reports(store, limit)
-        names = _names(store, [rid for rid, _ in found])
+        names = _names(store, [rid for rid, _ in found], lang)
         for rid, counts in found:
             add(QueueLine(REPORTED, rid, names.get(rid, rid), _reason_text(counts)))
     if STALE in kinds:
         due = (today - dt.timedelta(days=stale_days)).isoformat()
-        for rid, name, verified_on in store.db.execute(
-                f"select id, name_en, verified_on from resources where {_ACTIVE} and "
+        for rid, title, verified_on in store.db.execute(
+                f"select id, {name}, verified_on from resources where {_ACTIVE} and "
                 "verified_on is not null and verified_on != '' and verified_on < ? "
                 "order by verified_on, name_en collate nocase limit ?", [due, limit]):
-            add(QueueLine(STALE, rid, name or rid, _checked_text(verified_on, today)))
+            add(QueueLine(STALE, rid, title or rid, _checked_text(verified_on, today)))
     if NEVER_CHECKED in kinds:
-        for rid, name in store.db.execute(
-                f"select id, name_en from resources where {_ACTIVE} and {_NEVER} "
+        for rid, title in store.db.execute(
+                f"select id, {name} from resources where {_ACTIVE} and {_NEVER} "
                 "order by priority desc, name_en collate nocase limit ?", [limit]):
-            add(QueueLine(NEVER_CHECKED, rid, name or rid,
+            add(QueueLine(NEVER_CHECKED, rid, title or rid,
                           translate("WorkQueue", "Never checked since it was added")))
     if UNREACHABLE in kinds:
-        for rid, name in store.db.execute(
-                f"select id, name_en from resources where {_ACTIVE} and {_NO_WAY} "
+        for rid, title in store.db.execute(
+                f"select id, {name} from resources where {_ACTIVE} and {_NO_WAY} "
                 "order by name_en collate nocase limit ?", [limit]):
-            add(QueueLine(UNREACHABLE, rid, name or rid,
+            add(QueueLine(UNREACHABLE, rid, title or rid,
                           translate("WorkQueue", "No phone, web address, email or street: "
                                                  "visitors have no way to reach it")))
     if NEEDS_SPANISH in kinds:
-        for rid, name in store.db.execute(
-                f"select id, name_en from resources where {_ACTIVE} and {_ENGLISH_ONLY} "
+        for rid, title in store.db.execute(
+                f"select id, {name} from resources where {_ACTIVE} and {_ENGLISH_ONLY} "
                 "order by priority desc, name_en collate nocase limit ?", [limit]):
-            add(QueueLine(NEEDS_SPANISH, rid, name or rid,
+            add(QueueLine(NEEDS_SPANISH, rid, title or rid,
                           translate("WorkQueue", "Its text is in English only")))
     return out
 

@@ -406,15 +406,15 @@
     </message>
     <message>
         <source>Main phone</source>
-        <translation>Teléfono principal</translation>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Last checked</source>
-        <translation>Última revisión</translation>
+        <translation>Revisada</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation>Se muestra</translation>
+        <translation>Visible</translation>
     </message>
     <message>
         <source>1 day ago</source>
