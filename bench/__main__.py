@@ -119,6 +119,9 @@ def run(sizes: list[int], runs: int, import_runs: dict[int, int], soak: int,
                               str(soak if size == max(sizes) else 0)])
         print("   window measures done", flush=True)
         results["sizes"][str(size)] = entry
+    if hsds_sizes:
+        results["import_hsds_command"] = _child(["-m", "bench.hsds", "command", "3"])
+        print("   kiosk import of 5,000 services done", flush=True)
     if sheets and (HERE / "sheets.py").exists():
         results["handout"] = _child(["-c", "import json; from bench import sheets; "
                                            "print(json.dumps(sheets.measure(30)))"])
@@ -161,12 +164,18 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         add("10-resource handout to PDF, p95 (ms)", pdf, "< 150", pdf < 150)
     ratio = entry["import_yaml"]["ratio_to_floor"]
     add("YAML import speed / C loader parse alone", ratio, ">= 0.8", ratio >= 0.8)
-    hsds = [int(s) for s, e in results["sizes"].items() if "import_hsds" in e]
-    if hsds:
-        at = max(hsds)
-        for key in ("hsds-csv", "hsds-json"):
-            speed = results["sizes"][str(at)]["import_hsds"][key]["resources_per_s"]
-            add(f"{key} import at {at:,} (resources/s)", speed, ">= 20,000", speed >= 20_000)
+    for at in sorted(int(s) for s, e in results["sizes"].items() if "import_hsds" in e):
+        hsds = results["sizes"][str(at)]["import_hsds"]
+        own = hsds["kiosk_own_work"]["services_per_s"]
+        add(f"HSDS 2-1-1 import at {at:,}, the kiosk's own work (services/s)", own,
+            ">= 20,000", own >= 20_000)
+        total = hsds["total"]["services_per_s"]
+        add("  the same, read and written too (services/s)", total, ">= 20,000",
+            total >= 20_000)
+    if "import_hsds_command" in results:
+        seconds = results["import_hsds_command"]["seconds"]["median"]
+        add("kiosk import of 5,000 services, start-up included (s)", seconds, "< 3",
+            seconds < 3)
     above = ui["rss_after_start_mb"] - bare_rss
     add("memory after start above bare window (MB)", above, "<= 60", above <= 60)
     if "soak" in ui:
@@ -235,10 +244,15 @@ def report(results: dict[str, Any]) -> str:
         row("  C loader parse alone (resources/s)",
             lambda e: fmt(round(e["import_yaml"]["floor_resources_per_s"]))),
         row("  ratio (import / parse speed)", lambda e: fmt(e["import_yaml"]["ratio_to_floor"])),
-        row("HSDS CSV import (resources/s)",
-            lambda e: fmt(round(e["import_hsds"]["hsds-csv"]["resources_per_s"]))),
-        row("HSDS JSON import (resources/s)",
-            lambda e: fmt(round(e["import_hsds"]["hsds-json"]["resources_per_s"]))),
+        row("HSDS 2-1-1 import, read to written (services/s)",
+            lambda e: fmt(round(e["import_hsds"]["total"]["services_per_s"]))),
+        *[row(f"  {stage} (services/s)", lambda e, stage=stage: fmt(round(
+            e["import_hsds"][stage]["services_per_s"])))
+          for stage in ("read", "build", "plan", "write")],
+        row("  the kiosk's own work: build + plan (services/s)",
+            lambda e: fmt(round(e["import_hsds"]["kiosk_own_work"]["services_per_s"]))),
+        row("  the same package again, nothing to change (services/s)",
+            lambda e: fmt(round(e["import_hsds"]["refresh"]["services_per_s"]))),
         row("YAML files (MB)", lambda e: fmt(e["import_yaml"]["yaml_mb"])),
         row("database (MB)", lambda e: fmt(e["import_yaml"]["db_mb"])),
         row("memory: bare window (MB)", lambda e: fmt(e["cold_start"]["bare_rss_mb"])),

@@ -73,8 +73,9 @@ def fill(store: object) -> str:
     history is shown."""
     from kiosk.backups import add_notice
     from kiosk.directory import usage
+    from kiosk.directory.reports import record
     from kiosk.directory.store import Store
-    from kiosk.staff import freshness, history
+    from kiosk.staff import history
 
     assert isinstance(store, Store)
     resources = store.resources()
@@ -91,12 +92,8 @@ def fill(store: object) -> str:
         day = NOW.date() - dt.timedelta(days=7 * i + 3)
         store.write_resource(r.with_changes(verified_on=day, verified_by="JS"))
     # What visitors reported with "Something wrong here?": one counter per entry and reason
-    store.db.execute(f"create table if not exists {freshness.REPORTS_TABLE} (resource_id "
-                     "text, reason text, count integer, primary key (resource_id, reason))")
-    for r, reason, n in ((resources[3], "number", 3), (resources[3], "other", 1),
-                         (resources[12], "closed", 1)):
-        store.db.execute(f"insert into {freshness.REPORTS_TABLE} values (?, ?, ?)",
-                         [r.id, reason, n])
+    record(store, {(resources[3].id, "number"): 3, (resources[3].id, "other"): 1,
+                   (resources[12].id, "closed"): 1})
     # A phone edit, "Checked today" 20 seconds later, and the same phone changed again by
     # someone else: putting the first edit back names the later one.
     target = next(r for r in resources if r.phones and r.address)

@@ -74,10 +74,10 @@ def test_a_fresh_install_shows_its_gaps_and_each_passes_once_fixed(
     fixed = kiosk("doctor")
     after = lines_of(fixed.stdout)
     still = {name for name, mark in after.items() if mark == "FAIL"}
-    speech = doctor.check_speech(Store.memory(), fresh_data_dir)
-    expected = set() if speech.ok else {"Speech"}  # a machine without a speech engine
-    assert still == expected, fixed.stdout
-    assert fixed.returncode == (0 if speech.ok else 1)
+    # The test machine has its speech engine and a speaker (scripts/system-packages and the
+    # session's sound server), as a kiosk set up by docs/deploy.md does.
+    assert still == set(), fixed.stdout
+    assert fixed.returncode == 0
     assert f'PASS  Printer: "{print_queue.name}" is on, takes jobs and keeps no copies.' \
         in fixed.stdout
     assert "PASS  Newest update: version 1, applied 0 days ago." in fixed.stdout

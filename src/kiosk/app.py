@@ -24,7 +24,7 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
     directory when empty). A QApplication must exist."""
     from kiosk.ui.window import KioskWindow
 
-    store = open_data_dir(Path(data_dir))
+    store = open_data_dir(Path(data_dir), in_memory_if_unreadable=True)
     window = KioskWindow(store, Path(data_dir), windowed=windowed,
                          idle_timeout_s=idle_timeout_s, lang=lang)
     connect_staff(window)
@@ -32,7 +32,46 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
 
     watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
     start_daily_backups(window, store, Path(data_dir))
+    QTimer.singleShot(PRINT_CHECK_AFTER_MS, window, lambda: _check_print_privacy(window, store))
     return window
+
+
+PRINT_CHECK_AFTER_MS = 3000  # well after the first frame
+
+
+def _check_print_privacy(window: QObject, store: object) -> None:
+    """Whether the print system keeps copies of handouts (kiosk.printing.privacy), asked off
+    the UI thread (the scheduler may be slow to answer), told to staff on it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kiosk.directory.settings import Settings
+
+    try:
+        if not str(Settings(store).get("printer") or ""):  # type: ignore[arg-type]
+            return
+    except Exception:  # the store may be closed already (the window is closing)
+        logging.getLogger("kiosk.app").warning("the print system was not checked")
+        return
+    from kiosk.printing.privacy import copies_warning, note
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="print-check")
+    future = pool.submit(copies_warning)
+    pool.shutdown(wait=False)
+    poll = QTimer(window)
+    poll.setInterval(200)
+
+    def answered() -> None:
+        if not future.done():
+            return
+        poll.stop()
+        poll.deleteLater()
+        try:
+            note(store, future.result())
+        except Exception:  # a check must never stop the kiosk
+            logging.getLogger("kiosk.app").exception("checking the print system failed")
+
+    poll.timeout.connect(answered)
+    poll.start()
 
 
 def connect_staff(window: KioskWindow) -> None:

@@ -9,16 +9,34 @@ newest good copy, so that a visitor never meets a broken kiosk and staff are tol
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kiosk.directory.sql_errors import (
+    StorageError,
+    at_the_border,
+    kind_of,
+    known_error,
+    sentence,
+)
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
-from kiosk.paths import database_path
+from kiosk.paths import DATABASE_NAME, database_path
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from kiosk.directory.importer import ImportPlan, ImportResult
+    from kiosk.directory.model import Directory
 
 KEEP = 14
 DAILY = dt.timedelta(hours=24)
@@ -52,10 +70,10 @@ def backup_now(store: Store, data_dir: Path, reason: str = "manual",
     """Copy the open database to a new backup file and return its path.
 
     The copy is written under a temporary name and renamed when whole, so an interrupted
-    backup never looks like a good one.
+    backup never looks like a good one. A copy that fails (a full disk) is removed at once,
+    so that it does not keep the disk full, and the failure is a `StorageError`.
     """
     folder = backup_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
     when = store.clock()
     name = f"kiosk-{when.strftime(_STAMP)}"
     slug = _slug(reason)
@@ -66,21 +84,33 @@ def backup_now(store: Store, data_dir: Path, reason: str = "manual",
         later = when + dt.timedelta(microseconds=bump)
         target = folder / f"kiosk-{later.strftime(_STAMP)}-{slug}.db"
     partial = folder / (target.name + ".partial")
-    out = sqlite3.connect(partial)
     try:
-        store.db.conn.backup(out)
-        # A backup is one self-contained file: no -wal beside it.
-        out.execute("PRAGMA journal_mode = DELETE")
-        out.commit()
-    finally:
-        out.close()
-    with open(partial, "rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(partial, target)
+        with at_the_border(folder):
+            folder.mkdir(parents=True, exist_ok=True)
+            out = sqlite3.connect(partial)
+            try:
+                store.db.conn.backup(out)
+                # A backup is one self-contained file: no -wal beside it.
+                out.execute("PRAGMA journal_mode = DELETE")
+                out.commit()
+            finally:
+                out.close()
+            with open(partial, "rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(partial, target)
+    except BaseException:
+        _unlink_quietly(partial, Path(str(partial) + "-journal"))
+        raise
     _fsync_dir(folder)
     if keep is not None:
         prune(data_dir, keep)
     return target
+
+
+def _unlink_quietly(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
 
 
 def backup_time(path: Path) -> dt.datetime | None:
@@ -104,41 +134,145 @@ def prune(data_dir: Path, keep: int = KEEP) -> None:
         partial.unlink(missing_ok=True)
 
 
+def remove_partial_files(data_dir: Path) -> list[Path]:
+    """Delete what an interrupted backup or restore of this kiosk left behind (only files
+    it names itself), and return them. Run before anything is opened."""
+    found = [*backup_dir(data_dir).glob("*.partial"), *backup_dir(data_dir).glob(
+        "*.partial-journal"), *data_dir.glob(f"{DATABASE_NAME}.restoring")]
+    _unlink_quietly(*found)
+    return found
+
+
 def daily_backup_if_due(store: Store, data_dir: Path) -> Path | None:
-    """Back up when no backup is younger than a day (by the store's clock)."""
+    """Back up when no backup is younger than a day (by the store's clock).
+
+    A backup that cannot be made (a full or read-only disk) never stops the kiosk: the
+    reason goes to the log and, once a day, to staff.
+    """
     now = store.clock()
     for path in list_backups(data_dir):
         taken = backup_time(path)
         if taken is not None and taken <= now and now - taken < DAILY:
             return None
-    if store.is_empty():
+    if store.read_only or store.is_empty():
         return None
-    return backup_now(store, data_dir, "daily")
+    try:
+        return backup_now(store, data_dir, "daily")
+    except StorageError as error:
+        log.warning("the daily backup failed: %s", error.message)
+        add_notice(store, f"Today's backup could not be made. {error.message}", "warning")
+        return None
 
 
-def problem_of(path: Path) -> str | None:
-    """None when `path` is a sound SQLite database, else what is wrong with it."""
-    if not path.is_file():
-        return "the file is missing"
+# -- what is wrong with a database file ------------------------------------------------------
+
+@dataclass(frozen=True)
+class Health:
+    """What `examine` found: `state` is "sound", "missing", "empty" (no file content, or a
+    kiosk database with nothing in it), "foreign" (a database, but not the kiosk's),
+    "damaged", or "storage" (the disk failed; the file may be fine)."""
+
+    state: str
+    detail: str = ""
+    error: StorageError | None = None
+
+
+def examine(path: Path) -> Health:
+    """Check a database file: it opens, has the kiosk's schema, passes quick_check and holds
+    a directory. A failure of the disk is never taken for damage."""
+    try:
+        if path.exists() and not path.is_file():
+            return Health("foreign", "it is not a file but a folder or a device")
+        if not path.is_file():
+            return Health("missing", "the file is missing")
+        if path.stat().st_size == 0:
+            return Health("empty", "the file is empty")
+    except OSError as error:
+        return _storage_health(error, path)
     try:
         conn = sqlite3.connect(path)
     except sqlite3.Error as error:
-        return str(error)
+        return _error_health(error, path)
     try:
+        tables = {r[0] for r in conn.execute(
+            "select name from sqlite_master where type = 'table'")}
         rows = conn.execute("PRAGMA quick_check").fetchall()
-        # A file that is sound as SQLite but is not a kiosk database is no good either.
-        conn.execute("select count(*) from sqlite_master").fetchone()
+        results = [str(r[0]) for r in rows]
+        if results != ["ok"]:
+            return Health("damaged", "; ".join(results[:3]))
+        if not tables:
+            return Health("empty", "the database holds no tables")
+        if not tables >= _KIOSK_TABLES:
+            return Health("foreign", "it is a database, but not a kiosk's")
+        filled = conn.execute("select exists (select 1 from categories) or "
+                              "exists (select 1 from resources)").fetchone()[0]
+        if not filled:
+            return Health("empty", "the database holds no directory")
     except sqlite3.Error as error:
-        return str(error)
+        return _error_health(error, path)
     finally:
         conn.close()
-    results = [r[0] for r in rows]
-    return None if results == ["ok"] else "; ".join(str(r) for r in results[:3])
+    return Health("sound")
+
+
+_KIOSK_TABLES = {"_sqlite_migrations", "categories", "resources", "settings", "notices"}
+
+
+def _error_health(error: sqlite3.Error, path: Path) -> Health:
+    kind = kind_of(error)
+    if kind == "damaged":
+        return Health("damaged", str(error))
+    return _storage_health(error, path)
+
+
+def _storage_health(error: BaseException, path: Path) -> Health:
+    known = known_error(error, path)
+    if isinstance(known, StorageError):
+        return Health("storage", str(error), known)
+    # Not a known failure of the disk or the file: leave the file alone, say what it was.
+    return Health("storage", str(error), StorageError(
+        f"{sentence('unreadable', path)} ({error})", "unreadable"))
+
+
+def problem_of(path: Path) -> str | None:
+    """None when `path` is a sound kiosk database with a directory in it, else what is
+    wrong with it."""
+    health = examine(path)
+    return None if health.state == "sound" else health.detail
+
+
+def newest_good_backup(data_dir: Path) -> Path | None:
+    """The newest backup that opens, has the kiosk's schema, passes quick_check and is not
+    empty. A damaged or empty file with a newer name is passed over."""
+    return next((b for b in list_backups(data_dir) if examine(b).state == "sound"), None)
 
 
 def _remove_sidecars(db_path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
+
+
+def _copy_in(data_dir: Path, backup_path: Path) -> Path:
+    """The backup copied beside the database under a temporary name, synced. On failure
+    the copy is removed and the error is a `StorageError`."""
+    temp = data_dir / (DATABASE_NAME + ".restoring")
+    try:
+        with at_the_border(data_dir):
+            data_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(backup_path, temp)
+            with open(temp, "rb+") as f:
+                os.fsync(f.fileno())
+    except BaseException:
+        _unlink_quietly(temp)
+        raise
+    return temp
+
+
+def _move_in(data_dir: Path, temp: Path) -> None:
+    target = database_path(data_dir)
+    _remove_sidecars(target)
+    os.replace(temp, target)
+    _fsync_dir(data_dir)
 
 
 def restore(data_dir: Path, backup_path: Path) -> None:
@@ -150,61 +284,140 @@ def restore(data_dir: Path, backup_path: Path) -> None:
     """
     if not backup_path.is_file():
         raise KnownError(f"{backup_path}: there is no such backup file.")
-    problem = problem_of(backup_path)
-    if problem:
-        raise KnownError(f"{backup_path}: this backup is damaged or not a kiosk database "
-                         f"({problem}); nothing was changed.")
-    target = database_path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    temp = data_dir / (target.name + ".restoring")
-    shutil.copyfile(backup_path, temp)
-    with open(temp, "rb+") as f:
-        os.fsync(f.fileno())
-    _remove_sidecars(target)
-    os.replace(temp, target)
-    _fsync_dir(data_dir)
+    health = examine(backup_path)
+    if health.state == "storage" and health.error is not None:
+        raise health.error
+    if health.state != "sound":
+        raise KnownError(f"{backup_path}: this backup is empty, damaged or not a kiosk "
+                         f"database ({health.detail}); nothing was changed.")
+    _move_in(data_dir, _copy_in(data_dir, backup_path))
 
 
 def add_notice(store: Store, text: str, level: str = "info") -> None:
-    """A message for the admin screen."""
-    store.db.execute("insert into notices (at, level, text, seen) values (?, ?, ?, 0)",
-                     [store.now_text(), level, text])
+    """A message for the admin screen. When the database cannot take it (a full or
+    read-only disk), it is kept with the open store and shown all the same."""
+    try:
+        with at_the_border():
+            store.db.execute("insert into notices (at, level, text, seen) values (?, ?, ?, 0)",
+                             [store.now_text(), level, text])
+    except StorageError:
+        store.unsaved_notices.append((store.now_text(), level, text))
 
 
 def check_and_recover(data_dir: Path, now: dt.datetime | None = None) -> str | None:
-    """Check the database at start-up; if damaged, set it aside and restore a good backup.
+    """Check the database at start-up and put a good one in place when it is not.
 
-    Returns the sentence for the admin screen (also written to its notices), or None when
-    the database was sound or absent.
+    Returns the sentence for staff, or None when there was nothing to say (see `recover`).
     """
+    found = recover(data_dir, now)
+    return found.message if found.storage is None else found.storage.message
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What `recover` did: `message` is the notice it wrote; `storage` the disk's failure
+    it could not get past (no notice written: the database may not take one)."""
+
+    message: str | None = None
+    storage: StorageError | None = None
+
+
+def recover(data_dir: Path, now: dt.datetime | None = None) -> Recovery:
+    """Check the database at start-up and put a good one in place when it is not.
+
+    A damaged or foreign file is moved aside; a damaged, foreign, empty or missing one is
+    replaced by the newest good backup, when there is one, and staff get a notice. A
+    failing disk changes nothing: the file is left as it is and the failure returned.
+    """
+    remove_partial_files(data_dir)
     path = database_path(data_dir)
-    if not path.exists():
-        return None
-    problem = problem_of(path)
-    if problem is None:
-        return None
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    os.replace(path, aside)
-    for suffix in ("-wal", "-shm"):
-        side = Path(str(path) + suffix)
-        if side.exists():
-            os.replace(side, Path(str(aside) + suffix))
-    good = next((b for b in list_backups(data_dir) if problem_of(b) is None), None)
+    health = examine(path)
+    if health.state == "sound":
+        return Recovery()
+    if health.state == "storage":
+        assert health.error is not None
+        log.warning("the database could not be checked: %s (%s)", health.error.message,
+                    health.detail)
+        return Recovery(storage=health.error)
+    good = newest_good_backup(data_dir)
+    if health.state in ("missing", "empty") and good is None:
+        return Recovery()  # a new kiosk: it is filled from its bundled directory
+    temp = None
     if good is not None:
-        restore(data_dir, good)
+        try:
+            temp = _copy_in(data_dir, good)
+        except StorageError as error:
+            # Nothing moved: the kiosk opens what it can and staff are told why.
+            log.warning("a backup could not be restored: %s", error.message)
+            return Recovery(storage=error)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    aside = None
+    if health.state in ("damaged", "foreign") or (
+            health.state == "empty" and path.is_file() and path.stat().st_size > 0):
+        label = {"damaged": "damaged", "foreign": "foreign"}.get(health.state, "empty")
+        aside = path.with_name(f"{path.name}.{label}-{stamp}")
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            side = Path(str(path) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(aside) + suffix))
+    what = {"damaged": f"was damaged ({health.detail})",
+            "foreign": "was not a kiosk database",
+            "empty": "was empty", "missing": "was missing"}[health.state]
+    moved = f" It was moved to {aside.name}." if aside else ""
+    if temp is not None and good is not None:
+        _move_in(data_dir, temp)
         taken = backup_time(good)
         when = taken.strftime("%Y-%m-%d %H:%M") if taken else good.name
-        message = (f"The kiosk's database was damaged ({problem}). It was moved to "
-                   f"{aside.name} and the backup of {when} was restored; changes made "
-                   "since then are missing.")
+        message = (f"The kiosk's database {what}.{moved} The backup of {when} was restored; "
+                   "changes made since then are missing.")
     else:
-        message = (f"The kiosk's database was damaged ({problem}) and there was no good "
-                   f"backup. It was moved to {aside.name} and the kiosk started again from "
-                   "its bundled directory; staff changes must be made again.")
+        message = (f"The kiosk's database {what} and there was no good backup.{moved} The "
+                   "kiosk started again from its bundled directory; staff changes must be "
+                   "made again.")
     store = Store.open(path)
     try:
         add_notice(store, message, "warning")
     finally:
         store.close()
-    return message
+    return Recovery(message)
+
+
+# -- the one way an import is written ----------------------------------------------------------
+
+class BackupFailed(KnownError):
+    """The copy before an import could not be made, so the import was not applied."""
+
+    def __init__(self, error: Exception) -> None:
+        if isinstance(error, KnownError):
+            self.reason = error.message
+        else:
+            self.reason = getattr(error, "strerror", None) or str(error)
+        super().__init__("The database could not be backed up, so nothing was changed "
+                         f"({self.reason}).")
+
+
+def import_after_backup(store: Store, data_dir: Path, directory: Directory, *, who: str,
+                        location: str, kind: str = "kiosk-directory",
+                        plan: ImportPlan | None = None, source_name: str = "bundled",
+                        allow_removals: bool = False, record_each: bool | None = None,
+                        reason: str = "before import",
+                        then: Callable[[ImportResult], None] | None = None) -> ImportResult:
+    """Copy the database, then apply the import whole, the copy named in its own record.
+
+    Every import goes this way: the command line, the admin screen, HSDS packages and
+    update bundles. A plan that removes more than it may without `allow_removals` is refused
+    before anything is copied or written (`RemovalsNotAllowed`, a `KnownError`). `then`
+    runs inside the import's transaction (an update bundle records its version there).
+    """
+    from kiosk.directory.importer import RemovalsNotAllowed, apply_import, plan_import
+
+    plan = plan or plan_import(store, directory, source=source_name)
+    if not allow_removals and plan.removals():
+        raise RemovalsNotAllowed(plan.removals())
+    try:
+        backup = backup_now(store, data_dir, reason)
+    except (OSError, StorageError) as error:
+        raise BackupFailed(error) from error
+    return apply_import(store, directory, who=who, source=location, kind=kind, plan=plan,
+                        record_each=record_each, backup=str(backup), then=then)

@@ -23,7 +23,7 @@ log = logging.getLogger("kiosk.cli")
 # Modules that add subcommands: each has `register(subparsers)`. Kept light at import time.
 COMMAND_MODULES: list[str] = [
     "kiosk.printing.commands", "kiosk.updates.commands", "kiosk.staff.commands",
-    "kiosk.doctor", "kiosk.watchdog", "kiosk.speech.commands",
+    "kiosk.doctor", "kiosk.watchdog", "kiosk.speech.commands", "kiosk.exchange.commands",
 ]
 
 
@@ -61,8 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("import", parents=[common],
-                       help="replace the kiosk's directory with the files' (all or nothing)")
-    p.add_argument("path", type=Path, metavar="PATH", help="a directory file or folder")
+                       help="bring in a directory as a source beside the others, or "
+                            "refresh it (all or nothing)")
+    p.add_argument("path", type=Path, metavar="PATH",
+                   help="a directory file or folder, or an HSDS folder, zip or file")
+    p.add_argument("--source", metavar="NAME",
+                   help="the source the entries belong to (default: the kiosk's own "
+                        "directory for its files, the package's name for HSDS)")
+    p.add_argument("--allow-removals", action="store_true",
+                   help="go ahead even though more than a tenth of the source's entries, "
+                        "or a topic or category, would be removed")
     p.add_argument("--dry-run", action="store_true",
                    help="only say what would change")
     p.add_argument("--format", choices=("auto", "yaml", "hsds-json", "hsds-csv"),
@@ -78,9 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "import")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", parents=[common], help="write the directory to files")
+    p = sub.add_parser("export", parents=[common],
+                       help="write the directory as visitors see it, each entry's source "
+                            "named")
     p.add_argument("path", type=Path, metavar="PATH",
                    help="a folder, or a file name ending in .yaml for one file")
+    p.add_argument("--source", metavar="NAME", help="only the entries of this source")
     p.add_argument("--format", choices=("yaml", "hsds-json", "hsds-csv"), default="yaml",
                    help="the kiosk's YAML files (default), HSDS 3.0 JSON (one file per "
                         "service) or the HSDS 3.0 CSV data package")
@@ -146,7 +157,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from kiosk.directory.files import read_directory
-    from kiosk.directory.importer import apply_import, plan_import
+    from kiosk.directory.importer import plan_import
 
     fmt = args.format
     if fmt == "auto":
@@ -160,19 +171,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         from kiosk.exchange.commands import import_hsds
 
         return import_hsds(args)
+    from kiosk.backups import import_after_backup
+    from kiosk.directory.sources import BUNDLED, source_name
+
     directory = read_directory(args.path)
+    name = source_name(args.source) if args.source else BUNDLED
+    if not name:
+        raise KnownError(f'"{args.source}" cannot name a source: use letters and digits.')
     store = open_store(args, fill=False)
-    plan = plan_import(store, directory)
+    plan = plan_import(store, directory, source=name)
     for line in plan.lines():
         print(line)
     if args.dry_run or not plan.has_changes:
+        for line in plan.removals():
+            print(f"Needs --allow-removals: {line}")
         return 0
-    from kiosk.backups import backup_now
-
-    backup = backup_now(store, data_dir_of(args), "before import")
-    result = apply_import(store, directory, who="command line", source=str(args.path),
-                          plan=plan)
-    store.db.execute("update imports set backup = ? where id = ?", [str(backup), result.batch])
+    import_after_backup(store, data_dir_of(args), directory, who="command line",
+                        location=str(args.path), plan=plan, source_name=name,
+                        allow_removals=args.allow_removals)
     print("Imported.")
     return 0
 
@@ -181,13 +197,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kiosk.directory.files import write_directory
 
     store = open_store(args)
+    directory = store.directory()
+    if args.source:
+        from kiosk.directory.sources import find_source
+
+        if find_source(store, args.source) is None:
+            raise KnownError(f'There is no source "{args.source}"; kiosk sources lists '
+                             "them.")
+        directory.resources = [r for r in directory.resources if r.source == args.source]
+        if args.source != "bundled":
+            directory.topics = []  # the topics come with the kiosk's own directory
     if args.format != "yaml":
         from kiosk.exchange.hsds import write_hsds
 
-        written = write_hsds(store.directory(), args.path, args.format)
+        written = write_hsds(directory, args.path, args.format)
         print(f"Wrote {len(written)} files into {args.path}.")
         return 0
-    for path in write_directory(store.directory(), args.path):
+    for path in write_directory(directory, args.path):
         print(path)
     return 0
 
@@ -306,8 +332,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except Exception:
-        return _report_bug(args)
+    except Exception as error:
+        from kiosk.directory.sql_errors import known_error
+
+        known = known_error(error)  # a full or read-only disk: a sentence, not a bug
+        if known is None:
+            return _report_bug(args)
+        print(known.message, file=sys.stderr)
+        return 1
 
 
 def _report_bug(args: argparse.Namespace) -> int:

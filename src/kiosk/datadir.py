@@ -7,23 +7,67 @@ the window (`kiosk.app`), the commands (`kiosk.commandline`), tests and scripts.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from kiosk.backups import check_and_recover, daily_backup_if_due
+from kiosk.backups import add_notice, daily_backup_if_due, recover
 from kiosk.directory.files import read_directory
 from kiosk.directory.importer import apply_import
+from kiosk.directory.sql_errors import DamagedDatabase, StorageError, at_the_border
 from kiosk.directory.store import Clock, Store, _now
+from kiosk.errors import KnownError
 from kiosk.paths import BUNDLED_DATA, database_path
+
+log = logging.getLogger(__name__)
 
 
 def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _now,
-                  fill: bool = True) -> Store:
-    """The store of `data_dir`, created and filled from `bundled` when it holds nothing."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    check_and_recover(data_dir)  # a damaged database is set aside and a backup restored
-    store = Store.open(database_path(data_dir), clock)
-    if fill and store.is_empty():
-        directory = read_directory(bundled)
-        apply_import(store, directory, who="kiosk", source=str(bundled), kind="bundled")
+                  fill: bool = True, in_memory_if_unreadable: bool = False) -> Store:
+    """The store of `data_dir`, created and filled from `bundled` when it holds nothing.
+
+    A failing disk (full, read-only, unreadable) never moves or changes the database: it is
+    opened read-only instead, and staff find the reason among the notices. Where even that
+    is impossible, the kiosk itself (`in_memory_if_unreadable`) shows its bundled directory
+    from memory, so that visitors still find help; commands get the one sentence instead.
+    """
+    path = database_path(data_dir)
+    try:
+        with at_the_border(data_dir):
+            data_dir.mkdir(parents=True, exist_ok=True)
+        found = recover(data_dir)  # damage is set aside and a backup restored
+        store = Store.open(path, clock)
+        if fill and store.is_empty():
+            directory = read_directory(bundled)
+            with at_the_border(path):
+                apply_import(store, directory, who="kiosk", source=str(bundled),
+                             kind="bundled")
+    except (StorageError, DamagedDatabase) as error:
+        return _open_anyway(path, bundled, clock, fill, error, in_memory_if_unreadable)
+    if found.storage is not None:
+        add_notice(store, found.storage.message, "warning")
     daily_backup_if_due(store, data_dir)
+    return store
+
+
+def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: KnownError,
+                 in_memory: bool) -> Store:
+    log.warning("the database cannot be opened for writing: %s", error.message)
+    try:
+        store = Store.open_read_only(path, clock)
+        if fill and store.is_empty():
+            store.close()
+            raise StorageError(error.message, "unreadable")
+    except (StorageError, DamagedDatabase):
+        if not in_memory:
+            raise error from None
+        store = Store.memory(clock)
+        apply_import(store, read_directory(bundled), who="kiosk", source=str(bundled),
+                     kind="bundled")
+        store.read_only = True
+        store.db.execute("PRAGMA query_only = ON")  # nothing saved here would be kept
+        add_notice(store, f"{error.message} Until then the kiosk shows its bundled directory, "
+                          "without staff changes, and saves nothing.", "warning")
+        return store
+    add_notice(store, f"{error.message} Until then the kiosk shows its directory as it "
+                      "was.", "warning")
     return store

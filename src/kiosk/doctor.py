@@ -323,7 +323,7 @@ def check_stale(store: Store, data_dir: Path, today: dt.date | None = None) -> C
     cutoff = (today - dt.timedelta(days=stale_days)).isoformat()
     unchecked, old = store.db.execute(
         "select sum(verified_on is null), sum(verified_on is not null and verified_on < ?) "
-        "from resources where status = 'active'", [cutoff]).fetchone()
+        "from resources where status = 'active' and retired_on is null", [cutoff]).fetchone()
     unchecked, old = int(unchecked or 0), int(old or 0)
     if unchecked or old:
         parts = []

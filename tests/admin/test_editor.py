@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.staff import history
+from kiosk.ui.line_breaks import plain
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, tap, tap_row_of
 
@@ -17,7 +18,7 @@ from tests.admin.helpers import child, tap, tap_row_of
 def _problem(root: QLabel, name: str) -> str:
     label = child(root, name)
     assert isinstance(label, QLabel)
-    return label.text() if label.isVisible() else ""
+    return plain(label.text()) if label.isVisible() else ""
 
 
 def test_problems_are_shown_next_to_their_fields(qtbot: QtBot, admin: AdminShell,

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.staff import history
+from kiosk.ui.line_breaks import plain
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, enter_pin, tap, tap_row_of
 from tests.windows import PIN, Clock, sign_in
@@ -38,7 +39,7 @@ def _visitor_phone(window: KioskWindow) -> str:
     window.open_resource("windham-clinic")
     label = window.resource_screen.findChild(QLabel, "resource-phone")
     assert label is not None and label.isVisible()
-    return label.text()
+    return plain(label.text())
 
 
 def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
@@ -98,12 +99,13 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
                     ["2026-11-23 10:00:00", "AB", "Edited"]]
     tap_row_of(qtbot, page.table, "Edited", column=3)
     # The history in words: the field as the form names it, the number as visitors see it.
-    assert page.detail.text() == "Phone: (860) 456-2261, Front desk → (860) 456-2269, Front desk"
+    assert plain(page.detail.text()) == (
+        "Phone: (860) 456-2261, Front desk → (860) 456-2269, Front desk")
     edit_id = int(page.model.index(1, 0).data())
     tap(qtbot, child(page, "history-revert"))
     # The first tap only shows what would go back; nothing has changed yet.
     assert "Phone: (860) 456-2269, Front desk, back to (860) 456-2261, Front desk" in \
-        page.detail.text()
+        plain(page.detail.text())
     assert not page.later.isVisible()  # the check touched other fields
     assert window.store.resource("windham-clinic").main_phone.display == "(860) 456-2269"  # type: ignore[union-attr]
     tap(qtbot, child(page, "history-revert-confirm"))

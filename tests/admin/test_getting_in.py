@@ -46,21 +46,37 @@ def test_pin_keys_are_big_and_named(qtbot: QtBot, window: KioskWindow) -> None:
         assert key.accessibleName()
 
 
-def test_first_way_in_creates_a_pin_and_stores_only_its_hash(
-        qtbot: QtBot, make_window, clock: Clock) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_pin_holding_the_corner_shows_no_pin_pad(
+        qtbot: QtBot, make_window, clock: Clock,  # type: ignore[no-untyped-def]
+        fresh_data_dir, capsys) -> None:  # type: ignore[no-untyped-def]
     window = make_window(pin=None)
-    shell = open_admin(window, clock=clock)
-    assert shell.pad.title.text() == "Create a staff PIN: 6 digits or more"
-    enter_pin(qtbot, shell.pad, "1234")
-    assert shell.pad.message.text() == "The PIN needs at least 6 digits."
-    enter_pin(qtbot, shell.pad, "97531864")
-    assert shell.pad.title.text() == "Type the new PIN again"
-    enter_pin(qtbot, shell.pad, "97531860")
-    assert shell.pad.message.text() == "The two PINs were not the same. Start again."
-    enter_pin(qtbot, shell.pad, "97531864")
-    enter_pin(qtbot, shell.pad, "97531864")
-    qtbot.waitUntil(shell.who_page.isVisible)
-    raw = [r[1] for r in window.store.db.execute("select key, value from settings")]
+    corner = child(window, "admin-corner")
+
+    def hold() -> None:
+        qtbot.mousePress(corner, Qt.MouseButton.LeftButton)
+        qtbot.wait(3400)
+        qtbot.mouseRelease(corner, Qt.MouseButton.LeftButton)
+
+    def pads() -> list[QWidget]:
+        return [w for w in QApplication.allWidgets()
+                if w.objectName() == "pin-pad" and w.isVisible()]
+
+    hold()
+    assert _shell(window) is None and pads() == []
+    assert open_admin(window, clock=clock) is None  # no other way in either
+
+    # Staff set the PIN at a terminal, as the README's set-up says; then the corner opens.
+    import io
+
+    from kiosk.cli import build_parser
+    from kiosk.staff.commands import cmd_set_pin
+
+    args = build_parser().parse_args(["--data-dir", str(fresh_data_dir), "set-pin"])
+    assert cmd_set_pin(args, io.StringIO("97531864\n97531864\n")) == 0
+    hold()
+    qtbot.waitUntil(lambda: _shell(window) is not None, timeout=2000)
+    assert [p.objectName() for p in pads()] == ["pin-pad"]
+    raw = [r[0] for r in window.store.db.execute("select value from settings")]
     assert not any("97531864" in value for value in raw)
     assert Settings(window.store).get_raw(HASH_KEY)["algorithm"] == "scrypt"
     assert PinGuard(Settings(window.store)).check("97531864").ok

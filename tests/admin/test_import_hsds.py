@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.admin.import_page import ImportPage
+from kiosk.ui.line_breaks import plain
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, tap
 from tests.exchange.helpers import EXAMPLES
@@ -52,17 +53,19 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
     skip = child(page, "import-skip-invalid")
     apply = child(page, "import-apply")
     pick(qtbot, page, tmp_path / "usb")
-    assert page.chosen.text() == f"Chosen: {folder}"
+    assert plain(page.chosen.text()) == f"Chosen: {folder}"
     tap(qtbot, child(page, "import-preview"))
 
-    assert page.summary.text().startswith(
-        f"Entries: 2 new, 0 changed, {len(before.resources)} missing from the file")
+    # Beside the kiosk's own entries: nothing of theirs is missing.
+    assert page.name_field.text() == "food-partners"
+    assert page.summary.text() == "food-partners: 2 new, 0 changed, 0 retired, 0 unchanged."
+    assert not page.review.isVisible()
     details = page.details.toPlainText().splitlines()
     assert details[0] == ("Read 3 services as hsds-legacy-csv: 2 can be imported, "
                           "1 records skipped.")
     assert "Skipped services.csv, row 3: the service has no name" in details
-    assert "New: Town Pantry  [s-1]" in details
-    assert "New: Evening Meal  [s-3]" in details
+    assert "New: Town Pantry  [food-partners-s-1]" in details
+    assert "New: Evening Meal  [food-partners-s-3]" in details
     assert page.message.text().startswith("1 record(s) cannot be imported")
     assert page.message.property("role") == "problem"  # drawn as a problem, not as done
     assert skip.isVisible() and not skip.isChecked()
@@ -77,11 +80,12 @@ def test_a_messy_older_csv_package_imports_only_when_the_bad_row_is_left_out(
     tap(qtbot, apply)
     assert page.message.text().startswith("Imported.")
     assert page.message.property("role") == "status"
-    pantry = window.store.resource("s-1")
+    pantry = window.store.resource("food-partners-s-1")
     assert pantry is not None and pantry.main_phone.display == "(860) 555-0142"  # type: ignore[union-attr]
     assert pantry.hours is not None and pantry.hours.day_text(0) == "09:00-17:00"
-    assert window.store.resource("s-2") is None
-    assert window.store.resource("windham-clinic") is None  # the package is the whole directory
+    assert window.store.resource("food-partners-s-2") is None
+    assert pantry.source == "food-partners"
+    assert window.store.resource("windham-clinic") is not None  # the kiosk's own stay
     backups = list((fresh_data_dir / "backups").glob("*-before-import.db"))
     assert len(backups) == 1
     row = window.store.db.execute(
@@ -102,15 +106,18 @@ def test_the_open_referral_csv_example_is_read_and_its_report_shown(
     page = admin.screen.imports
     pick(qtbot, page, tmp_path / "usb")
     tap(qtbot, child(page, "import-preview"))
-    # Without a mapping file its one service has no kiosk category: it is named, with why.
-    assert page.summary.text() == "No service could be imported, so nothing can change."
+    # Its one service maps to no kiosk category: it comes in without one, for staff to
+    # file, and is named in the preview.
+    assert page.summary.text() == "hsds-3-example: 1 new, 0 changed, 0 retired, 0 unchanged."
+    assert page.review.text() == ("hsds-3-example, to review after the import: 1 without a "
+                                  "category.")
     details = page.details.toPlainText().splitlines()
-    assert details[0] == "Read 1 services as hsds-csv: 0 can be imported, 1 records skipped."
+    assert details[0] == "Read 1 services as hsds-csv: 1 can be imported, 0 records skipped."
     assert any(line.startswith("Note: not read (the kiosk has no place for them): "
                                "accessibility.csv") for line in details)
-    assert "Skipped services.csv, row 2: no kiosk category: none of its taxonomy terms or " \
-           "words is in the mapping file" in details
-    assert not child(page, "import-apply").isEnabled()
+    assert any(line.startswith("Without a category: Community Counselling  "
+                               "[hsds-3-example-") for line in details)
+    assert child(page, "import-apply").isEnabled()
     assert not child(page, "import-skip-invalid").isVisible()
     assert window.store.directory() == before
 
@@ -124,8 +131,9 @@ def test_a_folder_that_is_neither_is_named(qtbot: QtBot, admin: AdminShell,
     page = admin.screen.imports
     pick(qtbot, page, tmp_path / "usb")
     tap(qtbot, child(page, "import-preview"))
-    assert page.summary.text() == (f"{folder}: this folder has CSV files but no services.csv, "
-                                   "so it is not an HSDS package.")
+    assert plain(page.summary.text()) == (
+        f"{folder}: this folder has CSV files but no services.csv, "
+        "so it is not an HSDS package.")
     assert not child(page, "import-apply").isEnabled()
 
 
@@ -141,7 +149,7 @@ def test_an_hsds_json_folder_of_this_directory_changes_nothing(
     tap(qtbot, child(page, "import-preview"))
     assert page.details.toPlainText().splitlines()[0] == (
         f"Read {count} services as hsds-json: {count} can be imported, 0 records skipped.")
-    assert page.summary.text().startswith("Entries: 0 new, 0 changed, 0 missing")
+    assert page.summary.text() == f"bundled: 0 new, 0 changed, 0 retired, {count} unchanged."
     assert page.message.text() == "Nothing to do: the files hold the same directory."
     assert not child(page, "import-skip-invalid").isVisible()
     assert not child(page, "import-apply").isEnabled()

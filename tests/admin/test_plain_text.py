@@ -95,7 +95,7 @@ def test_import_preview_shows_markup_as_text(qtbot: QtBot, admin: AdminShell,
     screen.imports.preview()
     texts = shown_texts(screen.imports)
     assert _somewhere(texts, f"New: {MARKUP}  [markup-2]")
-    assert _somewhere(texts, f"Missing from the file: {MARKUP}  [markup-test]")
+    assert _somewhere(texts, f"Retired, no longer in the files: {MARKUP}  [markup-test]")
     assert _somewhere(texts, "topic missing: markup-topic")
 
 

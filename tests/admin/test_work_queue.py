@@ -8,6 +8,7 @@ import datetime as dt
 from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
+from kiosk.directory.reports import record
 from kiosk.staff import freshness
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, tap
@@ -60,10 +61,7 @@ def test_what_visitors_reported_comes_first_and_goes_once_checked(
     from tests.windows import sign_in
 
     store = window.store
-    store.db.execute(f"create table {freshness.REPORTS_TABLE} (resource_id text, reason text, "
-                     "count integer, primary key (resource_id, reason))")
-    store.db.execute(f"insert into {freshness.REPORTS_TABLE} values ('crisis-line', "
-                     "'number', 2)")
+    record(store, {("crisis-line", "number"): 2})
     admin = sign_in(window, clock=clock)
     queue = admin.screen.queue
     first = queue.model.lines[0]
@@ -74,5 +72,33 @@ def test_what_visitors_reported_comes_first_and_goes_once_checked(
     tap(qtbot, child(queue, "queue-start"))
     tap(qtbot, child(admin.screen.editor, "checked-today"))
     qtbot.waitUntil(queue.isVisible)
-    assert freshness.reports(store) == []
+    assert freshness.reports(store) == []  # checked: what visitors said is dealt with
     assert queue.model.lines == [] and queue.empty.isVisible()
+
+
+def test_a_feed_conflict_is_settled_from_its_line(
+        qtbot: QtBot, window: KioskWindow, clock) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.directory import review
+    from kiosk.directory.merge import Conflict
+    from tests.windows import sign_in
+
+    store = window.store
+    review.record_conflict(store, Conflict("crisis-line", "website", "https://a.example",
+                                           "https://b.example"), "batch-1")
+    admin = sign_in(window, clock=clock)
+    queue = admin.screen.queue
+    assert child(queue, "queue-kind-conflict").text() == "Feed changed it (1)"  # type: ignore[attr-defined]
+    row = next(i for i, line in enumerate(queue.model.lines) if line.kind == "conflict")
+    assert not queue.settle.isVisible()
+    tap_row(qtbot, queue.view, row)
+    # A tap shows the question and its answers; it opens nothing yet.
+    assert queue.isVisible() and queue.settle.isVisible()
+    assert not child(queue, "queue-keep-this").isVisible()
+    assert queue.settle_text.text() == (  # type: ignore[attr-defined]
+        "Crisis Line: Web address: staff wrote https://a.example; the feed now says "
+        "https://b.example")
+    tap(qtbot, child(queue, "queue-keep-ours"))
+    assert review.open_items(store, review.CONFLICT) == []
+    assert all(line.kind != "conflict" for line in queue.model.lines)
+    assert not queue.settle.isVisible()
+    assert queue.message.text().startswith("Settled: ")

@@ -54,7 +54,9 @@ def test_sigkill_during_an_import_leaves_the_old_or_the_new_directory(
     data_dir = tmp_path / "data"
     shutil.copytree(template, data_dir)
     env = {**os.environ, "KIOSK_DATA_DIR": str(data_dir)}
-    process = subprocess.Popen([sys.executable, "-m", "kiosk", "import", str(files)],
+    # Every old entry leaves (retired): the removals are meant.
+    process = subprocess.Popen([sys.executable, "-m", "kiosk", "import", str(files),
+                                "--allow-removals"],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     start = wal_size(data_dir)
     # Wait until the import is writing (its log grows), then cut the power.

@@ -1,8 +1,9 @@
 """The fast path for importing a whole directory keeps every promise of the slow one.
 
-A big import into an empty store inserts rows with executemany and builds the search index
-in one pass afterwards; these tests check that what a visitor and staff see is the same,
-and that a failure half-way leaves nothing behind (not even a missing index trigger).
+A big import inserts rows with executemany and indexes them for search in one statement
+afterwards; these tests check that what a visitor and staff see is the same, also when the
+store already holds entries, and that a failure half-way leaves nothing behind (not even a
+missing index trigger).
 """
 
 from __future__ import annotations
@@ -49,6 +50,24 @@ def test_a_whole_directory_is_searchable_after_a_bulk_import(
     assert [h.key for h in search(store, "zyxwvut", "es")] == ["added-later"]
 
 
+def test_a_bulk_import_beside_entries_already_there_indexes_only_the_new_ones(
+        tmp_path: Path, big_directory: Directory) -> None:
+    from dataclasses import replace
+
+    store = Store.open(tmp_path / "kiosk.db")
+    apply_import(store, big_directory, who="test", source="big")
+    others = Directory(resources=[
+        replace(r, id=f"other-{r.id}", name=r.name.__class__(f"Qwertyuiop {i}", ""),
+                source="211-other") for i, r in enumerate(big_directory.resources)])
+    apply_import(store, others, who="test", source="other", source_name="211-other")
+    assert _index_rows(store) == 2 * SIZE
+    store.db.execute("insert into resources_fts(resources_fts) values ('integrity-check')")
+    hits = search(store, "qwertyuiop 5", "en", limit=20)
+    assert "other-" + big_directory.resources[5].id in [h.key for h in hits]
+    assert big_directory.resources[5].id in [
+        h.key for h in search(store, big_directory.resources[5].name.en, "en", limit=200)]
+
+
 def test_links_and_hours_are_written_for_every_resource(
         tmp_path: Path, big_directory: Directory) -> None:
     store = Store.open(tmp_path / "kiosk.db")
@@ -82,3 +101,22 @@ def test_a_failed_bulk_import_leaves_the_store_as_it_was(
     triggers_after = store.db.execute(
         "select name, sql from sqlite_master where type = 'trigger' order by name").fetchall()
     assert triggers_after == triggers_before
+
+
+def test_lists_kept_in_memory_see_a_bulk_import_and_the_triggers_come_back(
+        tmp_path: Path, big_directory: Directory) -> None:
+    from dataclasses import replace
+
+    store = Store.open(tmp_path / "kiosk.db")
+    apply_import(store, Directory(big_directory.info, big_directory.categories,
+                                  big_directory.resources[:5], []), who="t", source="t")
+    triggers = store.db.execute("select name, sql from sqlite_master where type = 'trigger' "
+                                "order by name").fetchall()
+    before = store.list_ids(generate.LARGEST)  # kept in memory from now on
+    others = Directory(resources=[replace(r, id=f"x-{r.id}", source="211-x")
+                                  for r in big_directory.resources])
+    apply_import(store, others, who="t", source="x", source_name="211-x")
+    after = store.list_ids(generate.LARGEST)
+    assert len(after) > len(before)
+    assert store.db.execute("select name, sql from sqlite_master where type = 'trigger' "
+                            "order by name").fetchall() == triggers

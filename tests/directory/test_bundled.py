@@ -25,7 +25,7 @@ RUNAWAY_SAFELINE = "+18007862929"  # 1-800-RUNAWAY, given in an article as Love1
 UNTRACED_DCF = "+18448310924"  # "DCF Trafficking Hotline" in one article; on no DCF page
 UNTRACED_CHC = "+18604562261"  # "CHC Willimantic" in one article; on no CHC page
 # Where the places stand today; raise it as staff add numbers, never lower it.
-REACHABLE_FLOOR = 0.70
+REACHABLE_FLOOR = 0.76
 
 
 @pytest.fixture(scope="module")
@@ -192,4 +192,25 @@ def test_a_fresh_data_folder_is_built_from_it(fresh_data_dir: Path, bundled: Dir
     store = open_data_dir(fresh_data_dir)
     assert store.counts()["resources"] == len(bundled.resources)
     assert store.counts()["unverified resources"] == len(bundled.resources)
+    store.close()
+
+
+def test_no_topic_has_the_name_of_a_category(bundled: Directory) -> None:
+    """Two buttons with one name that lead to two screens ("Staying safer" was both)."""
+    for lang in ("en", "es"):
+        categories = {c.name.get(lang).casefold() for c in bundled.categories}
+        titles = {t.slug: t.title.get(lang).casefold() for t in bundled.topics}
+        assert {slug for slug, title in titles.items() if title in categories} == set(), lang
+
+
+@pytest.mark.parametrize(("text", "lang"), [("clinica", "es"), ("clínica", "es"),
+                                            ("clinica", "en"), ("clinic", "en")])
+def test_a_search_for_clinic_puts_places_first(fresh_data_dir: Path, text: str,
+                                               lang: str) -> None:
+    from kiosk.directory.search import search
+
+    store = open_data_dir(fresh_data_dir)
+    hits = search(store, text, lang)
+    assert len(hits) >= 5
+    assert [h.kind for h in hits[:5]] == ["resource"] * 5, [h.key for h in hits[:5]]
     store.close()

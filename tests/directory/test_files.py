@@ -114,7 +114,7 @@ def test_a_file_of_200_mb_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_binary_junk(tmp_path: Path) -> None:
     path = tmp_path / "junk.yaml"
     path.write_bytes(bytes(range(256)) * 40)
-    assert problems_of(path) == [f"{path}: this is not a text file (it holds binary data)"]
+    assert problems_of(path) == [f"{path}:1: this is not a text file (it holds binary data)"]
 
 
 def test_text_that_is_not_utf8(tmp_path: Path) -> None:

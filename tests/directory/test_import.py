@@ -34,7 +34,8 @@ def test_plan_names_new_changed_and_missing(store: Store, tmp_path: Path) -> Non
     assert plan.resources.new == ["c"]
     assert plan.resources.changed == {"a": ["name"]}
     assert plan.resources.missing == ["b"]
-    assert plan.lines() == ["resources: 1 new, 1 changed, 1 missing from the file, 0 unchanged"]
+    assert plan.lines() == [
+        "bundled: 1 new, 1 changed, 1 retired (not in the files), 0 unchanged"]
 
 
 def test_second_import_records_each_change_with_before_and_after(store: Store,

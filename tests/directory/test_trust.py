@@ -114,3 +114,16 @@ def test_stats_count_active_places_with_a_phone_or_street_address() -> None:
     counts = store.counts()
     assert counts["active resources"] == 3
     assert counts["active resources with a phone or street address"] == 2
+
+
+def test_an_imported_entry_says_which_directory_it_came_from() -> None:
+    from kiosk.directory.trust import DIRECTORY
+
+    imported = resource(Source("211-windham"), source="211-windham")
+    t = trust(imported)
+    assert (t.level, t.origin, t.call_first) == (DIRECTORY, "211-windham", True)
+    # The kiosk's own entries stay at the article level; a dated page or staff still win.
+    assert trust(resource(source="bundled")).level == ARTICLE
+    assert trust(resource(Source(PAGE, ("phones",), read=DEC_1),
+                          source="211-windham")).level == PUBLISHED
+    assert trust(imported.with_changes(verified_on=DEC_1, verified_by="AB")).level == STAFF

@@ -102,3 +102,18 @@ def test_the_quick_path_for_us_numbers_agrees_with_phonenumbers() -> None:
             assert expected, text
             assert got.number == phonenumbers.format_number(
                 parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_the_quick_nanp_check_agrees_with_phonenumbers() -> None:
+    """Every exchange of area codes in Connecticut, toll-free, Canada and the Caribbean."""
+    import phonenumbers
+
+    from kiosk.directory.phones import nanp_is_valid
+
+    for area in ("860", "203", "959", "475", "800", "888", "900", "416", "268", "809", "212"):
+        for exchange in range(100, 1000):
+            for line in ("0000", "2000", "5309"):
+                national = f"{area}{exchange}{line}"
+                expected = phonenumbers.is_valid_number(
+                    phonenumbers.parse("+1" + national, None))
+                assert nanp_is_valid(national) == expected, national

@@ -166,3 +166,75 @@ def test_command_line_export_both_formats(
     (tmp_path / "file").write_text("x")
     assert main(["export", "--format", "hsds-csv", str(tmp_path / "file")]) == 1
     assert "this is a file" in capsys.readouterr().err
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(
+        rich_store: Store, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    clinic = rich_store.resource("clinic")
+    assert clinic is not None
+    rich_store.write_resource(clinic.with_changes(
+        name=LocalText("=HYPERLINK(\"http://x\",\"y\")", "Clínica"),
+        organization="+1+2", description=LocalText("-2+3", "=cmd|' /C calc'!A0"),
+        eligibility=LocalText("\rReturn", "")))
+    write_hsds(rich_store.directory(), tmp_path / "c", "hsds-csv")
+    cells = [cell for path in (tmp_path / "c").glob("*.csv")
+             for row in csv.reader(io.StringIO(path.read_bytes().decode(), newline=""))
+             for cell in row]
+    starts = [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert starts == []
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in cells and "'+1+2" in cells
+    assert "'-2+3" in cells and "'\rReturn" in cells
+    # Numbers stay numbers, and the kiosk reads its own export back unchanged.
+    result = read_hsds(tmp_path / "c", rich_store.directory())
+    back = next(r for r in result.directory.resources if r.id == "clinic")
+    assert back.name.en == "=HYPERLINK(\"http://x\",\"y\")"
+    assert back.organization == "+1+2" and back.description.en == "-2+3"
+
+
+def test_the_usage_report_csv_is_neutralised_too(rich_store: Store) -> None:
+    from kiosk.staff.usage_report import UsageRow, usage_csv
+
+    text = usage_csv([UsageRow("2026-11-23", "resource", "=1+1", "@cmd", 3)])
+    assert text.splitlines()[1] == "2026-11-23,entry viewed,'=1+1,'@cmd,3"
+
+
+def test_export_names_each_entry_s_source_and_can_keep_to_one(
+        fresh_data_dir: Path, rich_dir: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.directory.files import read_directory
+    from kiosk.staff import history
+    from tests.exchange.packages import write_package
+
+    store = open_data_dir(fresh_data_dir, bundled=rich_dir)
+    clinic = store.resource("clinic")
+    assert clinic is not None
+    history.save_resource(store, clinic.with_changes(id="clinic-annex", source=""), "AB",
+                          "new")
+    store.close()
+    package = write_package(tmp_path, 30, taxonomy="airs", messy=False, name="w211")
+    assert main(["import", str(package.path)]) == 0
+    assert main(["export", str(tmp_path / "all")]) == 0
+    assert main(["export", str(tmp_path / "one"), "--source", "w211"]) == 0
+    assert main(["export", str(tmp_path / "x"), "--source", "nope"]) == 1
+    assert 'There is no source "nope"' in capsys.readouterr().err
+    everything = read_directory(tmp_path / "all")
+    by_source: dict[str, int] = {}
+    for r in everything.resources:
+        by_source[r.source] = by_source.get(r.source, 0) + 1
+    assert by_source == {"bundled": 3, "staff": 1, "w211": 30}
+    assert {r.source for r in read_directory(tmp_path / "one").resources} == {"w211"}
+    # Importing the export into a new kiosk gives the same directory, source by source.
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "import", str(tmp_path / "all")]) == 0
+    again = Store.open(other / "kiosk.db")
+    before = Store.open(fresh_data_dir / "kiosk.db")
+    assert sorted_directory(again.directory()) == sorted_directory(before.directory())
+    assert {r.id: r.source for r in again.directory().resources} == \
+        {r.id: r.source for r in before.directory().resources}
+    # And into the kiosk it came from: nothing changes.
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "all"), "--dry-run"]) == 0
+    assert "No changes" in capsys.readouterr().out

@@ -73,15 +73,16 @@ def test_the_hsds_json_examples_import_and_export_valid(
     assert counselling.hours.day_text(0) == "09:00-12:00, 15:00-17:00"
     assert counselling.hours.day_text(5) == ""
     assert "First Saturday of the month" in counselling.hours_note.en
-    # The UK number is left out and said so, with where it was.
-    reasons = [str(s) for s in result.skipped]
+    # The UK number is left out of the entry and said so, with where it was.
+    left_out = [str(s) for s in result.left_out]
     assert any('phone 1554f2e2-a373-45db-a3fa-9fc48a61c15e: "+44 1234 234567 ext. 100" is '
-               "not a valid US phone number" in r for r in reasons)
+               "not a valid US phone number" in r for r in left_out)
     assert counselling.phones == ()
-    # Kitten Time is on stress (mapped) and on WORKPLACE (not mapped, and said so).
-    assert by_name["Kitten Time"].categories == ("mental-health",)
-    skipped_kitten = [r for r in reasons if "ddfec080" in r]
-    assert skipped_kitten and "no kiosk category" in skipped_kitten[0]
+    assert result.skipped == []
+    # Kitten Time is on stress (mapped by the file); the other Kitten Time only on
+    # WORKPLACE, which maps to nothing, and its words (the default mapping's) place it.
+    assert [r.categories for r in result.directory.resources] == [("mental-health",)] * 4
+    assert result.unmapped == {}
 
     store = Store.memory()
     from kiosk.directory.importer import apply_import
@@ -103,10 +104,11 @@ def test_the_hsds_csv_examples_import_and_report_unmapped_terms(
         rich_store: Store, mapping: Path) -> None:
     result = read_hsds(EXAMPLES / "csv", rich_store.directory(), mapping)
     assert [r.name.en for r in result.directory.resources] == ["Community Counselling"]
-    assert [str(s) for s in result.skipped] == [
+    assert result.skipped == []
+    assert [str(s) for s in result.left_out] == [
         'phones.csv, row 2: "+44 1234 234567 ext. 100" is not a valid US phone number']
     result = read_hsds(EXAMPLES / "field-guidance" / "attributes", rich_store.directory())
-    assert result.directory.resources == []
+    assert [r.categories for r in result.directory.resources] == [(), ()]
     assert result.unmapped == {"stress": 2, "WORKPLACE": 2}
     assert "Taxonomy terms that map to no kiosk category (services): stress (2), " \
            "WORKPLACE (2)" in result.lines()
@@ -171,8 +173,10 @@ def test_an_older_messy_package_imports_what_is_sound_and_names_the_rest(
     result = read_hsds(legacy, rich_store.directory(), mapping)
     assert result.format == "hsds-legacy-csv"
     by_id = {r.id: r for r in result.directory.resources}
-    assert set(by_id) == {"s-1", "s-3", "s-5"}
-    pantry = by_id["s-1"]
+    # Ids start with the source's name (the folder's, here): two exports never collide.
+    assert result.source == "legacy"
+    assert set(by_id) == {"legacy-s-1", "legacy-s-3", "legacy-s-5"}
+    pantry = by_id["legacy-s-1"]
     assert pantry.categories == ("basic-needs",)
     assert pantry.organization == "Windham Food Coalition"
     assert pantry.website == "windhamfood.org/pantry"
@@ -182,13 +186,14 @@ def test_an_older_messy_package_imports_what_is_sound_and_names_the_rest(
         "12 Café Street", "Willimantic", "06226")
     assert pantry.hours.day_text(0) == "09:00-17:00"
     assert pantry.hours.day_text(2) == "10:00-14:00"  # weekday 3 is Wednesday
-    hotline = by_id["s-3"]
-    assert [(p.display, p.extension) for p in hotline.phones] == [("(860) 555-0188", "23")]
+    hotline = by_id["legacy-s-3"]
+    # A number spelt in words is dialled as digits and shown as written.
+    assert [(p.display, p.extension) for p in hotline.phones] == [
+        ("(800) FOOD-NOW", ""), ("(860) 555-0188", "23")]
     assert hotline.email == ""
     assert hotline.hours is None and "whenever" in hotline.hours_note.en
-    assert by_id["s-5"].status == "inactive"
+    assert by_id["legacy-s-5"].status == "inactive"
     assert sorted(str(s) for s in result.skipped) == [
-        'phones.csv, row 3: "1-800-FOOD-NOW" has letters in it; write the number in digits',
         "services.csv, row 3: the service has no name",
         "services.csv, row 6: another row has the same service id and different content "
         "(services.csv, row 7)",
@@ -198,8 +203,7 @@ def test_an_older_messy_package_imports_what_is_sound_and_names_the_rest(
     assert "Note: physical_addresses.csv was not UTF-8; it was read as cp1252" in lines
     assert any("services.csv, row 5 repeats services.csv, row 2" in line for line in lines)
     assert any('"not-an-email" is not an email address' in line for line in lines)
-    assert any("not read (the kiosk has no place for them): eligibility.csv" in line
-               for line in lines)
+    assert pantry.eligibility.en == "Anyone"  # from the 1.x eligibility.csv
 
 
 def test_without_skip_invalid_nothing_is_written(
@@ -211,7 +215,7 @@ def test_without_skip_invalid_nothing_is_written(
     code = main(["import", str(legacy), "--mapping", str(mapping)])
     err = capsys.readouterr().err
     assert code == 1
-    assert err.startswith("4 records are invalid, so nothing was imported.")
+    assert err.startswith("3 records are invalid, so nothing was imported.")
     assert "services.csv, row 3: the service has no name" in err
     assert "Traceback" not in err
     again = Store.open(database_path(fresh_data_dir))
@@ -226,11 +230,15 @@ def test_with_skip_invalid_the_sound_records_are_imported_with_a_backup_first(
     open_data_dir(fresh_data_dir, bundled=rich_dir).close()
     assert main(["import", str(legacy), "--mapping", str(mapping), "--skip-invalid"]) == 0
     out = capsys.readouterr().out
-    assert "Read 5 services as hsds-legacy-csv: 3 can be imported, 4 records skipped." in out
-    assert out.rstrip().endswith("Imported.")
+    assert "Read 5 services as hsds-legacy-csv: 3 can be imported, 3 records skipped." in out
+    assert out.rstrip().endswith("Imported as the source legacy.")
     conn = sqlite3.connect(database_path(fresh_data_dir))
-    names = [r[0] for r in conn.execute("select name_en from resources order by name_en")]
+    names = [r[0] for r in conn.execute("select name_en from resources where source = "
+                                        "'legacy' order by name_en")]
     assert names == ["Evening Pantry", "Hotline Pantry", "Town Pantry"]
+    # Beside the kiosk's own entries, which stay.
+    assert conn.execute("select count(*) from resources where source = 'bundled'"
+                        ).fetchone()[0] == 3
     kind, backup = conn.execute(
         "select kind, backup from imports order by at desc, rowid desc limit 1").fetchone()
     assert kind == "hsds-legacy-csv"
@@ -238,7 +246,7 @@ def test_with_skip_invalid_the_sound_records_are_imported_with_a_backup_first(
     old = sqlite3.connect(backup)
     assert old.execute("select count(*) from resources").fetchone()[0] == 3
     changes = conn.execute("select count(*) from changes where action = 'import'").fetchone()
-    assert changes[0] >= 6  # three new, three removed, each in the history
+    assert changes[0] == 3  # three new, each in the history; the kiosk's own stay as they are
 
 
 def test_import_speed_design_one_pass_over_each_table(

@@ -162,3 +162,45 @@ def test_a_category_links_its_information_pages(qtbot: QtBot, window: KioskWindo
     assert window.current == ("topic", "your-rights")
     window.open_category("basic-needs")
     assert window.findChild(QPushButton, "category-topic-your-rights") is None
+
+
+def test_a_row_never_cuts_its_number_only_the_town(window: KioskWindow) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from kiosk.ui.category import ResourceDelegate
+
+    metrics = QFontMetrics(window.font())
+    number = "(860) 555-0142"
+    phone_width = metrics.horizontalAdvance(f"   \u2022   {number}")
+    line = ResourceDelegate.second_line(metrics, "North Stonington Village Green", number,
+                                        phone_width + 40)
+    assert line.endswith(number) and "\u2026" in line
+    assert metrics.horizontalAdvance(line) <= phone_width + 40
+    assert ResourceDelegate.second_line(metrics, "Statewide", "", 400) == "Statewide"
+
+
+def test_a_filter_keeps_its_place_and_size_when_tapped(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """Checked, a filter is drawn in bold with a check mark; it was already sized for that."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.helpers import tap
+
+    for size, steps, rows in (((1280, 800), 0, 1), ((1080, 1920), 2, 2)):
+        window = make_window(size=size, lang="es")
+        for _ in range(steps):
+            window.cycle_text_size()
+        window.open_category("health")
+        QApplication.processEvents()
+
+        def places(window: KioskWindow = window) -> dict[str, QRect]:
+            QApplication.processEvents()
+            return {name: QRect(b.mapTo(window, b.rect().topLeft()), b.size())
+                    for name, b in window.category.filters.items()}
+
+        before = places()
+        assert len({r.y() for r in before.values()}) == rows, size
+        tap(qtbot, window.category.filters["near"])
+        assert window.category.filters["near"].isChecked()
+        assert places() == before, size
+        assert window.category.filters["near"].text() == "Cerca de Windham"  # not cut

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_main_window
 from kiosk.datadir import open_data_dir
 from kiosk.ui.window import KioskWindow
-from tests.ui.helpers import FIXTURE, tap, visible_texts
+from tests.ui.helpers import FIXTURE, drag, grab, tap, visible_texts
 
 
 def test_create_main_window_fills_an_empty_folder_and_shows_home(
@@ -29,7 +30,7 @@ def test_home_shows_crisis_lines_by_priority_with_911_first(window: KioskWindow)
     tiles = window.home.phone_tiles
     assert [t.objectName() for t in tiles] == [
         "help-now-911", "help-now-crisis-988", "help-now-trafficking-hotline"]
-    assert tiles[2].number.text() == "(888) 373-7888"
+    assert tiles[2].number.text() == "(888)\u00a0373-7888"  # one piece: it never breaks
     texts = visible_texts(window.home)
     assert "Help right now" in texts and "911" in texts
 
@@ -96,3 +97,18 @@ def test_a_long_list_of_crisis_lines_shows_the_first_few_and_a_way_to_all(
     tap(qtbot, window.findChild(QPushButton, "help-now-more"))
     assert window.screen_name() == "category"
     assert window.category.model.rowCount() == total
+
+
+def test_a_finger_scroll_leaves_no_tile_drawn_as_pressed(
+        qtbot: QtBot, window: KioskWindow) -> None:
+    tile = window.findChild(QPushButton, "category-health")
+    other = window.findChild(QPushButton, "category-basic-needs")
+    area = window.home.scroll_area
+    start = tile.mapTo(area.viewport(), tile.rect().center())
+    drag(qtbot, area.viewport(), start, start - QPoint(0, 200))
+    qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0, timeout=1000)
+    qtbot.wait(50)
+    assert [b.objectName() for b in window.findChildren(QPushButton) if b.isDown()] == []
+    inside = QPoint(12, tile.height() // 2)  # the tile's own background, by its edge
+    assert grab(tile).pixel(inside) == grab(other).pixel(inside)
+    assert window.screen_name() == "home"  # and the drag opened nothing

@@ -14,7 +14,7 @@ def test_resource_shows_big_phone_hours_and_details(window: KioskWindow) -> None
     window.open_resource("willimantic-clinic")
     screen = window.resource_screen
     phone = window.findChild(QLabel, "resource-phone")
-    assert phone.text() == "(860) 555-0142"
+    assert phone.text() == "(860)\u00a0555-0142"  # one piece: it never breaks
     assert phone.font().pixelSize() >= 40 or phone.fontInfo().pixelSize() >= 40
     texts = visible_texts(screen)
     for expected in ("Front desk", "Open now", "Today: 09:00-17:00", "Hours", "Monday",
@@ -125,8 +125,10 @@ def test_opening_counts_usage_and_nothing_else(window: KioskWindow) -> None:
     window.open_resource("willimantic-clinic")
     window.open_resource("willimantic-clinic")
     window.open_topic("naloxone")
-    rows = window.store.db.execute(
-        "select kind, key, count from usage_daily order by kind, key").fetchall()
+    query = "select kind, key, count from usage_daily order by kind, key"
+    assert window.store.db.execute(query).fetchall() == []  # not while the visit goes on
+    window.quick_exit()
+    rows = window.store.db.execute(query).fetchall()
     assert rows == [("category", "health", 1), ("resource", "willimantic-clinic", 2),
                     ("topic", "naloxone", 1)]
 
@@ -171,8 +173,9 @@ def test_the_three_trust_levels_read_and_look_different(window: KioskWindow) -> 
     store.write_resource(clinic.with_changes(id="from-page", sources=(page,)))
     store.write_resource(clinic.with_changes(id="from-staff", verified_on=dt.date(2026, 11, 20),
                                              verified_by="Ana"))
+    store.write_resource(clinic.with_changes(id="from-211", source="211-windham"))
     seen = {}
-    for rid in ("from-staff", "from-page", "hartford-clinic"):
+    for rid in ("from-staff", "from-page", "hartford-clinic", "from-211"):
         window.open_resource(rid)
         label = window.findChild(QLabel, "verified")
         seen[label.property("trust")] = label.text()
@@ -180,7 +183,9 @@ def test_the_three_trust_levels_read_and_look_different(window: KioskWindow) -> 
         "staff": "Last checked by staff: November 20, 2026 (Ana)",
         "published": "From an official web page, read on December 1, 2026. Not yet checked "
                      "by staff: call first.",
-        "article": "From an article only. Not yet checked by staff: call first."}
+        "article": "From an article only. Not yet checked by staff: call first.",
+        "directory": "From a community directory (211-windham). Not yet checked by staff: "
+                     "call first."}
 
 
 def test_a_national_line_never_says_call_first(window: KioskWindow) -> None:
@@ -200,3 +205,21 @@ def test_a_place_without_a_phone_says_how_to_reach_it(window: KioskWindow) -> No
                             "reach them.")
     assert "call first" not in window.findChild(QLabel, "verified").text()
     assert window.findChild(QLabel, "resource-qr") is None
+
+
+def test_an_entry_in_english_only_says_so_to_a_spanish_reader(window: KioskWindow) -> None:
+    from kiosk.directory.model import LocalText
+
+    store = window.store
+    clinic = store.resource("willimantic-clinic")
+    assert clinic is not None
+    store.write_resource(clinic.with_changes(
+        id="pantry-211", description=LocalText("Free groceries on Fridays.", "")))
+    window.open_resource("pantry-211")
+    note = window.findChild(QLabel, "english-only")
+    assert note is not None and not note.isVisible()  # said only to a Spanish reader
+    window.set_language("es")
+    assert note.isVisible() and note.text() == "Esta información solo está en inglés."
+    assert "Free groceries on Fridays." in visible_texts(window.resource_screen)
+    window.open_resource("willimantic-clinic")  # it has its Spanish
+    assert window.findChild(QLabel, "english-only") is None

@@ -4,7 +4,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QListView, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QPushButton
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -272,3 +272,56 @@ def test_a_long_search_does_not_hold_up_the_keys(qtbot: QtBot, window: KioskWind
     settle(qtbot, window)
     assert window.search.results_for == ("fo", "en")
     assert titles(window)[0].startswith("Windham Food Pantry")
+
+
+def full_rows(window: KioskWindow) -> int:
+    """Result rows wholly on view."""
+    QApplication.processEvents()
+    view = window.search.results
+    room = view.viewport().rect()
+    model = view.model()
+    return sum(1 for r in range(model.rowCount())
+               if room.contains(view.visualRect(model.index(r, 0))))
+
+
+def many_results(window: KioskWindow) -> None:
+    hits = [Hit("resource", f"place-{i}", f"Place number {i}", f"Lugar número {i}")
+            for i in range(20)]
+    window.search.model.set_hits(hits, window.lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_results_have_room_above_the_keyboard_at_1280x800(
+        qtbot: QtBot, make_window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The Spanish keyboard's letters cost no extra row: four results show above the keys
+    in both languages, and hiding the keyboard shows seven or more."""
+    window = make_window(size=(1280, 800), lang=lang)
+    tap(qtbot, window.findChild(QPushButton, "search-button"))
+    many_results(window)
+    assert window.search.keyboard.grid.rowCount() == 4
+    assert full_rows(window) >= 4
+    tap(qtbot, window.findChild(QPushButton, "keyboard-key-hide"))
+    assert not window.search.keyboard.isVisible()
+    assert full_rows(window) >= 7
+    show = window.findChild(QPushButton, "show-keyboard")
+    assert show.isVisible() and show.height() >= 64
+    tap(qtbot, show)
+    assert window.search.keyboard.isVisible() and not show.isVisible()
+    assert full_rows(window) >= 4
+
+
+def test_a_tap_on_the_field_brings_the_keyboard_back(qtbot: QtBot, window: KioskWindow) -> None:
+    window.open_search()
+    window.search.hide_keyboard()
+    tap(qtbot, window.findChild(QLineEdit, "search-field"))
+    assert window.search.keyboard.isVisible()
+
+
+def test_start_over_brings_the_keyboard_back(qtbot: QtBot, window: KioskWindow) -> None:
+    window.open_search()
+    window.search.hide_keyboard()
+    assert not window.is_pristine()
+    window.quick_exit()
+    window.open_search()
+    assert window.search.keyboard.isVisible()
+

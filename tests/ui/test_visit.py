@@ -35,7 +35,7 @@ def test_find_sti_testing_near_willimantic_in_spanish_then_leave_no_trace(
     assert "Abierto ahora" in window.category.model.describe(0)
 
     tap_row(qtbot, view, 0)
-    assert window.findChild(QLabel, "resource-phone").text() == "(860) 555-0142"
+    assert window.findChild(QLabel, "resource-phone").text() == "(860)\u00a0555-0142"
     assert "Pruebas gratis y privadas de ETS y VIH. No necesita seguro." in \
         visible_texts(window)
     tap(qtbot, button(window, "add-to-handout"))

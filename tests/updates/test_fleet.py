@@ -36,7 +36,7 @@ def run(script: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def kiosk_directory(folder: Path) -> list:
     store = Store.open(database_path(folder))
     try:
-        return sorted(store.resources(), key=lambda r: r.id)
+        return sorted(store.directory().resources, key=lambda r: r.id)  # as visitors see it
     finally:
         store.close()
 

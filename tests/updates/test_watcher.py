@@ -191,7 +191,7 @@ def test_the_kiosk_window_applies_an_update_only_when_the_visitor_has_gone(
     settings.set("update_folder", str(folder))
     store.close()
     monkeypatch.setattr(app_module, "open_data_dir",
-                        lambda d: open_data_dir(d, bundled=sample_dir))
+                        lambda d, **kw: open_data_dir(d, bundled=sample_dir, **kw))
     window = app_module.create_main_window(fresh_data_dir, windowed=True)
     qtbot.addWidget(window)
     window.resize(1280, 800)

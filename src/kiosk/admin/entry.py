@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from kiosk.admin.widgets import button, label
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.staff.pin import PinGuard
+
+log = logging.getLogger(__name__)
 
 _ACTIVITY = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress,
              QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.Wheel)
@@ -124,7 +127,7 @@ class AdminShell(QWidget):
         self.keyboard.hide()
         layout.addWidget(self.keyboard)
         self.keyboard_follower = KeyboardFollower(self.stack, self.keyboard)
-        self.pad = PinPad(self.guard, "enter" if self.guard.has_pin() else "create")
+        self.pad = PinPad(self.guard, "enter")
         self.pad.accepted.connect(self._pin_ok)
         self.pad.cancelled.connect(self.lock)
         self.who_page = WhoPage()
@@ -233,12 +236,22 @@ class AdminShell(QWidget):
 
 
 def open_admin(window: Any, *, clock: Callable[[], dt.datetime] | None = None,
-               lock_after_s: float | None = None) -> AdminShell:
-    """Show the PIN pad (or "create a PIN") over the kiosk window, then the admin screen."""
+               lock_after_s: float | None = None) -> AdminShell | None:
+    """Show the PIN pad over the kiosk window, then the admin screen.
+
+    Until a PIN is set (`kiosk set-pin`, at installation) nothing opens at all: the corner
+    stays a blank corner, and whoever stands at the kiosk cannot make themselves staff.
+    """
     existing = window.findChild(AdminShell, "admin-shell")
     if existing is not None and not existing.is_locked:
         existing.raise_()
         return existing
+    if not PinGuard(Settings(window.store)).has_pin():
+        log.info("the staff corner was held, but no staff PIN is set (see 'kiosk set-pin')")
+        return None
+    tally = getattr(window, "usage", None)
+    if tally is not None:
+        tally.flush(window.store)  # staff see the counts up to now
     return AdminShell(window, window.store, getattr(window, "data_dir", Path(".")),
                       clock=clock or getattr(window, "clock", None),
                       lock_after_s=lock_after_s)

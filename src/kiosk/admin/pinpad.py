@@ -19,8 +19,9 @@ PAD_WIDTH = 3 * 96 + 2 * 14 + 200  # three keys (the stylesheet's 96 px), their 
 
 
 class PinPad(QWidget):
-    """`mode` is "enter" (check the PIN), "create" (type a new one twice) or "change"
-    (the current one, then a new one twice)."""
+    """`mode` is "enter" (check the PIN) or "change" (the current one, then a new one
+    twice). There is no pad for making the first PIN: that is `kiosk set-pin`, at a
+    terminal, so nobody standing at the kiosk can make themselves staff."""
 
     accepted = Signal()
     cancelled = Signal()
@@ -32,7 +33,7 @@ class PinPad(QWidget):
         self.setProperty("role", "page")
         self.guard = guard
         self.mode = mode
-        self.step = "current" if mode in ("enter", "change") else "new"
+        self.step = "current"
         self._digits = ""
         self._first_new = ""
 
@@ -152,7 +153,12 @@ class PinPad(QWidget):
         return self.tr("The PIN may hold only digits.")
 
     def _check(self, digits: str) -> None:
-        attempt = self.guard.check(digits)
+        try:
+            attempt = self.guard.check(digits)
+        except PinError:
+            self._say(self.tr("No staff PIN is set on this kiosk. Set one with "
+                              "'kiosk set-pin' at a terminal."))
+            return
         if attempt.ok:
             self._say("")
             if self.mode == "change":
@@ -163,6 +169,10 @@ class PinPad(QWidget):
             return
         if attempt.locked:
             self._show_lock()
+            if self.guard.cannot_record:
+                self._say(self.tr("The kiosk cannot keep count of PIN tries (its disk is "
+                                  "full or cannot be written), so no PIN is accepted. Fix "
+                                  "the disk, then try again."))
             return
         self._say(self.tr("Wrong PIN. 1 try left.") if attempt.tries_left == 1 else
                   self.tr("Wrong PIN. %1 tries left.").replace("%1", str(attempt.tries_left)))
@@ -173,7 +183,6 @@ class PinPad(QWidget):
         titles = {
             ("enter", "current"): self.tr("Staff PIN"),
             ("change", "current"): self.tr("Type the PIN you use now"),
-            ("create", "new"): self.tr("Create a staff PIN: %n digits or more", "", MIN_DIGITS),
             ("change", "new"): self.tr("Type the new PIN: %n digits or more", "", MIN_DIGITS),
         }
         if self.step == "again":

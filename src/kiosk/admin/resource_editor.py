@@ -36,8 +36,8 @@ from kiosk.admin.widgets import (
     label,
     run_safely,
 )
-from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS
-from kiosk.staff import checks, freshness, history
+from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS, Resource
+from kiosk.staff import checks, history, reported
 from kiosk.staff.choices import ACCESS_NAMES, COST_NAMES, DAY_NAMES, KIND_NAMES, choice
 from kiosk.staff.forms import Form, empty_resource_form, resource_from_form, resource_to_form
 
@@ -555,6 +555,12 @@ class ResourceEditor(QWidget):
                 b.style().polish(b)
 
     @Slot()
+    def _save_checked(self, resource: Resource, action: str) -> None:
+        """Checked, and what visitors reported about it dealt with, in one transaction."""
+        with self.ctx.store.db.atomic():
+            history.save_resource(self.ctx.store, resource, self.ctx.who, action)
+            reported.clear_reported(self.ctx.store, resource.id)
+
     def checked_today(self) -> bool:
         """Save what is on the form, marked as checked today by the person signed in."""
         resource = self._build(verified_on=self.ctx.today().isoformat(),
@@ -567,10 +573,8 @@ class ResourceEditor(QWidget):
             action = "checked"
         else:
             action = "new" if old is None else "edit"
-        if not run_safely(lambda: history.save_resource(self.ctx.store, resource,
-                                                        self.ctx.who, action), self._say):
+        if not run_safely(lambda: self._save_checked(resource, action), self._say):
             return False
-        freshness.clear_reports(self.ctx.store, resource.id)
         self.ctx.changed()
         self.resource_id = resource.id
         self.form = resource_to_form(resource)

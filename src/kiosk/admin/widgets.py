@@ -32,6 +32,7 @@ def run_safely(action: Callable[[], Any], show: Callable[[str], None]) -> bool:
     """Run a staff action that writes; a bug goes to the log with its traceback and staff
     read one plain sentence instead (every write is one transaction, so nothing is half
     done). A `KnownError` is shown as it is."""
+    from kiosk.directory.sql_errors import known_error
     from kiosk.errors import KnownError
 
     try:
@@ -39,7 +40,12 @@ def run_safely(action: Callable[[], Any], show: Callable[[str], None]) -> bool:
     except KnownError as error:
         show(error.message)
         return False
-    except Exception:
+    except Exception as error:
+        known = known_error(error)  # a full or read-only disk is not a bug
+        if known is not None:
+            logging.getLogger("kiosk.admin").warning("an admin action failed: %s", error)
+            show(known.message)
+            return False
         logging.getLogger("kiosk.admin").exception("unexpected error in an admin action")
         show(translated("Admin", BUG_TEXT))
         return False

@@ -1,9 +1,12 @@
-"""The admin's first page: what to check next. Entries visitors reported as wrong, entries
-past the days between checks, entries never checked, entries with no way to reach them,
-entries in English only (`kiosk.staff.freshness`).
+"""The admin's first page: what to check next. Entries visitors reported as wrong, feed
+conflicts, entries past the days between checks, entries never checked, entries with no way
+to reach them, possible duplicates, imported entries in no category, entries in English only
+(`kiosk.staff.freshness`).
 
 A tap on a line opens the entry; there "Checked today, next" saves it as checked and opens
 the next line's entry at once, so keeping the directory fresh is: open, check, one tap, next.
+A conflict or a possible duplicate is settled here, with the buttons under the list that a
+tap on its line shows (`kiosk.staff.work_queue` writes the answer, with its history).
 """
 
 from __future__ import annotations
@@ -11,22 +14,26 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.views import touch_list
-from kiosk.admin.widgets import ChoiceButtons, button, label
+from kiosk.admin.widgets import ChoiceButtons, button, label, run_safely
 from kiosk.i18n import QT_TRANSLATE_NOOP, translated
-from kiosk.staff import freshness
+from kiosk.staff import freshness, work_queue
 from kiosk.staff.freshness import QueueLine
 
 Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_NAMES = {freshness.REPORTED: QT_TRANSLATE_NOOP("WorkQueuePage", "Reported wrong"),
+              freshness.CONFLICT: QT_TRANSLATE_NOOP("WorkQueuePage", "Feed changed it"),
               freshness.STALE: QT_TRANSLATE_NOOP("WorkQueuePage", "Past due"),
               freshness.NEVER_CHECKED: QT_TRANSLATE_NOOP("WorkQueuePage", "Never checked"),
               freshness.UNREACHABLE: QT_TRANSLATE_NOOP("WorkQueuePage", "No way to reach"),
+              freshness.DUPLICATE: QT_TRANSLATE_NOOP("WorkQueuePage", "Same place?"),
+              freshness.NEEDS_CATEGORY: QT_TRANSLATE_NOOP("WorkQueuePage", "No category"),
               freshness.NEEDS_SPANISH: QT_TRANSLATE_NOOP("WorkQueuePage", "English only")}
+SETTLED_HERE = (freshness.CONFLICT, freshness.DUPLICATE)
 
 
 def kind_name(kind: str) -> str:
@@ -90,12 +97,14 @@ class WorkQueuePage(QWidget):
         self.kinds.chosen.connect(lambda _k: self.reload())
         body.addWidget(self.kinds, 0, Qt.AlignmentFlag.AlignTop)
         self.model = QueueModel()
+        self.settling: QueueLine | None = None  # the conflict or duplicate being settled
         self.view = touch_list("queue-list", self.tr("What to check next"))
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.clicked.connect(lambda index: self._open(index.row()))
+        self.view.clicked.connect(lambda index: self._tapped(index.row()))
         lines = QVBoxLayout()
         lines.addWidget(self.view, 1)
+        lines.addWidget(self._settle_bar())
         self.empty = label(self.tr("Nothing to check: every entry is checked, reachable and "
                                    "in both languages."), "empty")
         self.empty.setObjectName("queue-empty")
@@ -122,11 +131,70 @@ class WorkQueuePage(QWidget):
         lines = freshness.lines(self.ctx.store, today, stale_days,
                                 None if kind in ("", "all") else kind, lang=self.ctx.lang)
         self.model.set_lines(lines)
+        self.settling = None
+        self.settle.hide()
         self.empty.setVisible(not lines)
         self.view.setVisible(bool(lines))
         self.start_button.setEnabled(bool(lines))
         self.summary.setText(self.tr("Checking an entry takes it off the list.") if lines
                              else "")
+
+    def _settle_bar(self) -> QFrame:
+        bar = self.settle = QFrame()
+        bar.setObjectName("queue-settle")
+        box = QVBoxLayout(bar)
+        box.setContentsMargins(12, 8, 12, 8)
+        self.settle_text = label("", "note")
+        self.settle_text.setObjectName("queue-settle-text")
+        box.addWidget(self.settle_text)
+        row = QHBoxLayout()
+        self.settle_buttons = {
+            "open": button(self.tr("Open the entry"), "queue-open"),
+            "feed": button(self.tr("Take the feed's"), "queue-take-feed", "primary"),
+            "ours": button(self.tr("Keep ours"), "queue-keep-ours"),
+            "this": button(self.tr("Keep this one"), "queue-keep-this", "primary"),
+            "other": button(self.tr("Keep the other"), "queue-keep-other"),
+            "different": button(self.tr("Different places"), "queue-different")}
+        for key, b in self.settle_buttons.items():
+            b.clicked.connect(lambda _c=False, k=key: self._settle(k))
+            row.addWidget(b)
+        row.addStretch(1)
+        box.addLayout(row)
+        bar.hide()
+        return bar
+
+    def _tapped(self, row: int) -> None:
+        line = self.model.lines[row] if 0 <= row < len(self.model.lines) else None
+        if line is None or line.kind not in SETTLED_HERE:
+            self._open(row)
+            return
+        self.settling = line
+        self.message.setText("")
+        self.settle_text.setText(f"{line.title}: {line.detail}")
+        shown = {"open", "feed", "ours"} if line.kind == freshness.CONFLICT else \
+            {"open", "this", "other", "different"}
+        for key, b in self.settle_buttons.items():
+            b.setVisible(key in shown)
+        self.settle.show()
+
+    def _settle(self, how: str) -> None:
+        line, store, who = self.settling, self.ctx.store, self.ctx.who
+        if line is None or line.item_id is None:
+            return
+        item = line.item_id
+        if how == "open":
+            self._open(self.model.lines.index(line))
+            return
+        actions = {
+            "feed": lambda: work_queue.take_feed_value(store, item, who),
+            "ours": lambda: work_queue.keep_staff_value(store, item, who),
+            "this": lambda: work_queue.keep_one(store, item, line.resource_id, who),
+            "other": lambda: work_queue.keep_one(store, item, line.other_id, who),
+            "different": lambda: work_queue.not_duplicates(store, item, who)}
+        if run_safely(actions[how], self.message.setText):
+            self.ctx.changed()
+            self.message.setText(self.tr("Settled: %1.").replace("%1", line.title))
+        self.reload()
 
     def ids(self) -> list[str]:
         return [line.resource_id for line in self.model.lines]

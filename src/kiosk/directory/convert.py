@@ -31,9 +31,11 @@ from kiosk.directory.model import (
     is_web_address,
 )
 from kiosk.directory.phones import PhoneError, display_number, parse_number
-from kiosk.directory.problems import FieldPath, Problem
+from kiosk.directory.problems import FieldPath, Problem, excerpt
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_NAME = SLUG
+SPELT = re.compile(r"^\(\d{3}\) (?=[0-9-]*[A-Z]{3})[A-Z0-9]+(?:-[A-Z0-9]+)*$")
 ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 WEBSITE = re.compile(r"^(https?://)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(/\S*)?$")
@@ -43,7 +45,7 @@ RESOURCE_FIELDS = (
     "id", "name", "discreet_name", "organization", "categories", "description", "phones",
     "website", "email", "address", "area", "hours", "hours_note", "cost", "languages",
     "eligibility", "access", "confidentiality", "tags", "priority", "status", "sources",
-    "verified_on", "verified_by", "review_notes",
+    "verified_on", "verified_by", "review_notes", "source", "retired_on",
 )
 TOPIC_FIELDS = (
     "slug", "title", "summary", "body", "position", "sensitive", "related", "categories",
@@ -56,15 +58,63 @@ SOURCE_FIELDS = ("ref", "read", "facts", "note")
 INFO_FIELDS = ("name", "region", "published")
 
 
-class Reader:
-    """Reads one file's data; problems accumulate in `problems`."""
+# The longest text each kind of field may hold, in characters. Generous for real entries
+# (a long description is 2,000), and small enough that no field can fill a screen, a sheet
+# or the memory of the kiosk.
+MAX_ID = 100
+MAX_SHORT = 300  # names, labels, towns, words
+MAX_LONG = 20_000  # descriptions, notes, eligibility
+MAX_BODY = 100_000  # a topic's body
+MAX_ITEMS = 200  # entries in any one list (phones, categories, tags, towns, sources)
+MAX_NUMBER = 1_000_000  # positions and priorities: far below SQLite's 2^63
+LONG_FIELDS = {"description", "eligibility", "confidentiality", "hours_note", "summary",
+               "review_notes", "note", "message", "ref"}
+# The same characters the YAML loader refuses (kiosk.directory.files), for data that
+# comes by another way (HSDS CSV and JSON).
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 
-    def __init__(self, file: Path | None = None) -> None:
+
+def limit_of(key: str) -> int:
+    if key == "body":
+        return MAX_BODY
+    return MAX_LONG if key in LONG_FIELDS else MAX_SHORT
+
+
+class Reader:
+    """Reads one file's data; problems accumulate in `problems`.
+
+    `checked_characters` says the loader already refused control and bidirectional
+    characters in every text (the YAML loader does; data from elsewhere is checked here).
+    `published` relaxes two rules for services read from another system's directory: they
+    may come without a kiosk category (staff are asked to give one) and without a
+    description. Everything else is checked the same.
+    """
+
+    def __init__(self, file: Path | None = None, checked_characters: bool = False,
+                 published: bool = False) -> None:
         self.file = file
+        self.published = published
         self.problems: list[Problem] = []
+        self._control = None if checked_characters else CONTROL_CHARACTERS.search
 
     def problem(self, path: FieldPath, message: str) -> None:
         self.problems.append(Problem(self.file, path, message))
+
+    def _checked(self, value: str, path: FieldPath, limit: int) -> str:
+        """`value` when its length and characters are acceptable, else "" and a problem."""
+        if len(value) > limit:
+            self.problem(path, f"is {len(value):,} characters long; at most {limit:,} are "
+                               "allowed here")
+            return ""
+        if self._control is not None:
+            found = self._control(value)
+            if found:
+                self.problem(path, f"holds the character U+{ord(found.group()):04X}, which "
+                                   "could hide or reorder the text; delete it")
+                return ""
+        return value
 
     # -- small field readers -------------------------------------------------------------
 
@@ -74,9 +124,10 @@ class Reader:
             return None
         for key in value:
             if key not in allowed:
-                hint = difflib.get_close_matches(str(key), allowed, n=1)
+                name = excerpt(str(key))
+                hint = difflib.get_close_matches(name, allowed, n=1)
                 extra = f'; did you mean "{hint[0]}"?' if hint else ""
-                self.problem((*path, str(key)), f"is not a known field{extra}")
+                self.problem((*path, name), f"is not a known field{extra}")
         return value
 
     def text(self, data: dict, key: str, path: FieldPath, required: bool = False) -> str:
@@ -85,10 +136,11 @@ class Reader:
             if required:
                 self.problem((*path, key), "is required")
             return ""
-        if isinstance(value, bool | dict | list):
+        if isinstance(value, bool | dict | list | tuple | set):
             self.problem((*path, key), f"should be text, not {_kind(value)}")
             return ""
-        return str(value).strip()
+        text = value if isinstance(value, str) else str(value)
+        return self._checked(text.strip(), (*path, key), limit_of(key))
 
     def local(self, data: dict, key: str, path: FieldPath, required: bool = False) -> LocalText:
         value = data.get(key)
@@ -96,19 +148,25 @@ class Reader:
             if required:
                 self.problem((*path, key), "is required (in English at least)")
             return LocalText()
+        limit = limit_of(key)
         if isinstance(value, str):
-            return LocalText(value.strip(), value.strip())
+            text = self._checked(value.strip(), (*path, key), limit)
+            return LocalText(text, text)
         if isinstance(value, dict):
             for lang in value:
                 if lang not in ("en", "es"):
-                    self.problem((*path, key, str(lang)), 'is not a language; use "en" or "es"')
+                    self.problem((*path, key, excerpt(str(lang))),
+                                 'is not a language; use "en" or "es"')
             en, es = value.get("en"), value.get("es")
-            for lang, text in (("en", en), ("es", es)):
-                if text is not None and not isinstance(text, str):
-                    self.problem((*path, key, lang), f"should be text, not {_kind(text)}")
-            en = en.strip() if isinstance(en, str) else ""
-            es = es.strip() if isinstance(es, str) else ""
-            if not en and (required or es):
+            before = len(self.problems)
+            for lang, given in (("en", en), ("es", es)):
+                if given is not None and not isinstance(given, str):
+                    self.problem((*path, key, lang), f"should be text, not {_kind(given)}")
+            en = self._checked(en.strip(), (*path, key, "en"), limit) \
+                if isinstance(en, str) else ""
+            es = self._checked(es.strip(), (*path, key, "es"), limit) \
+                if isinstance(es, str) else ""
+            if not en and (required or es) and len(self.problems) == before:
                 self.problem((*path, key, "en"), "the English text is missing")
             return LocalText(en, es)
         self.problem((*path, key), f"should be text or an en/es mapping, not {_kind(value)}")
@@ -119,7 +177,7 @@ class Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            self.problem((*path, key), f"should be true or false, not {value!r}")
+            self.problem((*path, key), f"should be true or false, not {_kind(value)}")
             return False
         return value
 
@@ -128,12 +186,18 @@ class Reader:
         if value is None:
             return 0
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem((*path, key), f"should be a whole number, not {value!r}")
+            self.problem((*path, key), f"should be a whole number, not {_kind(value)}")
+            return 0
+        if not -MAX_NUMBER <= value <= MAX_NUMBER:
+            self.problem((*path, key), f"should be a whole number from -{MAX_NUMBER:,} to "
+                                       f"{MAX_NUMBER:,}")
             return 0
         return value
 
     def words(self, data: dict, key: str, path: FieldPath,
-              choices: tuple[str, ...] | None = None) -> tuple[str, ...]:
+              choices: tuple[str, ...] | None = None, ids: bool = False) -> tuple[str, ...]:
+        """A list of short texts; `ids` lists (categories, related) take only text, since
+        a number there is a typing slip (`0x1F` would become 31)."""
         value = data.get(key)
         if value is None:
             return ()
@@ -142,14 +206,22 @@ class Reader:
         if not isinstance(value, list):
             self.problem((*path, key), f"should be a list, not {_kind(value)}")
             return ()
+        if len(value) > MAX_ITEMS:
+            self.problem((*path, key), f"has {len(value):,} entries; at most {MAX_ITEMS} are "
+                                       "allowed")
+            return ()
         out = []
+        kinds = str if ids else str | int
         for i, item in enumerate(value):
-            if not isinstance(item, str | int) or isinstance(item, bool) or item == "":
-                self.problem((*path, key, i), f"should be text, not {item!r}")
+            if not isinstance(item, kinds) or isinstance(item, bool) or item == "":
+                self.problem((*path, key, i), f"should be text, not {_kind(item)}")
                 continue
-            item = str(item).strip()
+            item = self._checked(str(item).strip(), (*path, key, i), MAX_ID if ids else MAX_SHORT)
+            if not item:
+                continue
             if choices and item not in choices:
-                self.problem((*path, key, i), f'"{item}" is not one of {", ".join(choices)}')
+                self.problem((*path, key, i),
+                             f'"{excerpt(item)}" is not one of {", ".join(choices)}')
                 continue
             out.append(item)
         return tuple(out)
@@ -167,13 +239,24 @@ class Reader:
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.problem((*path, key), f"{value!r} is not a date; write it as 2026-11-23")
+        self.problem((*path, key), f"{_kind(value)} is not a date; write it as 2026-11-23")
         return None
 
     def slug(self, data: dict, key: str, path: FieldPath) -> str:
-        value = self.text(data, key, path, required=True)
+        """An id or a slug: text in the documented form, never a number or a list."""
+        value = data.get(key)
+        if value is None or value == "":
+            self.problem((*path, key), "is required")
+            return ""
+        if not isinstance(value, str):
+            self.problem((*path, key), f'should be text such as "windham-clinic", not '
+                                       f"{_kind(value)} (put it in quotes if it is right)")
+            return ""
+        value = self._checked(value.strip(), (*path, key), MAX_ID)
         if value and not SLUG.match(value):
-            self.problem((*path, key), f'"{value}" may hold only lowercase letters, digits and -')
+            self.problem((*path, key),
+                         f'"{excerpt(value)}" may hold only lowercase letters, digits and -')
+            return ""
         return value
 
     # -- records ---------------------------------------------------------------------------
@@ -211,11 +294,12 @@ class Reader:
         raw = self.text(data, "number", path, required=True)
         kind = self.text(data, "kind", path) or "voice"
         if kind not in PHONE_KINDS:
-            self.problem((*path, "kind"), f'"{kind}" is not one of {", ".join(PHONE_KINDS)}')
+            self.problem((*path, "kind"),
+                         f'"{excerpt(kind)}" is not one of {", ".join(PHONE_KINDS)}')
         if not raw:
             return None
         try:
-            parsed = parse_number(raw)
+            parsed = parse_number(raw, words=self.published or bool(SPELT.match(raw)))
         except PhoneError as error:
             self.problem((*path, "number"), f"{error}.")
             return None
@@ -237,7 +321,7 @@ class Reader:
             return Address()
         zip_code = self.text(data, "zip", path)
         if zip_code and not ZIP.match(zip_code):
-            self.problem((*path, "zip"), f'"{zip_code}" is not a ZIP code like 06226')
+            self.problem((*path, "zip"), f'"{excerpt(zip_code)}" is not a ZIP code like 06226')
         state = self.text(data, "state", path) or "CT"
         return Address(self.text(data, "street", path), self.text(data, "town", path),
                        state, zip_code)
@@ -263,6 +347,10 @@ class Reader:
             return ()
         if not isinstance(value, list):
             self.problem((*path, "sources"), f"should be a list, not {_kind(value)}")
+            return ()
+        if len(value) > MAX_ITEMS:
+            self.problem((*path, "sources"), f"has {len(value):,} entries; at most "
+                                             f"{MAX_ITEMS} are allowed")
             return ()
         out = []
         for i, item in enumerate(value):
@@ -299,30 +387,42 @@ class Reader:
         phones: list[Phone] = []
         if not isinstance(phones_data, list):
             self.problem((*path, "phones"), f"should be a list, not {_kind(phones_data)}")
+        elif len(phones_data) > MAX_ITEMS:
+            self.problem((*path, "phones"), f"has {len(phones_data):,} entries; at most "
+                                            f"{MAX_ITEMS} are allowed")
         else:
             for i, item in enumerate(phones_data):
                 phone = self.phone(item, (*path, "phones", i))
                 if phone:
                     phones.append(phone)
-        categories = self.words(data, "categories", path)
-        if not categories:
+        source = self.text(data, "source", path)
+        # An entry from an imported directory may be waiting for staff to give it a
+        # category, or may have come without a description; one of the kiosk's own may not.
+        published = self.published or source not in ("", "bundled", "staff")
+        before = len(self.problems)
+        categories = self.words(data, "categories", path, ids=True)
+        if not categories and len(self.problems) == before and not published:
             self.problem((*path, "categories"), "is required: name at least one category")
         website = self.text(data, "website", path)
         if website and not WEBSITE.match(website):
-            self.problem((*path, "website"), f'"{website}" is not a web address')
+            self.problem((*path, "website"), f'"{excerpt(website)}" is not a web address')
         email = self.text(data, "email", path)
         if email and not EMAIL.match(email):
-            self.problem((*path, "email"), f'"{email}" is not an email address')
+            self.problem((*path, "email"), f'"{excerpt(email)}" is not an email address')
         status = self.text(data, "status", path) or "active"
         if status not in STATUSES:
-            self.problem((*path, "status"), f'"{status}" is not one of active, inactive')
+            self.problem((*path, "status"),
+                         f'"{excerpt(status)}" is not one of active, inactive')
+        if source and not SOURCE_NAME.match(source):
+            self.problem((*path, "source"),
+                         f'"{excerpt(source)}" may hold only lowercase letters, digits and -')
         return Resource(
             id=self.slug(data, "id", path),
             name=self.local(data, "name", path, required=True),
             discreet_name=self.local(data, "discreet_name", path),
             organization=self.text(data, "organization", path),
             categories=categories,
-            description=self.local(data, "description", path, required=True),
+            description=self.local(data, "description", path, required=not published),
             phones=tuple(phones),
             website=website,
             email=email,
@@ -342,6 +442,8 @@ class Reader:
             verified_on=self.date(data, "verified_on", path),
             verified_by=self.text(data, "verified_by", path),
             review_notes=self.text(data, "review_notes", path),
+            source=source,
+            retired_on=self.date(data, "retired_on", path),
         )
 
     def topic(self, value: Any, path: FieldPath) -> Topic | None:
@@ -355,8 +457,8 @@ class Reader:
             body=self.local(data, "body", path, required=True),
             position=self.integer(data, "position", path),
             sensitive=self.boolean(data, "sensitive", path),
-            related=self.words(data, "related", path),
-            categories=self.words(data, "categories", path),
+            related=self.words(data, "related", path, ids=True),
+            categories=self.words(data, "categories", path, ids=True),
             sources=self.sources(data, path, required=False),
             verified_on=self.date(data, "verified_on", path),
             verified_by=self.text(data, "verified_by", path),
@@ -365,15 +467,21 @@ class Reader:
 
 
 def _kind(value: Any) -> str:
+    """What a value is, in a few words: never the whole of a long or nested value."""
     if isinstance(value, dict):
         return "a mapping"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple | set):
         return "a list"
     if isinstance(value, bool):
         return "true/false"
     if value is None:
         return "nothing"
-    return repr(value)
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if abs(value) < 10 ** 60 else 61
+        return f"the number {value}" if digits <= 20 else "a number of more than 20 digits"
+    if isinstance(value, str):
+        return repr(excerpt(value))
+    return excerpt(repr(value))
 
 
 # -- objects back to plain data --------------------------------------------------------------
@@ -398,7 +506,9 @@ def category_to_data(c: Category) -> dict[str, Any]:
 
 
 def phone_to_data(p: Phone) -> dict[str, Any]:
-    number = display_number(p.number)
+    # A number spelt in words is written as the kiosk shows it, "(800) 370-LEAD", which
+    # reads back the same (see SPELT); any other letters in a number are refused.
+    number = p.display if SPELT.match(p.display) else display_number(p.number)
     if p.extension:
         number += f" ext. {p.extension}"
     out: dict[str, Any] = {"number": number}
@@ -436,7 +546,7 @@ def resource_to_data(r: Resource) -> dict[str, Any]:
     if r.status != "active":
         out["status"] = r.status
     out["sources"] = [s.to_data() for s in r.sources]
-    for key in ("verified_on", "verified_by", "review_notes"):
+    for key in ("verified_on", "verified_by", "review_notes", "source", "retired_on"):
         _put(out, key, getattr(r, key))
     return out
 

@@ -193,10 +193,18 @@ class Resource:
     verified_on: dt.date | None = None
     verified_by: str = ""
     review_notes: str = ""
+    # Which source the entry belongs to (the bundled directory, staff, or a named import;
+    # see kiosk.directory.sources); empty when not said, and the store then keeps the one
+    # it has. The day the entry left its source's feed (it is kept, hidden from visitors).
+    # Neither is the entry's content, so two entries that say the same are equal wherever
+    # they come from; code that cares compares them itself.
+    source: str = field(default="", compare=False)
+    retired_on: dt.date | None = field(default=None, compare=False)
 
     @property
     def active(self) -> bool:
-        return self.status == "active"
+        """Shown to visitors: not hidden by staff, not retired from its feed."""
+        return self.status == "active" and self.retired_on is None
 
     @property
     def main_phone(self) -> Phone | None:
@@ -225,6 +233,12 @@ class Resource:
         return any(t.missing_spanish for t in texts) or any(
             p.label.missing_spanish or p.hours.missing_spanish for p in self.phones
         )
+
+    @property
+    def english_only(self) -> bool:
+        """Its description has no Spanish (as published directories mostly have none): a
+        Spanish reader is told so, in Spanish."""
+        return self.description.missing_spanish
 
     def with_changes(self, **changes: Any) -> Resource:
         return replace(self, **changes)

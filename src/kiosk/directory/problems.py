@@ -8,6 +8,12 @@ from pathlib import Path
 from kiosk.errors import KnownError
 
 FieldPath = tuple[str | int, ...]
+EXCERPT = 40  # characters of a value quoted back in a message; the rest is "..."
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """At most `limit` characters of `text`, so that a 10 MB value is never echoed whole."""
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def path_text(path: FieldPath) -> str:
@@ -17,6 +23,7 @@ def path_text(path: FieldPath) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
+            part = excerpt(part)
             out += f".{part}" if out else part
     return out
 

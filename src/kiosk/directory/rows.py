@@ -27,6 +27,10 @@ def _dumps(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+def _list(values: tuple[Any, ...]) -> str:
+    return _ENCODER.encode(list(values)) if values else "[]"
+
+
 def _local(row: dict[str, Any], key: str) -> LocalText:
     return LocalText(row.get(f"{key}_en") or "", row.get(f"{key}_es") or "")
 
@@ -112,6 +116,20 @@ def hour_rows(resource_id: str, hours: WeeklyHours | None) -> list[dict[str, Any
     return rows
 
 
+_SPANS: dict[Any, tuple[tuple[int, int, int], ...]] = {}
+
+
+def hour_spans(resource_id: str, hours: WeeklyHours) -> list[tuple[str, int, int, int]]:
+    """`hour_rows` as (resource id, day, start, end); the spans of each distinct week are
+    worked out once (a directory has a few dozen)."""
+    found = _SPANS.get(hours)
+    if found is None:
+        found = tuple((h["day"], h["start"], h["end"]) for h in hour_rows("", hours))
+        if len(_SPANS) < 4096:
+            _SPANS[hours] = found
+    return [(resource_id, day, start, end) for day, start, end in found]
+
+
 def places(r: Resource) -> str:
     parts = [r.address.town, r.area.county, *r.area.towns]
     if r.area.statewide:
@@ -127,17 +145,17 @@ def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
         "discreet_name_en": r.discreet_name.en, "discreet_name_es": r.discreet_name.es,
         "organization": r.organization,
         "description_en": r.description.en, "description_es": r.description.es,
-        "phones": _dumps([phone_data(p) for p in r.phones]),
+        "phones": _dumps([phone_data(p) for p in r.phones]) if r.phones else "[]",
         "website": r.website, "email": r.email,
         "street": r.address.street, "town": r.address.town, "state": r.address.state,
         "zip": r.address.zip,
-        "area": _dumps(r.area.to_data()),
+        "area": _dumps(area) if (area := r.area.to_data()) else "{}",
         "places": places(r),
         "statewide": int(r.area.statewide or r.area.national),
         "hours": None if r.hours is None else _dumps(hours_data(r.hours)),
         "hours_note_en": r.hours_note.en, "hours_note_es": r.hours_note.es,
-        "cost": _dumps(list(r.cost)), "languages": _dumps(list(r.languages)),
-        "access": _dumps(list(r.access)), "tags": _dumps(list(r.tags)),
+        "cost": _list(r.cost), "languages": _list(r.languages),
+        "access": _list(r.access), "tags": _list(r.tags),
         "eligibility_en": r.eligibility.en, "eligibility_es": r.eligibility.es,
         "confidentiality_en": r.confidentiality.en, "confidentiality_es": r.confidentiality.es,
         "priority": r.priority, "status": r.status,
@@ -146,18 +164,27 @@ def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
         "verified_by": r.verified_by, "review_notes": r.review_notes,
         "main_phone": main.display if main else "",
         "is_free": int(r.is_free), "speaks_spanish": int(r.speaks_spanish),
-        "updated_at": updated_at,
     }
-    row["digest"] = content_digest(row)
+    digest = _digest(tuple(row.values()))
+    row["updated_at"] = updated_at
+    row["source"] = r.source
+    row["retired_on"] = r.retired_on.isoformat() if r.retired_on else None
+    row["digest"] = digest
     return row
 
 
-_NOT_CONTENT = ("digest", "updated_at")
+# Which source holds an entry, and whether it left its feed, are not its content: an
+# import compares them itself, and a digest without them stays the same when they change.
+_NOT_CONTENT = ("digest", "updated_at", "source", "retired_on")
 
 
 def content_digest(row: dict[str, Any]) -> str:
-    content = {k: v for k, v in row.items() if k not in _NOT_CONTENT}
-    return hashlib.blake2b(_dumps(content).encode(), digest_size=16).hexdigest()
+    return _digest(tuple(v for k, v in row.items() if k not in _NOT_CONTENT))
+
+
+def _digest(values: tuple[Any, ...]) -> str:
+    """A hash of a row's content (text, numbers and None, whose repr never changes)."""
+    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 
 def resource_from_row(row: dict[str, Any], categories: tuple[str, ...]) -> Resource:
@@ -190,6 +217,8 @@ def resource_from_row(row: dict[str, Any], categories: tuple[str, ...]) -> Resou
         verified_on=_date(row["verified_on"]),
         verified_by=row["verified_by"] or "",
         review_notes=row["review_notes"] or "",
+        source=row.get("source") or "",
+        retired_on=_date(row.get("retired_on")),
     )
 
 

@@ -168,6 +168,122 @@ def m006_resource_names_index(db: Database) -> None:
     _index_with_prefixes(db, "resources", RESOURCE_NAME_COLUMNS, fts_name=RESOURCE_NAMES_FTS)
 
 
+@migrations()
+def m007_sources(db: Database) -> None:
+    """Many sources in one directory (see kiosk.directory.sources).
+
+    Every entry belongs to a source: the bundled directory, staff, or a named import. An
+    imported entry that staff edited keeps, in `feed_records`, the version its feed last
+    gave, so that the next refresh can tell the feed's changes from the staff's. Review
+    items are what staff are asked to look at: possible duplicates across sources, and
+    fields both the feed and staff changed. (This migration uses the row forms of this
+    version, `kiosk.directory.rows`; a later change to them brings its own migration.)
+    """
+    import json
+
+    db.table("sources").create(
+        {"name": str, "kind": str, "location": str, "added_at": str, "refreshed_at": str},
+        pk="name")
+    db.table("resources").add_column("source", str, not_null_default="staff")
+    db.table("resources").add_column("retired_on", str)
+    db.execute("create index resources_source on resources (source, retired_on)")
+    db.table("feed_records").create(
+        {"resource_id": str, "source": str, "digest": str, "record": str}, pk="resource_id")
+    db.table("review_items").create(
+        {"id": int, "kind": str, "resource_id": str, "other_id": str, "field": str,
+         "ours": str, "theirs": str, "detail": str, "batch": str, "at": str,
+         "resolved_at": str, "resolved_by": str, "resolution": str},
+        pk="id")
+    db.table("review_items").create_index(["resource_id"])
+    db.table("review_items").create_index(["kind", "resolved_at"])
+
+    # Entries made before sources existed: staff-made ones (their first history line
+    # creates them), those an HSDS import brought (their sources name an HSDS service id),
+    # and the rest, which came with the kiosk's own directory.
+    made_by_staff = {row[0] for row in db.execute(
+        "select entity_id from changes c where entity = 'resource' and before is null "
+        "and action in ('new', 'edit', 'duplicate') and id = (select min(id) from changes "
+        "where entity = 'resource' and entity_id = c.entity_id)")}
+    hsds = db.execute("select source, at from imports where kind like 'hsds%' "
+                      "order by at desc, rowid desc limit 1").fetchone()
+    hsds_name = ""
+    if hsds:
+        hsds_name = _name_of(hsds[0]) or "hsds-import"
+        if hsds_name in ("bundled", "staff"):
+            hsds_name += "-import"
+    assigned: dict[str, list[str]] = {"bundled": [], "staff": [], hsds_name: []}
+    for rid, sources in db.execute("select id, sources from resources"):
+        notes = [s.get("note", "") for s in json.loads(sources or "[]")
+                 if isinstance(s, dict)]
+        if rid in made_by_staff:
+            assigned["staff"].append(rid)
+        elif hsds_name and any(n.startswith("HSDS service id ") for n in notes):
+            assigned[hsds_name].append(rid)
+        else:
+            assigned["bundled"].append(rid)
+    for name, ids in assigned.items():
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            db.execute(f"update resources set source = ? where id in "
+                       f"({','.join('?' * len(chunk))})", [name, *chunk])
+    first = db.execute("select min(at) from imports").fetchone()[0] or ""
+    db.table("sources").insert_all([
+        {"name": "bundled", "kind": "bundled", "location": "", "added_at": first,
+         "refreshed_at": first},
+        {"name": "staff", "kind": "staff", "location": "", "added_at": first,
+         "refreshed_at": first}])
+    if hsds_name:
+        db.table("sources").insert({"name": hsds_name, "kind": "hsds", "location": hsds[0],
+                                    "added_at": hsds[1], "refreshed_at": hsds[1]})
+    _new_digests(db)
+
+
+def _new_digests(db: Database) -> None:
+    """Content digests are a hash of the row's values' repr from this version on (a JSON
+    encoding before, three times slower to make): every stored digest is worked out again,
+    so that the first import after the upgrade sees no change that is not there. The search
+    indexes are not touched (their update triggers are set aside while only the digests
+    change)."""
+    from kiosk.directory import rows as forms
+
+    for table, key, indexes, again in (
+            ("resources", "id", ("resources", RESOURCE_NAMES_FTS.removesuffix("_fts")),
+             lambda row: forms.resource_row(forms.resource_from_row(row, ()))["digest"]),
+            ("topics", "slug", ("topics",),
+             lambda row: forms.topic_row(forms.topic_from_row(row))["digest"])):
+        triggers = [found for name in indexes if (found := db.execute(
+            "select name, sql from sqlite_master where type = 'trigger' and name = ?",
+            [f"{name}_au"]).fetchone())]
+        for name, _ in triggers:
+            db.execute(f"drop trigger [{name}]")
+        cursor = db.execute(f"select * from [{table}]")
+        names = [d[0] for d in cursor.description]
+        digests = [(again(dict(zip(names, values, strict=True))), values[names.index(key)])
+                   for values in cursor.fetchall()]
+        db.conn.executemany(f"update [{table}] set digest = ? where [{key}] = ?", digests)
+        for _, sql in triggers:
+            db.execute(sql)
+
+
+def _name_of(location: str) -> str:
+    import re
+    from pathlib import PurePath
+
+    stem = PurePath(location.rstrip("/\\")).name
+    stem = re.sub(r"\.(zip|json|csv)$", "", stem, flags=re.IGNORECASE)
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+
+
+@migrations()
+def m008_reported_wrong(db: Database) -> None:
+    # "Something wrong here?" on the visitor screens: a count per entry and reason, nothing
+    # else (no time, no day, no visit), written when a visit ends (kiosk.directory.reports).
+    db.table("reported_wrong").create(
+        {"resource_id": str, "reason": str, "count": int},
+        pk=("resource_id", "reason"),
+    )
+
+
 def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...],
                          fts_name: str = "") -> None:
     """The FTS5 index `fts_name` (by default `{table}_fts`, as sqlite-utils' enable_fts

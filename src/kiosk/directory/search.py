@@ -236,7 +236,8 @@ class Searcher:
             # Walks the index on (status, priority) from the top and stops when it has
             # enough, whatever the size of the category.
             self._category_top[slug] = [row[0] for row in self.store.db.execute(
-                "select r.id from resources r where r.status = 'active' and exists "
+                "select r.id from resources r where r.status = 'active' and "
+                "r.retired_on is null and exists "
                 "(select 1 from resource_categories rc where rc.resource_id = r.id "
                 "and rc.category = ?) order by r.priority desc limit ?",
                 [slug, CATEGORY_CANDIDATES])]
@@ -478,14 +479,15 @@ class Searcher:
     def _rows(self, rowids: list[int], ids: list[str]) -> list[tuple[Any, ...]]:
         out: dict[str, tuple[Any, ...]] = {}
         columns = "id, rowid, name_en, name_es, priority, tags, organization"
-        # "+status": look the rows up by rowid or id, not through the index on status.
+        # "+status": look the rows up by rowid or id, not through the indexes on status and
+        # source; entries retired from their feed are hidden like inactive ones.
         for key, values in (("rowid", rowids), ("id", ids)):
             for start in range(0, len(values), 500):
                 chunk = values[start:start + 500]
                 marks = ",".join("?" * len(chunk))
                 for row in self.store.db.execute(
                         f"select {columns} from resources where {key} in ({marks}) "
-                        "and +status = 'active'", chunk):
+                        "and +status = 'active' and +retired_on is null", chunk):
                     out[row[0]] = tuple(row)
         return list(out.values())
 
@@ -525,7 +527,7 @@ class Searcher:
         marks = ",".join("?" * len(ids))
         rows = {row[0]: row for row in self.store.db.execute(
             f"select id, name_en, name_es from resources where id in ({marks}) "
-            "and +status = 'active'", ids)}
+            "and +status = 'active' and +retired_on is null", ids)}
         return [Hit("resource", i, rows[i][1], rows[i][2] or "") for i in ids if i in rows]
 
     def _did_you_mean(self, text: str, unknown: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.directory import state
 from kiosk.directory.store import Store
 
 
@@ -36,6 +37,12 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
 )}
 
 
+# Kept in the kiosk's state file (kiosk.directory.state), where restoring a backup of the
+# database cannot roll them back; the settings' names for them still work.
+IN_STATE = {"trusted_key": state.TRUSTED_KEY}
+RAW_IN_STATE = (state.PIN_HASH, state.PIN_LOCKOUT, state.BUNDLE_PUBLISHER, state.KIOSK_ID)
+
+
 class Settings:
     """Typed access to the `settings` table; unknown keys are a programming error."""
 
@@ -44,6 +51,8 @@ class Settings:
 
     def get(self, key: str) -> Any:
         setting = SETTINGS[key]
+        if key in IN_STATE:
+            return setting.kind(state.state_of(self.store).get(IN_STATE[key], setting.default))
         row = self.store.db.execute("select value from settings where key = ?", [key]).fetchone()
         if row is None:
             return setting.default
@@ -51,6 +60,9 @@ class Settings:
 
     def set(self, key: str, value: Any) -> None:
         setting = SETTINGS[key]
+        if key in IN_STATE:
+            state.state_of(self.store).set(IN_STATE[key], setting.kind(value))
+            return
         self.store.db.execute(
             "insert into settings (key, value) values (?, ?) "
             "on conflict(key) do update set value = excluded.value",
@@ -61,10 +73,19 @@ class Settings:
 
     # Values kept in the same table that are not staff-editable settings (PIN hash, lockout).
     def get_raw(self, key: str, default: Any = None) -> Any:
+        if key in RAW_IN_STATE:
+            return state.state_of(self.store).get(key, default)
+        if key == state.BUNDLE_VERSION:
+            return state.applied_version(self.store) or default
         row = self.store.db.execute("select value from settings where key = ?", [key]).fetchone()
         return default if row is None else json.loads(row[0])
 
     def set_raw(self, key: str, value: Any) -> None:
+        if key in RAW_IN_STATE:
+            state.state_of(self.store).set(key, value)
+            return
+        # The bundle version is also written here, in the caller's transaction; the state
+        # keeps the highest (state.record_applied, state.applied_version).
         self.store.db.execute(
             "insert into settings (key, value) values (?, ?) "
             "on conflict(key) do update set value = excluded.value",

@@ -22,6 +22,7 @@ import_sqlite_utils()
 from sqlite_utils import Database  # noqa: E402
 
 from kiosk.directory import rows, schema  # noqa: E402
+from kiosk.directory.convert import resource_to_data  # noqa: E402
 from kiosk.directory.model import (  # noqa: E402
     Category,
     Directory,
@@ -29,12 +30,14 @@ from kiosk.directory.model import (  # noqa: E402
     Resource,
     Topic,
 )
+from kiosk.directory.sql_errors import StorageError, at_the_border, known_error  # noqa: E402
 from kiosk.directory.trust import reachable  # noqa: E402
 
 Clock = Callable[[], dt.datetime]
 
-# Inserting at least this many resources into an empty table rebuilds the search index once.
-BULK_INDEX_MIN = 1000
+# Inserting at least this many resources at once indexes them for search in one statement
+# after they are written, instead of row by row (about four times quicker).
+BULK_INDEX_MIN = 200
 # Resource lists kept in memory (the largest of 100,000 resources is about 2 MB).
 LIST_CACHE_SIZE = 16
 
@@ -73,28 +76,78 @@ class ListFilter:
     spanish: bool = False
 
 
+# The write-ahead log is cut back to this size after each checkpoint, so that one large
+# import (or a failed one on a nearly full disk) does not keep its space for ever.
+WAL_SIZE_LIMIT = 4 * 1024 * 1024
+
+
 class Store:
-    def __init__(self, db: Database, clock: Clock = _now) -> None:
+    def __init__(self, db: Database, clock: Clock = _now, read_only: bool = False) -> None:
         self.db = db
         self.clock = clock
+        # True when the kiosk shows its directory from a file it cannot write (a full or
+        # read-only disk): visitors see everything, staff are told nothing can be saved.
+        self.read_only = read_only
+        # Messages for staff that could not be written to the database (see backups.add_notice).
+        self.unsaved_notices: list[tuple[str, str, str]] = []
         self._lists: dict[tuple[Any, ...], tuple[Any, list[str]]] = {}
         db.execute("PRAGMA foreign_keys = ON")
-        schema.apply(db)
+        if read_only:
+            if schema.pending(db):
+                raise StorageError("The kiosk's database is from an older version and "
+                                   "cannot be brought up to date while it is read-only.",
+                                   "read-only")
+        else:
+            schema.apply(db)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = _now) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = Database(path, execute_plugins=False)
-        if db.journal_mode != "wal":
-            db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")
-        return cls(db, clock)
+        """The database at `path`, created if new. SQLite's and the disk's failures arrive
+        as `StorageError` or `DamagedDatabase` (kiosk.directory.sql_errors)."""
+        with at_the_border(path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = Database(path, execute_plugins=False)
+            try:
+                if db.journal_mode != "wal":
+                    db.enable_wal()
+                db.execute("PRAGMA synchronous = NORMAL")
+                db.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+                return cls(db, clock)
+            except BaseException:
+                db.close()
+                raise
+
+    @classmethod
+    def open_read_only(cls, path: Path, clock: Clock = _now) -> Store:
+        """The database at `path` for reading only, when it cannot be opened for writing.
+
+        First as a normal read-only connection (it still sees the write-ahead log); if even
+        that needs a write (the log's index cannot be made on a read-only or full disk), as
+        an immutable file, which shows what was last checkpointed.
+        """
+        import sqlite3
+
+        last: BaseException | None = None
+        for query in ("mode=ro", "immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
+                db = Database(conn, execute_plugins=False)
+                db.execute("select count(*) from sqlite_master").fetchone()
+                return cls(db, clock, read_only=True)
+            except sqlite3.Error as error:
+                last = error
+        assert last is not None
+        known = known_error(last, path)
+        raise known if known is not None else last
 
     @classmethod
     def memory(cls, clock: Clock = _now) -> Store:
         return cls(Database(memory=True, execute_plugins=False), clock)
 
     def close(self) -> None:
+        kept = getattr(self, "_kiosk_state", None)  # kiosk.directory.state, opened on use
+        if kept is not None:
+            kept.close()
         self.db.close()
 
     def now_text(self) -> str:
@@ -144,7 +197,8 @@ class Store:
     def resources(self, ids: list[str] | None = None,
                   include_inactive: bool = True) -> list[Resource]:
         """Whole resources, in the order of `ids` (or by name when `ids` is None)."""
-        status = "" if include_inactive else " and +status = 'active'"
+        status = "" if include_inactive else \
+            " and +status = 'active' and retired_on is null"
         if ids is None:
             found = list(self._rows(
                 f"select * from resources where 1=1{status} order by name_en collate nocase"))
@@ -167,9 +221,13 @@ class Store:
         found = list(self._rows("select * from topics where slug = ?", [slug]))
         return rows.topic_from_row(found[0]) if found else None
 
-    def directory(self) -> Directory:
+    def directory(self, include_retired: bool = False) -> Directory:
+        """The whole directory; entries retired from their feed only when asked for."""
+        resources = self.resources()
+        if not include_retired:
+            resources = [r for r in resources if r.retired_on is None]
         return Directory(self.info(), self.categories(include_hidden=True),
-                         self.resources(), self.topics())
+                         resources, self.topics())
 
     def list_ids(self, category: str | None, filters: ListFilter = ListFilter(),
                  when: dt.datetime | None = None, lang: str = "en") -> list[str]:
@@ -197,7 +255,7 @@ class Store:
 
     def _list_ids(self, category: str | None, filters: ListFilter,
                   when: dt.datetime | None, lang: str) -> list[str]:
-        where = ["r.status = 'active'"]
+        where = ["r.status = 'active'", "r.retired_on is null"]
         params: list[Any] = []
         source = "resources r"
         if category:
@@ -266,7 +324,8 @@ class Store:
         out = {
             "categories": one("select count(*) from categories"),
             "resources": one("select count(*) from resources"),
-            "active resources": one("select count(*) from resources where status = 'active'"),
+            "active resources": one("select count(*) from resources where status = 'active' "
+                                    "and retired_on is null"),
             "topics": one("select count(*) from topics"),
         }
         for slug, count in self.db.execute(
@@ -281,13 +340,22 @@ class Store:
         out["topics missing Spanish text"] = sum(1 for t in self.topics() if t.missing_spanish())
         out["unverified resources"] = one(
             "select count(*) from resources where verified_on is null")
+        out["retired resources"] = one(
+            "select count(*) from resources where retired_on is not null")
         return out
 
     # -- writing ----------------------------------------------------------------------------
 
     def write_resource(self, resource: Resource) -> None:
-        """Insert or replace one resource with its categories and hours (inside a transaction)."""
+        """Insert or replace one resource with its categories and hours (inside a transaction).
+
+        An entry saved without a source keeps the one it has; a new one belongs to staff.
+        """
         with self.db.atomic():
+            if not resource.source:
+                found = self.db.execute("select source from resources where id = ?",
+                                        [resource.id]).fetchone()
+                resource = resource.with_changes(source=found[0] if found else "staff")
             self.db.execute("delete from resource_categories where resource_id = ?",
                             [resource.id])
             self.db.execute("delete from resource_hours where resource_id = ?", [resource.id])
@@ -302,8 +370,8 @@ class Store:
             ((r.id, c, i) for r in resources for i, c in enumerate(r.categories)))
         self.db.conn.executemany(
             'insert into resource_hours (resource_id, day, start, "end") values (?, ?, ?, ?)',
-            ((h["resource_id"], h["day"], h["start"], h["end"])
-             for r in resources for h in rows.hour_rows(r.id, r.hours)))
+            (span for r in resources if r.hours is not None
+             for span in rows.hour_spans(r.id, r.hours)))
 
     def insert_resources(self, resources: list[Resource]) -> None:
         """Bulk insert of new resources (inside the caller's transaction)."""
@@ -314,9 +382,9 @@ class Store:
                              resource_rows: list[dict[str, Any]]) -> None:
         """Bulk insert of new resources whose rows (`rows.resource_row`) are already made.
 
-        An import computes every row once for its plan and reuses it here. Filling an empty
-        table builds the search index in one pass afterwards instead of row by row, which is
-        several times faster for a whole directory.
+        An import computes every row once for its plan and reuses it here. Many rows are
+        indexed for search in one statement after they are written instead of row by row,
+        which is several times faster for a whole directory.
         """
         if not resources:
             return
@@ -325,32 +393,56 @@ class Store:
                f"values ({', '.join('?' * len(columns))})")
         values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
-            if len(resources) >= BULK_INDEX_MIN and self._is_table_empty("resources"):
-                with self._search_index_rebuilt("resources_fts", schema.RESOURCE_NAMES_FTS):
+            if len(resources) >= BULK_INDEX_MIN:
+                with self._list_version_raised_once(), self._indexed_after(
+                        ("resources_fts", schema.RESOURCE_SEARCH_COLUMNS),
+                        (schema.RESOURCE_NAMES_FTS, schema.RESOURCE_NAME_COLUMNS)):
                     self.db.conn.executemany(sql, values)
+                    self._write_links(resources)
             else:
                 self.db.conn.executemany(sql, values)
-            self._write_links(resources)
-
-    def _is_table_empty(self, table: str) -> bool:
-        return self.db.execute(f"select not exists (select 1 from [{table}])").fetchone()[0] == 1
+                self._write_links(resources)
 
     @contextmanager
-    def _search_index_rebuilt(self, *indexes: str) -> Iterator[None]:
-        """Inside a transaction: no per-row trigger for these full-text indexes, then one
-        'rebuild' of each."""
+    def _list_version_raised_once(self) -> Iterator[None]:
+        """Inside a transaction: the kept lists' version is raised once for the whole block
+        instead of once per row inserted (its insert triggers are set aside meanwhile)."""
+        names = [f"{t}_insert_list_version"
+                 for t in ("resources", "resource_categories", "resource_hours")]
+        marks = ",".join("?" * len(names))
+        found = self.db.execute(f"select name, sql from sqlite_master where type = 'trigger' "
+                                f"and name in ({marks})", names).fetchall()
+        if not found or not self.db.conn.in_transaction:
+            yield
+            return
+        for name, _ in found:
+            self.db.execute(f"drop trigger [{name}]")
+        yield
+        self.db.execute("update list_version set n = n + 1 where id = 1")
+        for _, sql in found:
+            self.db.execute(sql)
+
+    @contextmanager
+    def _indexed_after(self, *indexes: tuple[str, tuple[str, ...]]) -> Iterator[None]:
+        """Inside a transaction: rows inserted into resources in the block are indexed for
+        search by one statement per full-text index at its end (each index's per-row
+        trigger is set aside meanwhile and put back)."""
         saved = []
-        for fts in indexes:
+        for fts, columns in indexes:
             trigger = f"{fts.removesuffix('_fts')}_ai"
             found = self.db.execute("select sql from sqlite_master where type = 'trigger' "
                                     "and name = ?", [trigger]).fetchone()
             if found and self.db.conn.in_transaction:
-                saved.append((fts, trigger, found[0]))
-        for _, trigger, _ in saved:
+                saved.append((fts, columns, trigger, found[0]))
+        # New rows get rowids above the largest one (the table has no AUTOINCREMENT).
+        top = self.db.execute("select coalesce(max(rowid), 0) from resources").fetchone()[0]
+        for _, _, trigger, _ in saved:
             self.db.execute(f"drop trigger [{trigger}]")
         yield
-        for fts, _, sql in saved:
-            self.db.execute(f"insert into [{fts}]([{fts}]) values ('rebuild')")
+        for fts, columns, _, sql in saved:
+            names = ", ".join(f"[{c}]" for c in columns)
+            self.db.execute(f"insert into [{fts}] (rowid, {names}) "
+                            f"select rowid, {names} from resources where rowid > ?", [top])
             self.db.execute(sql)
 
     def delete_resources(self, ids: list[str]) -> None:
@@ -359,6 +451,48 @@ class Store:
             for table in ("resource_categories", "resource_hours"):
                 self.db.execute(f"delete from {table} where resource_id in ({marks})", chunk)
             self.db.execute(f"delete from resources where id in ({marks})", chunk)
+
+    # -- what a feed last gave, for entries staff changed ------------------------------------
+
+    def feed_record(self, resource_id: str) -> dict[str, Any] | None:
+        """The feed's last version of an entry staff changed: its source, row digest and
+        record (JSON of `resource_to_data`); None when the entry is as its feed gave it."""
+        found = self.db.execute("select source, digest, record from feed_records "
+                                "where resource_id = ?", [resource_id]).fetchone()
+        if found is None:
+            return None
+        return {"source": found[0], "digest": found[1], "record": found[2]}
+
+    def keep_feed_version(self, resource_id: str) -> None:
+        """Before staff first change an imported entry, keep the feed's version aside (the
+        entry as it is now), so that the next refresh can tell the feed's changes from the
+        staff's. Entries staff made, and entries already changed, need nothing."""
+        found = self.db.execute("select source, digest from resources where id = ?",
+                                [resource_id]).fetchone()
+        if found is None or found[0] == "staff" or self.feed_record(resource_id) is not None:
+            return
+        current = self.resource(resource_id)
+        assert current is not None
+        self.write_feed_record(resource_id, {
+            "source": found[0], "digest": found[1],
+            "record": json.dumps(resource_to_data(current), ensure_ascii=False,
+                                 default=str)})
+
+    def write_feed_record(self, resource_id: str, value: dict[str, Any] | None) -> None:
+        if value is None:
+            self.db.execute("delete from feed_records where resource_id = ?", [resource_id])
+            return
+        self.db.execute(
+            "insert or replace into feed_records (resource_id, source, digest, record) "
+            "values (?, ?, ?, ?)",
+            [resource_id, value["source"], value["digest"], value["record"]])
+
+    def retire_resources(self, ids: list[str], day: dt.date) -> None:
+        """Mark entries as gone from their feed on `day` (inside the caller's transaction)."""
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"update resources set retired_on = ? where id in ({marks})",
+                            [day.isoformat(), *chunk])
 
     def write_category(self, category: Category) -> None:
         with self.db.atomic():

@@ -2,12 +2,14 @@
 sheet.
 
 A wrong number sends a person in crisis nowhere, so the kiosk says plainly where each entry's
-contact details come from, in three levels a visitor can tell apart:
+contact details come from, in four levels a visitor can tell apart:
 
 - `STAFF`: staff checked the entry (`verified_on`, `verified_by`);
 - `PUBLISHED`: an official web page (the organisation's own, the state's or the town's) vouches
   for its phones, or for its address when it has no phone, or for its name when it has
   neither, and says on which day it was read;
+- `DIRECTORY`: the entry came in with a community directory the kiosk imported (a 2-1-1
+  export, say), named by `Trust.origin`, and nothing better vouches for it;
 - `ARTICLE`: nothing better than an article or a file vouches for them.
 
 Below the staff level an entry with a number says "call first" before anyone travels, except
@@ -24,8 +26,12 @@ from kiosk.directory.model import Resource
 
 STAFF = "staff"
 PUBLISHED = "published"
+DIRECTORY = "directory"
 ARTICLE = "article"
-LEVELS = (STAFF, PUBLISHED, ARTICLE)
+LEVELS = (STAFF, PUBLISHED, DIRECTORY, ARTICLE)
+
+# Sources that are the kiosk's own: anything else is a directory imported by name.
+OWN_SOURCES = frozenset({"", "bundled", "staff"})
 
 # 911, the 988 Suicide & Crisis Lifeline and 2-1-1: short codes answered day and night
 # everywhere in Connecticut, so a visitor never needs to be told to check them first.
@@ -46,6 +52,7 @@ class Trust:
     pages: tuple[str, ...] = ()  # the web pages that vouch for the way to reach it
     reach: str = THROUGH_211
     call_first: bool = False
+    origin: str = ""  # the imported directory it came with (directory level only)
 
     @property
     def reachable(self) -> bool:
@@ -87,4 +94,6 @@ def trust(r: Resource) -> Trust:
     if pages:
         newest = max(s.read for s in pages if s.read is not None)
         return Trust(PUBLISHED, newest, "", tuple(s.ref for s in pages), reach, warn)
+    if r.source not in OWN_SOURCES:
+        return Trust(DIRECTORY, None, "", (), reach, warn, origin=r.source)
     return Trust(ARTICLE, None, "", (), reach, warn)

@@ -12,11 +12,17 @@ EXPORT_FORMATS = ("hsds-json", "hsds-csv")
 
 
 def read_hsds(path: Path, base: Directory, mapping_file: Path | None = None,
-              fmt: str = "auto") -> HsdsResult:
-    """Read an HSDS folder or file into a directory; nothing is written anywhere."""
+              fmt: str = "auto", source: str | None = None) -> HsdsResult:
+    """Read an HSDS package (folder, zip or file) into a directory; nothing is written.
+
+    Its services belong to the source `source`, else to the one the package names (its
+    datapackage.json's name, or the folder's or file's). The mapping in force is the
+    kiosk's default, extended by `mapping_file` when given.
+    """
+    from kiosk.directory.sources import RESERVED, source_name
     from kiosk.exchange import tables
     from kiosk.exchange.hsds_import import to_directory
-    from kiosk.exchange.mapping import read_mapping
+    from kiosk.exchange.mapping import mapping_in_force
 
     found = tables.detect(path)
     if fmt == "auto" or (fmt == "hsds-csv" and found == "hsds-legacy-csv"):
@@ -25,9 +31,21 @@ def read_hsds(path: Path, base: Directory, mapping_file: Path | None = None,
         raise KnownError(f"{path}: this looks like {found}, not {fmt}.")
     if fmt == "kiosk-yaml":
         raise KnownError(f"{path}: these are the kiosk's own directory files, not HSDS.")
+    if source is not None:
+        name = source_name(source)
+        if not name:
+            raise KnownError(f'"{source}" cannot name a source: use letters and digits.')
+        if name in RESERVED:
+            raise KnownError(f'"{name}" is the name of the kiosk\'s own entries; give this '
+                             "directory another name.")
     known = {c.slug for c in base.categories}
-    mapping = read_mapping(mapping_file, known) if mapping_file else None
-    return to_directory(tables.read(path, fmt), base, mapping)
+    mapping = mapping_in_force(mapping_file, known)
+    read = tables.read(path, fmt)
+    if source is None:
+        name = source_name(read.name) or "import"
+        if name in RESERVED:
+            name += "-import"
+    return to_directory(read, base, mapping, name)
 
 
 def write_hsds(directory: Directory, out: Path, fmt: str) -> list[Path]:

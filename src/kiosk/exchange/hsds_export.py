@@ -21,6 +21,7 @@ from typing import Any
 
 from kiosk.directory.convert import category_to_data, resource_to_data
 from kiosk.directory.model import DAYS, Category, Directory, Resource
+from kiosk.directory.spreadsheet import safe_cell
 
 NAMESPACE = uuid.UUID("6f1c2a8e-3b7d-5e41-9c0a-7d2f4b8e1a35")
 CATEGORY_TAXONOMY = "kiosk-categories"
@@ -276,7 +277,7 @@ def write_csv(directory: Directory, out: Path) -> list[Path]:
         names = [f["name"] for f in resource["schema"]["fields"]]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=names, extrasaction="ignore",
-                                lineterminator="\n")
+                                lineterminator="\r\n")  # RFC 4180: a CR in a cell is quoted
         writer.writeheader()
         writer.writerows(_cells(row) for row in rows.get(resource["name"], []))
         path = out / resource["path"]
@@ -288,7 +289,8 @@ def write_csv(directory: Directory, out: Path) -> list[Path]:
 
 
 def _cells(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: ("" if v is None else v) for k, v in row.items()}
+    """A row as CSV cells, text that a spreadsheet would run as a formula neutralised."""
+    return {k: ("" if v is None else safe_cell(v)) for k, v in row.items()}
 
 
 def day_names(codes: Iterable[str]) -> list[str]:

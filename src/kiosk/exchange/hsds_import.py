@@ -1,10 +1,19 @@
 """HSDS data (any form `tables` reads) to a kiosk `Directory`, with a report of what was left.
 
 Published data is messy, and a wrong phone number on a crisis line is the worst thing the
-kiosk can show, so every record goes through the same checks as the kiosk's own files.
-A record that fails is named (file, row, reason) and left out; the caller decides whether
-anything left out stops the import. Records the kiosk itself exported carry its own record
-in an attribute and come back exactly, except for fields someone changed in HSDS since.
+kiosk can show, so every value goes through the kiosk's own checks (the phone parser, the
+web, email and ZIP patterns, the hours): a value that fails is left out of its entry and
+named (file, row, reason). A service is skipped only when it cannot be shown at all (it has
+no name, or two rows give it different content); the caller decides whether anything skipped
+stops the import. A service that maps to no kiosk category is still imported, with none, for
+staff to give it one.
+
+Records the kiosk itself exported carry its own record in an attribute and come back
+exactly, except for fields someone changed in HSDS since.
+
+Native services are built straight into `Resource` objects, and everything a directory
+repeats (phone numbers, schedules, taxonomy terms) is worked out once per distinct value:
+a county's export of thousands of services reads in well under a second.
 """
 
 from __future__ import annotations
@@ -16,16 +25,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.directory.convert import EMAIL, WEBSITE, ZIP, Reader
-from kiosk.directory.model import Category, Directory, Resource
+from kiosk.directory.convert import (
+    CONTROL_CHARACTERS,
+    EMAIL,
+    MAX_LONG,
+    MAX_SHORT,
+    WEBSITE,
+    ZIP,
+    Reader,
+)
+from kiosk.directory.hours import Span, WeeklyHours
+from kiosk.directory.model import Address, Category, Directory, LocalText, Phone, Resource, Source
 from kiosk.directory.phones import PhoneError, parse_number
 from kiosk.directory.problems import path_text
+from kiosk.exchange import clean
 from kiosk.exchange import hsds_export as out
 from kiosk.exchange.mapping import Mapping
-from kiosk.exchange.tables import Row, Tables
+from kiosk.exchange.tables import Row, Tables, excerpt
 
 ICAL_TO_DAY = dict(zip(out.ICAL_DAYS, ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
                        strict=True))
+DAY_INDEX = {code: i for i, code in enumerate(out.ICAL_DAYS)}
 LANGUAGE_CODES = {"english": "en", "eng": "en", "spanish": "es", "español": "es",
                   "espanol": "es", "spa": "es", "portuguese": "pt", "por": "pt",
                   "french": "fr", "fra": "fr", "haitian creole": "ht", "hat": "ht",
@@ -33,9 +53,15 @@ LANGUAGE_CODES = {"english": "en", "eng": "en", "spanish": "es", "español": "es
                   "arabic": "ar", "ara": "ar", "polish": "pl", "pol": "pl",
                   "russian": "ru", "rus": "ru", "american sign language": "asl"}
 PHONE_TYPES = {"voice": "voice", "cell": "voice", "": "voice", "hotline": "hotline",
-               "text": "text", "sms": "text", "textphone": "tty", "tty": "tty"}
+               "text": "text", "sms": "text", "textphone": "tty", "tty": "tty",
+               "main": "voice", "toll free": "voice", "toll-free": "voice",
+               "phone": "voice", "office": "voice", "intake": "voice", "crisis": "hotline"}
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\.|p\.m\.)?"
                    r"\s*(?:z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
+_FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
+MAX_KEYWORD_TAGS = 8
+SCHEDULE_FIELDS = ("freq", "interval", "byday", "opens_at", "closes_at", "bymonthday",
+                   "description", "notes")
 
 
 @dataclass
@@ -51,21 +77,40 @@ class Skipped:
 class HsdsResult:
     directory: Directory
     format: str
+    source: str = ""  # the source the package's own services belong to
     services: int = 0  # service records read
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # records not imported
+    left_out: list[Skipped] = field(default_factory=list)  # values left out of entries
     notes: list[str] = field(default_factory=list)
     unmapped: Counter[str] = field(default_factory=Counter)  # term -> services
+    has_kiosk_categories: bool = False  # the package is the kiosk's own export
 
-    def lines(self) -> list[str]:
-        out = [f"Read {self.services} services as {self.format}: "
-               f"{len(self.directory.resources)} can be imported, "
-               f"{len(self.skipped)} records skipped."]
-        out += [f"Note: {n}" for n in self.notes]
+    @property
+    def without_category(self) -> int:
+        return sum(1 for r in self.directory.resources if not r.categories)
+
+    def lines(self, limit: int = 400) -> list[str]:
+        n = len(self.directory.resources)
+        lines = [f"Read {self.services} services as {self.format}: "
+                 f"{n} can be imported, {len(self.skipped)} records skipped."]
+        if n:
+            given = n - self.without_category
+            lines.append(f"{given} of {n} ({given / n:.0%}) have a kiosk category; "
+                         f"{self.without_category} have none yet (staff are asked to give "
+                         "them one).")
+        lines += [f"Note: {n}" for n in self.notes]
         if self.unmapped:
-            terms = ", ".join(f"{t} ({n})" for t, n in self.unmapped.most_common())
-            out.append(f"Taxonomy terms that map to no kiosk category (services): {terms}")
-        out += [f"Skipped {s}" for s in self.skipped]
-        return out
+            terms = ", ".join(f"{t} ({n})" for t, n in self.unmapped.most_common(30))
+            more = len(self.unmapped) - 30
+            lines.append("Taxonomy terms that map to no kiosk category (services): " + terms
+                         + (f", and {more} more" if more > 0 else ""))
+        lines += [f"Skipped {s}" for s in self.skipped[:limit]]
+        if len(self.skipped) > limit:
+            lines.append(f"... and {len(self.skipped) - limit} more skipped.")
+        lines += [f"Left out {s}" for s in self.left_out[:limit]]
+        if len(self.left_out) > limit:
+            lines.append(f"... and {len(self.left_out) - limit} more values left out.")
+        return lines
 
 
 def _slug(text: str) -> str:
@@ -87,36 +132,96 @@ def _minutes(text: str) -> int | None:
     return hour * 60 + minute
 
 
+def _ids(value: str) -> list[str]:
+    """A foreign-key cell, which some exports fill with several ids: `S-1, S-2`."""
+    if "," not in value and ";" not in value:
+        return [value] if value else []
+    return [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
+
+
 class _Builder:
-    def __init__(self, tables: Tables, base: Directory, mapping: Mapping | None) -> None:
+    def __init__(self, tables: Tables, base: Directory, mapping: Mapping | None,
+                 source: str) -> None:
         self.t = tables
         self.base = base
+        self.source = source
         self.mapping = mapping or Mapping()
-        self.result = HsdsResult(Directory(base.info, [], [], list(base.topics)), tables.format)
+        self.result = HsdsResult(Directory(base.info, [], [], list(base.topics)), tables.format,
+                                 source)
         self.result.notes += tables.notes
         self.reported: set[tuple[str, str]] = set()
         self.kiosk_categories = {out.uid("taxonomy", out.CATEGORY_TAXONOMY)}
         self.terms = {r.get("id"): r for r in tables.of("taxonomy_term") if r.get("id")}
-        self.attributes: dict[str, list[Row]] = {}
-        for row in tables.of("attribute"):
-            self.attributes.setdefault(row.get("link_id"), []).append(row)
         self.by: dict[tuple[str, str], dict[str, list[Row]]] = {}
+        self.attributes = self.index("attribute", "link_id")
         self.paths: dict[str, Path] = {}
         self.record_term = out.uid("term", out.RECORD_TERM)
+        self.term_slugs: dict[str, tuple[tuple[str, ...] | None, str]] = {}
+        self.phone_cache: dict[tuple[str, str], tuple[Any, str, str]] = {}
+        self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
+        self.schedule_cache: dict[tuple[str, ...], tuple[tuple[tuple[int, int, int], ...],
+                                                         str]] = {}
+        # The schedule fields this package has at all (a 1.x one has four of the eight).
+        present: set[str] = set()
+        for row in tables.of("schedule"):
+            present.update(row.values)
+        self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
+        self.missing_orgs: Counter[str] = Counter()
+        self.links: dict[str, tuple[dict[str, list[Row]], ...]] = {}
+        # The tables a service is linked through, each indexed once.
+        self.sal_of = self.index("service_at_location", "service_id")
+        self.orgs = self.index("organization", "id")
+        self.eligibility_of = self.index("eligibility", "service_id")
+        self.org_phones = self.index("phone", "organization_id")
+        self.languages_of = self.index("language", "service_id")
+        self.addresses_of = self.index("address", "location_id")
 
     def index(self, table: str, key: str) -> dict[str, list[Row]]:
-        if (table, key) not in self.by:
-            found: dict[str, list[Row]] = {}
-            for row in self.t.of(table):
-                if row.get(key):
-                    found.setdefault(row.get(key), []).append(row)
-            self.by[table, key] = found
-        return self.by[table, key]
+        """Rows of `table` by the value of `key`, built once (a cell may name several)."""
+        if (table, key) in self.by:
+            return self.by[table, key]
+        found: dict[str, list[Row]] = {}
+        several = key != "id"
+        for row in self.t.of(table):
+            value = row.values.get(key)
+            if not value:
+                continue
+            if several and ("," in value or ";" in value):
+                for one in _ids(value):
+                    found.setdefault(one, []).append(row)
+            elif value in found:
+                found[value].append(row)
+            else:
+                found[value] = [row]
+        self.by[table, key] = found
+        return found
 
     def skip(self, row: Row, reason: str) -> None:
         if (row.where, reason) not in self.reported:
             self.reported.add((row.where, reason))
             self.result.skipped.append(Skipped(row.where, reason))
+
+    def leave_out(self, row: Row, reason: str) -> None:
+        if (row.where, reason) not in self.reported:
+            self.reported.add((row.where, reason))
+            self.result.left_out.append(Skipped(row.where, reason))
+
+    def text(self, row: Row, value: str, what: str, limit: int = MAX_SHORT) -> str:
+        """A published text cleaned (`clean.text`), or "" and a reason when it is longer
+        than the kiosk allows or holds control or direction characters (the same rules as
+        the kiosk's own files)."""
+        value = clean.text(value)
+        if not value:
+            return ""
+        if len(value) > limit:
+            self.leave_out(row, f"the {what} is {len(value):,} characters long; at most "
+                                f"{limit:,} are allowed")
+            return ""
+        if CONTROL_CHARACTERS.search(value):
+            self.leave_out(row, f"the {what} holds control or text-direction characters "
+                                f'("{excerpt(value, 40)}")')
+            return ""
+        return value
 
     def note(self, text: str) -> None:
         if text not in self.result.notes:
@@ -138,6 +243,10 @@ class _Builder:
     def categories(self) -> list[Category]:
         found: list[Category] = []
         for term in self.t.of("taxonomy_term"):
+            if term.get("taxonomy_id") not in self.kiosk_categories and \
+                    term.get("code") != out.RECORD_TERM and \
+                    term.get("taxonomy") != out.CATEGORY_TAXONOMY:
+                continue
             record = self._record_of(term.get("id"))
             if record is None or any(c.slug == record.get("slug") for c in found):
                 continue
@@ -152,30 +261,61 @@ class _Builder:
                     term.get("name"), category.name.es), category.description,
                     category.icon, category.position, category.hidden, category.sensitive)
             found.append(category)
+        self.result.has_kiosk_categories = bool(found)
         return found or list(self.base.categories)
 
-    def service_categories(self, row: Row, sid: str, known: set[str]) -> list[str]:
+    def term_categories(self, term_id: str, detail: str) -> tuple[tuple[str, ...] | None, str]:
+        """(categories or None, the term's name) for one taxonomy term, its parents asked
+        when the mapping does not know it; worked out once per term."""
+        key = term_id or detail
+        if key in self.term_slugs:
+            return self.term_slugs[key]
+        seen: set[str] = set()
+        term = self.terms.get(term_id)
+        name = term.get("name") if term else (detail or term_id)
+        found: tuple[str, ...] | None = None
+        if term is None:
+            found = self.mapping.for_term(term_id, detail)
+        while term is not None and found is None:
+            found = self.mapping.for_term(term.get("code") or term.get("id"), term.get("name"))
+            parent = term.get("parent_id")
+            if found is not None or not parent or parent in seen:
+                break
+            seen.add(parent)
+            term = self.terms.get(parent)
+        self.term_slugs[key] = (found, name)
+        return found, name
+
+    def service_categories(self, row: Row, sid: str, known: set[str],
+                           keywords: str) -> list[str]:
         slugs: list[str] = []
-        terms: list[tuple[str, str]] = []
-        for attribute in self.attributes.get(sid, []):
-            if attribute.get("link_entity") not in ("", "service"):
+        unmapped: list[str] = []
+        listed: list[tuple[str, str]] = [
+            (a.get("taxonomy_term_id"), a.get("taxonomy_detail"))
+            for a in self.attributes.get(sid, []) if a.get("link_entity") in ("", "service")]
+        listed += [(t, "") for t in _ids(row.get("taxonomy_ids"))]
+        listed += [(t, "") for t in _ids(row.get("taxonomy_codes"))]
+        for term_id, detail in listed:
+            term = self.terms.get(term_id)
+            if term is not None and (term.get("code") == out.RECORD_TERM or
+                                     term.get("id") == self.record_term):
                 continue
-            term = self.terms.get(attribute.get("taxonomy_term_id"))
-            if term is None or term.get("code") == out.RECORD_TERM:
-                continue
-            in_kiosk_taxonomy = term.get("taxonomy_id") in self.kiosk_categories or \
-                term.get("taxonomy") == out.CATEGORY_TAXONOMY
-            if in_kiosk_taxonomy and term.get("code") in known:
+            if term is not None and term.get("code") in known and (
+                    term.get("taxonomy_id") in self.kiosk_categories or
+                    term.get("taxonomy") == out.CATEGORY_TAXONOMY):
                 if term.get("code") not in slugs:
                     slugs.append(term.get("code"))
-            else:
-                terms.append((term.get("code"), term.get("name")))
-        mapped, unmapped = self.mapping.for_terms(terms)
-        slugs += [s for s in mapped if s not in slugs]
-        text = " ".join((row.get("name"), row.get("description")))
-        slugs += [s for s in self.mapping.for_text(text) if s not in slugs]
+                continue
+            found, name = self.term_categories(term_id, detail)
+            if found:
+                slugs += [s for s in found if s not in slugs]
+            elif found is None and name:
+                unmapped.append(name)
         if not slugs:
-            for term_name in unmapped:
+            text = " ".join((row.get("name"), row.get("description"), keywords))
+            slugs = self.mapping.for_text(text)
+        if not slugs:
+            for term_name in dict.fromkeys(unmapped):
                 self.result.unmapped[term_name] += 1
             slugs = list(self.mapping.default)
         return [s for s in slugs if s in known]
@@ -184,99 +324,158 @@ class _Builder:
 
     def related(self, table: str, sid: str, sal_ids: list[str],
                 location_ids: list[str]) -> list[Row]:
-        rows: list[Row] = []
-        rows += self.index(table, "service_id").get(sid, [])
-        for sal in sal_ids:
-            rows += self.index(table, "service_at_location_id").get(sal, [])
-        for lid in location_ids:
-            rows += [r for r in self.index(table, "location_id").get(lid, [])
-                     if not r.get("service_id") or r.get("service_id") == sid]
-        seen: set[str] = set()
+        """Rows of `table` (phone, schedule) for a service, by its id, its
+        service_at_location ids or its locations (those of the location alone)."""
+        by = self.links.get(table)
+        if by is None:
+            by = self.links[table] = (self.index(table, "service_id"),
+                                      self.index(table, "service_at_location_id"),
+                                      self.index(table, "location_id"))
+        by_service, by_sal, by_location = by
+        rows: list[Row] = list(by_service.get(sid, ()))
+        more = False
+        if by_sal:
+            for sal in sal_ids:
+                found = by_sal.get(sal)
+                if found:
+                    rows += found
+                    more = True
+        if by_location:
+            for lid in location_ids:
+                found = by_location.get(lid)
+                if found:
+                    rows += [r for r in found if not r.get("service_id")
+                             or sid in _ids(r.get("service_id"))]
+                    more = True
+        if not more or len(rows) < 2:
+            return rows
+        seen: set[int] = set()
         unique = []
         for row in rows:
-            key = row.get("id") or f"{row.file}:{row.row}"
-            if key not in seen:
-                seen.add(key)
+            if id(row) not in seen:
+                seen.add(id(row))
                 unique.append(row)
         return unique
 
-    def phones(self, rows: list[Row]) -> list[dict[str, Any]]:
-        phones: list[dict[str, Any]] = []
-        numbers: set[str] = set()
-        for row in rows:
-            raw = row.get("number").strip('"\' ')
-            if not raw:
-                self.skip(row, "the phone has no number")
-                continue
-            kind = PHONE_TYPES.get(row.get("type").lower())
-            if kind is None:
-                if row.get("type").lower() != "fax":
-                    self.note(f'phones of type "{row.get("type")}" were left out')
-                continue
-            extension = row.get("extension")
-            if extension.endswith(".0"):
-                extension = extension[:-2]
-            text = f"{raw} ext. {extension}" if extension and "ext" not in raw.lower() else raw
-            try:
-                parsed = parse_number(text)
-            except PhoneError as error:
-                self.skip(row, f"{error}")
-                continue
-            if parsed.number + parsed.extension in numbers:
-                continue
-            numbers.add(parsed.number + parsed.extension)
-            phone: dict[str, Any] = {"number": text, "kind": kind}
-            label = row.get("description")
-            if label and len(label) <= 40:
-                phone["label"] = {"en": label}
-            phones.append(phone)
-        return phones
+    def _parsed(self, raw: str, extension: str) -> tuple[Any, str, str]:
+        """(ParsedNumber or None, option, problem) for a number as published, once each."""
+        key = (raw, extension)
+        found = self.phone_cache.get(key)
+        if found is None:
+            number, option, problem = clean.phone(raw)
+            if extension and not extension.isdigit():
+                _, ext_option, _ = clean.phone("x" + extension)
+                option, extension = option or ext_option, ""
+            parsed = None
+            if not problem:
+                text = f"{number} ext. {extension}" if extension and \
+                    "ext" not in number.lower() else number
+                try:
+                    parsed = parse_number(text, words=True)
+                except PhoneError as error:
+                    problem = str(error)
+            found = (parsed, option, problem)
+            self.phone_cache[key] = found
+        return found
 
-    def hours(self, rows: list[Row]) -> tuple[dict[str, list[str]] | None, list[str]]:
-        days: dict[str, list[str]] = {}
+    def phones(self, rows: list[Row]) -> tuple[Phone, ...]:
+        phones: list[Phone] = []
+        seen: set[tuple[str, str, str]] = set()
+        for row in rows:
+            raw = row.get("number")
+            if not raw:
+                self.leave_out(row, "the phone has no number")
+                continue
+            kind_text = row.get("type").lower()
+            kind = PHONE_TYPES.get(kind_text)
+            if kind is None:
+                if kind_text != "fax":
+                    self.note(f'phones of type "{excerpt(row.get("type"), 30)}" were left out')
+                continue
+            extension = row.get("extension").removesuffix(".0")
+            parsed, option, problem = self._parsed(raw, extension)
+            if parsed is None:
+                self.leave_out(row, problem)
+                continue
+            key = (parsed.number, parsed.extension, option)
+            if key in seen:
+                continue  # the same number on the service, its location and organisation
+            seen.add(key)
+            label = row.get("description")
+            en = self.text(row, label, "phone's label") if label and len(label) <= 40 else ""
+            es = ""
+            if option:
+                en, es = (f"{en}, option {option}" if en else f"Option {option}",
+                          "" if en else f"Opción {option}")
+            phones.append(Phone(parsed.number, parsed.display, kind, LocalText(en, es),
+                                extension=parsed.extension))
+        return tuple(phones)
+
+    def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
+        """One schedule row as weekly spans (day, start, end), or as a note in words; the
+        same row text (most directories have a few dozen) is worked out once."""
+        values = row.values
+        key = tuple([values.get(k, "") for k in self.schedule_keys])
+        found = self.schedule_cache.get(key)
+        if found is not None:
+            return found
+        freq, interval, byday, opens, closes, monthday, description, notes = (
+            row.get(k) for k in ("freq", "interval", "byday", "opens_at", "closes_at",
+                                 "bymonthday", "description", "notes"))
+        codes = [c.strip().upper() for c in byday.split(",") if c.strip()]
+        start, end = _minutes(opens), _minutes(closes)
+        plain = (freq.upper() in ("", "WEEKLY") and interval.removesuffix(".0") in ("", "1")
+                 and codes and all(c in DAY_INDEX for c in codes) and start is not None
+                 and end is not None and start != end and not monthday and start < 1440)
+        if plain:
+            assert start is not None and end is not None
+            if end == 1439 and start == 0:
+                end = 1440
+            if end < start:
+                end += 1440
+            found = (tuple((DAY_INDEX[code], start, end) for code in codes), "")
+        else:
+            text = description or " ".join(p for p in (byday, opens, closes, notes) if p)
+            found = ((), clean.text(text))
+        self.schedule_cache[key] = found
+        return found
+
+    def hours(self, rows: list[Row]) -> tuple[WeeklyHours | None, list[str]]:
+        spans: list[tuple[int, int, int]] = []
         notes: list[str] = []
         for row in rows:
-            freq = row.get("freq").upper()
-            interval = row.get("interval").removesuffix(".0")
-            codes = [c.strip().upper() for c in row.get("byday").split(",") if c.strip()]
-            start, end = _minutes(row.get("opens_at")), _minutes(row.get("closes_at"))
-            plain = (freq in ("", "WEEKLY") and interval in ("", "1") and codes
-                     and all(c in ICAL_TO_DAY for c in codes) and start is not None
-                     and end is not None and start != end and not row.get("bymonthday"))
-            if plain:
-                assert start is not None and end is not None
-                if end == 1439 and start == 0:
-                    end = 1440
-                span = f"{start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d}"
-                for code in codes:
-                    day = days.setdefault(ICAL_TO_DAY[code], [])
-                    if span not in day:
-                        day.append(span)
-                continue
-            text = row.get("description") or " ".join(
-                p for p in (row.get("byday"), row.get("opens_at"), row.get("closes_at"),
-                            row.get("notes")) if p)
-            if text and text not in notes:
+            row_spans, text = self._schedule(row)
+            if row_spans:
+                spans += row_spans
+            elif text and text not in notes:
                 notes.append(text)
-        if days and all(days.get(d) == ["00:00-24:00"] for d in ICAL_TO_DAY.values()):
-            return {"always": []}, notes
-        return (days or None), notes
+        if not spans:
+            return None, notes
+        key = tuple(sorted(set(spans)))
+        hours = self.hours_cache.get(key)
+        if hours is None:
+            days: list[list[Span]] = [[] for _ in range(7)]
+            for day, start, end in key:
+                days[day].append(Span(start, end))
+            if all(d == [Span(0, 1440)] for d in days):
+                hours = WeeklyHours(always=True)
+            else:
+                hours = WeeklyHours(tuple(tuple(d) for d in days))
+            self.hours_cache[key] = hours
+        return hours, notes
 
     def service(self, row: Row, known: set[str]) -> Resource | None:
         sid = row.get("id")
-        sals = self.index("service_at_location", "service_id").get(sid, [])
+        sals = self.sal_of.get(sid, ())
         sal_ids = [s.get("id") for s in sals if s.get("id")]
-        location_ids = [s.get("location_id") for s in sals if s.get("location_id")]
+        location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))]
         if not location_ids and row.get("location_id"):
-            location_ids = [row.get("location_id")]
-        record = self._record_of(sid)
-        if record is not None:
-            data: dict[str, Any] | None = self.merge(record, row, known)
-        else:
-            data = self.native(row, sid, sal_ids, location_ids, known)
-        if data is None:
-            return None
-        reader = Reader(self.paths.setdefault(row.file, Path(row.file)))
+            location_ids = _ids(row.get("location_id"))
+        record = self._record_of(sid) if self.attributes else None
+        if record is None:
+            return self.native(row, sid, sal_ids, location_ids, known)
+        data = self.merge(record, row, known)
+        reader = Reader(self.paths.setdefault(row.file, Path(row.file)), published=True)
         resource = reader.resource(data, ())
         if reader.problems or resource is None:
             self.skip(row, "; ".join(f"{path_text(p.path) or 'record'} {p.message}"
@@ -285,99 +484,109 @@ class _Builder:
         return resource
 
     def native(self, row: Row, sid: str, sal_ids: list[str], location_ids: list[str],
-               known: set[str]) -> dict[str, Any] | None:
-        name = row.get("name")
+               known: set[str]) -> Resource | None:
+        name = self.text(row, row.get("name"), "name")
         if not name:
-            self.skip(row, "the service has no name")
+            self.skip(row, "the service has no name" if not row.get("name") else
+                      "the service has no name the kiosk can show")
             return None
-        org_rows = self.index("organization", "id").get(row.get("organization_id"), [])
+        org_id = next(iter(_ids(row.get("organization_id"))), "")
+        org_rows = self.orgs.get(org_id, ()) if org_id else ()
         org = org_rows[0] if org_rows else None
-        description = row.get("description") or (org.get("description") if org else "")
-        if not description:
-            self.skip(row, "the service has no description, and the kiosk shows one for "
-                           "every entry")
-            return None
-        categories = self.service_categories(row, sid, known)
-        if not categories:
-            self.skip(row, "no kiosk category: none of its taxonomy terms or words is in the "
-                           "mapping file")
-            return None
-        data: dict[str, Any] = {
-            "id": _slug(sid) or out.uid("service", row.where),
-            "name": {"en": name}, "description": {"en": description},
-            "categories": categories,
-            "sources": [{"ref": row.file, "note": f"HSDS service id {sid}"}],
-        }
-        if org and org.get("name") and org.get("name") != name:
-            data["organization"] = org.get("name")
+        if org_id and org is None:
+            self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
+        description = self.text(row, row.get("description"), "description", MAX_LONG) or (
+            self.text(org, org.get("description"), "description", MAX_LONG) if org else "")
+        keywords = row.get("keywords")
+        categories = self.service_categories(row, sid, known, keywords)
+        org_name = self.text(org, org.get("name"), "organisation's name") if org else ""
+        website = clean.website(row.get("url") or (org.get("website") if org else ""))
+        if website and (not WEBSITE.match(website) or CONTROL_CHARACTERS.search(website)
+                        or len(website) > MAX_SHORT):
+            self.leave_out(row, f'"{excerpt(website)}" is not a web address')
+            website = ""
+        email = row.get("email")
+        if email and (not EMAIL.match(email) or CONTROL_CHARACTERS.search(email)
+                      or len(email) > MAX_SHORT):
+            self.leave_out(row, f'"{excerpt(email)}" is not an email address')
+            email = ""
         status = row.get("status").lower()
         if status in ("inactive", "defunct", "temporarily closed"):
-            data["status"] = "inactive"
-        elif status not in ("", "active"):
-            self.note(f'{row.where}: status "{row.get("status")}" was read as active')
-        website = row.get("url") or (org.get("website") if org else "")
-        if website and WEBSITE.match(website):
-            data["website"] = website
-        elif website:
-            self.note(f'{row.where}: "{website}" is not a web address; it was left out')
-        email = row.get("email")
-        if email and EMAIL.match(email):
-            data["email"] = email
-        elif email:
-            self.note(f'{row.where}: "{email}" is not an email address; it was left out')
-        if row.get("eligibility_description"):
-            data["eligibility"] = {"en": row.get("eligibility_description")}
+            status = "inactive"
+        else:
+            if status not in ("", "active"):
+                self.note(f'{row.where}: status "{excerpt(row.get("status"), 30)}" was read '
+                          "as active")
+            status = "active"
+        eligibility = self.text(row, row.get("eligibility_description"), "eligibility",
+                                MAX_LONG)
+        if not eligibility:
+            eligibility = "; ".join(self.text(e, e.get("eligibility"), "eligibility",
+                                              MAX_LONG) for e in
+                                    self.eligibility_of.get(sid, ())
+                                    if e.get("eligibility"))
         phone_rows = self.related("phone", sid, sal_ids, location_ids)
-        if not phone_rows and org:
-            phone_rows = self.index("phone", "organization_id").get(org.get("id"), [])
-        data["phones"] = self.phones(phone_rows)
+        if not phone_rows and org is not None:  # the organisation's line, when it has none
+            phone_rows = list(self.org_phones.get(org.get("id"), ()))
+        phones = self.phones(phone_rows)
         hours, notes = self.hours(self.related("schedule", sid, sal_ids, location_ids))
-        if hours == {"always": []}:
-            data["hours"] = "always"
-        elif hours:
-            data["hours"] = hours
-        if notes:
-            data["hours_note"] = {"en": " ".join(
-                n if n.endswith((".", "!", "?")) else n + "." for n in notes)}
-        address = self.address(location_ids)
-        if address:
-            data["address"] = address
-        languages = self.languages(self.index("language", "service_id").get(sid, []))
-        if languages:
-            data["languages"] = languages
-        return data
+        hours_note = self.text(row, " ".join(n if n.endswith((".", "!", "?")) else n + "."
+                                             for n in notes), "hours note", MAX_LONG)
+        fees = row.get("fees_description") or row.get("fees")
+        cost = ("free",) if fees and _FREE.search(fees) else ()
+        tags: tuple[str, ...] = ()
+        if keywords:
+            tags = tuple(dict.fromkeys(k.lower() for k in _ids(keywords)
+                                       if len(k) <= 40 and not CONTROL_CHARACTERS.search(k)
+                                       ))[:MAX_KEYWORD_TAGS]
+        return Resource(
+            id=f"{self.source}-{_slug(sid)}" if self.source else _slug(sid),
+            name=LocalText(name, ""),
+            categories=tuple(categories),
+            description=LocalText(description, ""),
+            sources=(Source(f"{self.source}: {row.file}" if self.source else row.file, (),
+                            f"HSDS service id {sid}"),),
+            organization=org_name if org_name and org_name != name else "",
+            phones=phones,
+            website=website,
+            email=email,
+            address=self.address(location_ids) or Address(),
+            hours=hours,
+            hours_note=LocalText(hours_note, ""),
+            cost=cost,
+            languages=self.languages(self.languages_of.get(sid, ())),
+            eligibility=LocalText(eligibility, ""),
+            tags=tags,
+            status=status,
+            source=self.source,
+        )
 
-    def address(self, location_ids: list[str]) -> dict[str, str] | None:
+    def address(self, location_ids: list[str]) -> Address | None:
         for lid in location_ids:
-            for row in self.index("address", "location_id").get(lid, []):
+            for row in self.addresses_of.get(lid, ()):
                 if row.get("address_type").lower() not in ("", "physical"):
                     continue
-                street = ", ".join(p for p in (row.get("address_1"), row.get("address_2"))
-                                   if p)
-                zip_code = row.get("postal_code")
+                street = ", ".join(self.text(row, p, "street") for p in (
+                    row.get("address_1"), row.get("address_2")) if p)
+                zip_code = clean.zip_code(row.get("postal_code"))
                 if zip_code and not ZIP.match(zip_code):
-                    if len(zip_code) == 4 and zip_code.isdigit():
-                        zip_code = "0" + zip_code  # a spreadsheet ate the leading zero
-                    else:
-                        self.note(f'{row.where}: "{zip_code}" is not a US ZIP code; it was '
-                                  "left out")
-                        zip_code = ""
-                out_address = {"street": street, "town": row.get("city"),
-                               "state": row.get("state_province"), "zip": zip_code}
-                return {k: v for k, v in out_address.items() if v}
+                    self.leave_out(row, f'"{excerpt(zip_code, 20)}" is not a US ZIP code')
+                    zip_code = ""
+                state = clean.state(row.get("state_province")) or "CT"
+                return Address(street, self.text(row, row.get("city"), "town"), state,
+                               zip_code)
         return None
 
-    def languages(self, rows: list[Row]) -> list[str]:
+    def languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:
         codes: list[str] = []
         for row in rows:
             for value in (row.get("code"), row.get("name")):
-                code = LANGUAGE_CODES.get(value.lower(), value.lower() if
-                                          len(value) == 2 and value.isalpha() else "")
-                if code:
-                    if code not in codes:
+                for part in _ids(value):
+                    code = LANGUAGE_CODES.get(part.lower(), part.lower() if
+                                              len(part) == 2 and part.isalpha() else "")
+                    if code and code not in codes:
                         codes.append(code)
-                    break
-        return codes
+        return tuple(codes)
 
     def merge(self, record: dict[str, Any], row: Row, known: set[str]) -> dict[str, Any]:
         """The kiosk's record, with what was changed in HSDS since it was exported.
@@ -406,11 +615,21 @@ class _Builder:
         kept = [_digits(p["number"] if isinstance(p, dict) else str(p))
                 for p in record.get("phones") or []]
         if incoming != kept:
-            merged["phones"] = self.phones(phone_rows)
-        categories = self.service_categories(row, sid, known)
+            merged["phones"] = [_phone_data(p) for p in self.phones(list(phone_rows))]
+        categories = self.service_categories(row, sid, known, "")
         if categories and set(categories) != set(record.get("categories") or []):
             merged["categories"] = categories
+        if not merged.get("source") and self.source:
+            merged["source"] = self.source
         return merged
+
+
+def _phone_data(p: Phone) -> dict[str, Any]:
+    number = p.display + (f" ext. {p.extension}" if p.extension else "")
+    data: dict[str, Any] = {"number": number, "kind": p.kind}
+    if p.label:
+        data["label"] = p.label.to_data()
+    return data
 
 
 def _digits(text: str) -> str:
@@ -430,11 +649,12 @@ def _set(data: dict[str, Any], key: str, value: Any) -> None:
         data.pop(key, None)
 
 
-def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
-                 ) -> HsdsResult:
+def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None,
+                 source: str = "") -> HsdsResult:
     """The directory HSDS `tables` describe; `base` gives the categories when HSDS has none
-    of the kiosk's, and the topics and directory details (HSDS has no place for them)."""
-    builder = _Builder(tables, base, mapping)
+    of the kiosk's, and the topics and directory details (HSDS has no place for them).
+    Services the package itself describes belong to `source`, and their ids start with it."""
+    builder = _Builder(tables, base, mapping, source)
     result = builder.result
     result.directory.categories = builder.categories()
     known = {c.slug for c in result.directory.categories}
@@ -446,25 +666,27 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
         if not sid:
             builder.skip(row, "the service has no id")
             continue
-        if sid in seen:
-            first = seen[sid]
-            if first.values != row.values and row.file.endswith(".csv"):
-                # Which of the two is right cannot be known: neither is imported.
-                conflicts.setdefault(sid, [first]).append(row)
-            elif row.file.endswith(".csv"):
-                builder.note(f"{row.where} repeats {first.where}; it was read once")
-            else:  # the same object nested in several JSON files: take every field given
-                for key, value in row.values.items():
-                    if first.get(key) == "" and value not in (None, ""):
-                        first.values[key] = value
+        first = seen.get(sid)
+        if first is None:
+            seen[sid] = row
             continue
-        seen[sid] = row
+        if first.values != row.values and row.file.endswith(".csv"):
+            # Which of the two is right cannot be known: neither is imported.
+            conflicts.setdefault(sid, [first]).append(row)
+        elif row.file.endswith(".csv"):
+            builder.note(f"{row.where} repeats {first.where}; it was read once")
+        else:  # the same object nested in several JSON files: take every field given
+            for key, value in row.values.items():
+                if not first.get(key) and value:
+                    first.values[key] = value
     result.services = len(seen)
     for rows in conflicts.values():
         for row in rows:
-            others = ", ".join(r.where for r in rows if r is not row)
+            others = [r.where for r in rows if r is not row]
+            shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more"
+                                             if len(others) > 3 else "")
             builder.skip(row, f"another row has the same service id and different "
-                              f"content ({others})")
+                              f"content ({shown})")
     for sid, row in seen.items():
         if sid in conflicts:
             continue
@@ -477,4 +699,10 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
             continue
         ids[resource.id] = row
         result.directory.resources.append(resource)
+    if builder.missing_orgs:
+        n = sum(builder.missing_orgs.values())
+        builder.note(f"{n} services name an organisation that is not in the package "
+                     f"({', '.join(excerpt(k, 20) for k in list(builder.missing_orgs)[:5])}"
+                     f"{', ...' if len(builder.missing_orgs) > 5 else ''}); they show their "
+                     "own name")
     return result

@@ -1,9 +1,17 @@
 """Reading HSDS as published: a JSON folder, a 3.0 CSV package, or an older 1.x/2.x package.
 
+Packages come as they were made, not as the specification draws them: a zip file, a folder
+one level down, a `datapackage.json` whose paths do not match where the CSV files are, file
+names in any case. The layout is worked out from the files themselves (`open_package`).
+
 Whatever the form, the data becomes the same thing: rows of the HSDS 3.0 tables
 (`service`, `phone`, ...), each remembering the file and row it came from so that a problem
 can be named where staff can find it. Nested JSON objects become rows with their foreign
 keys taken from where they were nested; older CSV tables are renamed to their 3.0 form.
+
+Published files are also untrusted: every file has a size limit, JSON a depth limit, CSV
+files that end in the middle of a record are refused as cut short, binary files are refused,
+and messages quote at most a short excerpt of what was found.
 """
 
 from __future__ import annotations
@@ -11,13 +19,21 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kiosk.directory.spreadsheet import unquoted
 from kiosk.errors import KnownError
 
 FORMATS = ("kiosk-yaml", "hsds-json", "hsds-csv", "hsds-legacy-csv")
+MAX_TABLE_BYTES = 256 * 1024 * 1024  # one CSV or JSON file
+MAX_PACKAGE_BYTES = 2 * 1024 * 1024 * 1024  # everything in a zip, uncompressed
+MAX_FILES = 250_000
+MAX_JSON_DEPTH = 64  # HSDS nests a handful of levels; 64 leaves room and stops a bomb
+SEARCH_DEPTH = 3  # folders below the chosen one that are looked into
 
 # Which object a nested JSON key holds, and the foreign key its children get.
 NESTED: dict[str, str] = {
@@ -39,7 +55,7 @@ CSV_TABLES = {
     "languages.csv": "language", "attributes.csv": "attribute",
     "taxonomies.csv": "taxonomy", "taxonomy_terms.csv": "taxonomy_term",
 }
-# 1.x / 2.x file names.
+# 1.x / 2.x file names: every table such a package may use, taxonomy links included.
 LEGACY_TABLES = {
     "organizations.csv": "organization", "services.csv": "service",
     "locations.csv": "location", "services_at_location.csv": "service_at_location",
@@ -47,28 +63,44 @@ LEGACY_TABLES = {
     "physical_addresses.csv": "address", "phones.csv": "phone",
     "regular_schedules.csv": "schedule", "languages.csv": "language",
     "taxonomy.csv": "taxonomy_term", "taxonomy_terms.csv": "taxonomy_term",
-    "service_taxonomy.csv": "attribute", "service_attributes.csv": "attribute",
+    "service_taxonomy.csv": "attribute", "services_taxonomy.csv": "attribute",
+    "service_attributes.csv": "attribute", "eligibility.csv": "eligibility",
 }
 LEGACY_MARKERS = {"regular_schedules.csv", "physical_addresses.csv",
-                  "services_at_location.csv", "service_taxonomy.csv", "taxonomy.csv"}
+                  "services_at_location.csv", "service_taxonomy.csv",
+                  "services_taxonomy.csv", "service_attributes.csv", "taxonomy.csv"}
 WEEKDAYS = {"monday": "MO", "tuesday": "TU", "wednesday": "WE", "thursday": "TH",
             "friday": "FR", "saturday": "SA", "sunday": "SU"}
+# datapackage.json names that say nothing about whose directory it is.
+GENERIC_NAMES = {"human_services_data", "human services data specification", "hsds",
+                 "openreferral", "open-referral", "datapackage", "data", "package", "export"}
 
 
-@dataclass
+def excerpt(text: str, limit: int = 60) -> str:
+    """At most `limit` characters of a value, for a message; control characters shown."""
+    text = text.replace("\n", "\\n").replace("\r", "\\r")
+    text = "".join(c if c.isprintable() else "?" for c in text[:limit + 1])
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 class Row:
-    table: str
-    values: dict[str, Any]
-    file: str
-    row: int  # CSV line number, or the object's number within a JSON file
+    """One record of an HSDS table; values are trimmed text, blank and `null` empty."""
+
+    __slots__ = ("file", "row", "table", "values")
+
+    def __init__(self, table: str, values: dict[str, str], file: str, row: int) -> None:
+        self.table = table
+        self.values = values
+        self.file = file
+        self.row = row  # CSV line number, or the object's number within a JSON file
 
     def get(self, key: str) -> str:
-        """The value as trimmed text; blank cells and a literal `null` are empty."""
         value = self.values.get(key)
-        if value is None:
+        if not value:
             return ""
-        text = str(value).strip()
-        return "" if text.lower() in ("null", "none") else text
+        if value[0] in "nN'":  # rare: worked out here, not for every cell of every file
+            return _special(value)
+        return value
 
     @property
     def where(self) -> str:
@@ -76,12 +108,32 @@ class Row:
             return f"{self.file}, row {self.row}"
         return f"{self.file}, {self.table} {self.get('id') or self.row}"
 
+    def __repr__(self) -> str:
+        return f"Row({self.table!r}, {self.where!r})"
+
+
+def _special(value: str) -> str:
+    if value.lower() in ("null", "none"):
+        return ""
+    return unquoted(value)
+
+
+def clean(value: Any) -> str:
+    """A published value as text: trimmed; None, blank, `null` and `none` are empty."""
+    if value is None:
+        return ""
+    text = value.strip() if isinstance(value, str) else str(value).strip()
+    if text and text[0] in "nN" and text.lower() in ("null", "none"):
+        return ""
+    return text
+
 
 @dataclass
 class Tables:
     format: str
     rows: dict[str, list[Row]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "phones.csv was read as cp1252"
+    name: str = ""  # the package's own name, when it gives one
 
     def add(self, row: Row) -> None:
         self.rows.setdefault(row.table, []).append(row)
@@ -90,45 +142,238 @@ class Tables:
         return self.rows.get(table, [])
 
 
+# -- finding the files ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PackageFile:
+    name: str  # as shown to staff: its path inside the package
+    size: int
+    read: Callable[[], bytes]
+
+    @property
+    def key(self) -> str:
+        return PurePosixPath(self.name).name.lower()
+
+    @property
+    def folder(self) -> str:
+        return str(PurePosixPath(self.name).parent)
+
+    @property
+    def depth(self) -> int:
+        return len(PurePosixPath(self.name).parts) - 1
+
+
+@dataclass
+class Package:
+    """The files of a published package, wherever they sit inside it."""
+
+    label: str  # the folder or zip file, for messages
+    files: list[PackageFile]
+    stem: str  # the folder or zip file's name, the package's name when it gives none
+
+    def named(self, key: str) -> list[PackageFile]:
+        return [f for f in self.files if f.key == key]
+
+    def csv_files(self) -> dict[str, PackageFile]:
+        """The CSV tables, by lower-case name: those beside the shallowest services.csv,
+        then those a `datapackage.json` names, then any others found by name."""
+        services = sorted(self.named("services.csv"), key=lambda f: (f.depth, f.name))
+        if not services:
+            return {}
+        home = services[0].folder
+        out: dict[str, PackageFile] = {}
+        for f in self.files:
+            if f.folder == home and f.key.endswith(".csv"):
+                out.setdefault(f.key, f)
+        for f in self._datapackage_paths():
+            out.setdefault(f.key, f)
+        for f in sorted(self.files, key=lambda f: (f.depth, f.name)):
+            if f.key.endswith(".csv") and f.key not in out and \
+                    len(self.named(f.key)) == 1:
+                out[f.key] = f
+        return out
+
+    def datapackage(self) -> dict[str, Any] | None:
+        found = sorted(self.named("datapackage.json"), key=lambda f: (f.depth, f.name))
+        if not found:
+            return None
+        try:
+            data = json.loads(_decoded(found[0])[0])
+        except (ValueError, KnownError):
+            return None
+        return data if isinstance(data, dict) else None
+
+    def _datapackage_paths(self) -> Iterator[PackageFile]:
+        data = self.datapackage()
+        if data is None:
+            return
+        by_name = {f.name: f for f in self.files}
+        base = sorted(self.named("datapackage.json"), key=lambda f: f.depth)[0].folder
+        for resource in data.get("resources") or []:
+            path = resource.get("path") if isinstance(resource, dict) else None
+            if isinstance(path, str):
+                full = str(PurePosixPath(base) / path) if base != "." else path
+                if full in by_name:
+                    yield by_name[full]
+
+    def name(self) -> str:
+        """The package's own name (its datapackage.json's), else the folder's or file's."""
+        data = self.datapackage() or {}
+        for key in ("name", "title"):
+            value = data.get(key)
+            if isinstance(value, str) and value.strip() and \
+                    value.strip().lower() not in GENERIC_NAMES:
+                return value.strip()
+        return self.stem
+
+
+def _skip(parts: tuple[str, ...]) -> bool:
+    return any(p.startswith(".") or p == "__MACOSX" for p in parts)
+
+
+def open_package(path: Path) -> Package:
+    """The files of a folder, a zip file, or a single file; a `KnownError` when unreadable."""
+    if not path.exists():
+        raise KnownError(f"{path}: there is no file or folder here.")
+    if path.is_file() and (path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)):
+        return _zip_package(path)
+    if path.is_file():
+        size = path.stat().st_size
+        return Package(str(path), [PackageFile(path.name, size, path.read_bytes)], path.stem)
+    files: list[PackageFile] = []
+    for file in _walk(path):
+        rel = file.relative_to(path)
+        files.append(PackageFile(rel.as_posix(), file.stat().st_size, file.read_bytes))
+        if len(files) > MAX_FILES:
+            raise KnownError(f"{path}: this folder holds more than {MAX_FILES:,} files; "
+                             "choose the folder of one directory.")
+    return Package(str(path), files, path.name)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Regular files up to `SEARCH_DEPTH` folders down (no links followed, no FIFOs)."""
+    stack = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name == "__MACOSX" or entry.is_symlink():
+                continue
+            if entry.is_dir():
+                if depth < SEARCH_DEPTH:
+                    stack.append((entry, depth + 1))
+            elif entry.is_file():
+                yield entry
+
+
+def _zip_package(path: Path) -> Package:
+    try:
+        archive = zipfile.ZipFile(path)
+        members = [m for m in archive.infolist() if not m.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise KnownError(f"{path.name}: this zip file cannot be read (damaged or cut "
+                         "short?).") from None
+    if len(members) > MAX_FILES:
+        raise KnownError(f"{path.name}: this zip file holds more than {MAX_FILES:,} files.")
+    total = sum(m.file_size for m in members)
+    if total > MAX_PACKAGE_BYTES:
+        raise KnownError(f"{path.name}: this zip file would unpack to {total / 2**30:.1f} GB; "
+                         f"a package can be at most {MAX_PACKAGE_BYTES // 2**30} GB.")
+    files = []
+    for member in members:
+        parts = PurePosixPath(member.filename).parts
+        if _skip(parts) or len(parts) > SEARCH_DEPTH + 2:
+            continue
+
+        def read(member: zipfile.ZipInfo = member) -> bytes:
+            # The declared size is not trusted: read at most the limit, then stop.
+            try:
+                with archive.open(member) as handle:
+                    data = handle.read(MAX_TABLE_BYTES + 1)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError):
+                raise KnownError(f"{path.name}, {member.filename}: this file cannot be "
+                                 "unpacked (damaged or cut short?).") from None
+            if len(data) > MAX_TABLE_BYTES:
+                raise KnownError(f"{path.name}, {member.filename}: {_too_big()}")
+            return data
+
+        files.append(PackageFile(member.filename, member.file_size, read))
+    return Package(path.name, files, path.stem)
+
+
+def _too_big() -> str:
+    return (f"this file is larger than {MAX_TABLE_BYTES // 2**20} MB, the most one table "
+            "may hold; split the package or export one region at a time.")
+
+
+def _decoded(file: PackageFile) -> tuple[str, str]:
+    if file.size > MAX_TABLE_BYTES:
+        raise KnownError(f"{file.name}: {_too_big()}")
+    data = file.read()
+    if len(data) > MAX_TABLE_BYTES:
+        raise KnownError(f"{file.name}: {_too_big()}")
+    text, note = decode(data)
+    if "\x00" in text[:65536]:
+        raise KnownError(f"{file.name}: this is not a text file (it holds binary data).")
+    return text, note
+
+
+def _format_of(package: Package) -> str:
+    names = {f.key for f in package.files}
+    csvs = package.csv_files()
+    json_depths = [f.depth for f in package.files
+                   if f.key.endswith(".json") and f.key != "datapackage.json"]
+    if csvs and json_depths and min(json_depths) < csvs["services.csv"].depth:
+        return "hsds-json"  # JSON objects here, and a CSV package further down
+    if csvs:
+        if set(csvs) & LEGACY_MARKERS:
+            return "hsds-legacy-csv"
+        if set(csvs) & {"schedules.csv", "attributes.csv", "addresses.csv",
+                        "service_at_location.csv", "taxonomies.csv"}:
+            return "hsds-csv"
+        return "hsds-legacy-csv"
+    if any(n.endswith(".csv") for n in names) and not any(
+            n.endswith(".json") and n != "datapackage.json" for n in names):
+        raise KnownError(f"{package.label}: this folder has CSV files but no services.csv, "
+                         "so it is not an HSDS package.")
+    if any(n.endswith(".json") and n != "datapackage.json" for n in names):
+        return "hsds-json"
+    raise KnownError(f"{package.label}: this holds no directory files, HSDS JSON files or "
+                     "HSDS CSV files.")
+
+
 def detect(path: Path) -> str:
     """Which format a file or folder holds; a `KnownError` when none."""
     if not path.exists():
         raise KnownError(f"{path}: there is no file or folder here.")
-    if path.is_file():
-        suffix = path.suffix.lower()
-        if suffix in (".yaml", ".yml"):
-            return "kiosk-yaml"
-        if suffix == ".json":
-            return "hsds-json"
-        raise KnownError(f"{path}: this is not a directory file (.yaml), an HSDS JSON file "
-                         "or a folder of them.")
-    names = {p.name.lower() for p in path.iterdir() if p.is_file()}
-    if any(n.endswith((".yaml", ".yml")) for n in names):
+    if path.is_file() and path.suffix.lower() in (".yaml", ".yml"):
         return "kiosk-yaml"
-    if any(n.endswith(".csv") for n in names):
-        if names & LEGACY_MARKERS:
-            return "hsds-legacy-csv"
-        if "services.csv" not in names:
-            raise KnownError(f"{path}: this folder has CSV files but no services.csv, so it "
-                             "is not an HSDS package.")
-        if names & {"schedules.csv", "attributes.csv", "addresses.csv",
-                    "service_at_location.csv"} or "datapackage.json" in names:
-            return "hsds-csv"
-        return "hsds-legacy-csv"
-    if any(p.suffix.lower() == ".json" for p in path.rglob("*.json")):
-        return "hsds-json"
-    raise KnownError(f"{path}: this folder holds no directory files, HSDS JSON files or "
-                     "HSDS CSV files.")
+    if path.is_dir() and any(p.suffix.lower() in (".yaml", ".yml") and p.is_file()
+                             for p in path.iterdir()):
+        return "kiosk-yaml"
+    if path.is_file() and path.suffix.lower() not in (".json", ".csv", ".zip") and \
+            not zipfile.is_zipfile(path):
+        raise KnownError(f"{path}: this is not a directory file (.yaml), an HSDS JSON file, "
+                         "a zip file or a folder of them.")
+    return _format_of(open_package(path.parent if path.suffix.lower() == ".csv" else path))
 
 
 def read(path: Path, fmt: str) -> Tables:
+    package = open_package(path.parent if path.is_file() and
+                           path.suffix.lower() == ".csv" else path)
     if fmt == "hsds-json":
-        return read_json(path)
-    if fmt == "hsds-csv":
-        return read_csv_package(path, CSV_TABLES, fmt)
-    if fmt == "hsds-legacy-csv":
-        return read_csv_package(path, LEGACY_TABLES, fmt)
-    raise KnownError(f'"{fmt}" is not an HSDS format; use one of hsds-json, hsds-csv.')
+        tables = read_json(package)
+    elif fmt == "hsds-csv":
+        tables = read_csv_package(package, CSV_TABLES, fmt)
+    elif fmt == "hsds-legacy-csv":
+        tables = read_csv_package(package, LEGACY_TABLES, fmt)
+    else:
+        raise KnownError(f'"{fmt}" is not an HSDS format; use one of hsds-json, hsds-csv.')
+    tables.name = package.name()
+    return tables
 
 
 # -- JSON -------------------------------------------------------------------------------------
@@ -159,20 +404,45 @@ def _kind_of(obj: dict[str, Any]) -> str | None:
     return None
 
 
-def read_json(path: Path) -> Tables:
+def _depth(data: Any) -> int:
+    """How deep lists and objects nest (walked with a stack, not by recursion)."""
+    deepest = 0
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            return depth
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return deepest
+
+
+def read_json(package: Package) -> Tables:
     tables = Tables("hsds-json")
-    files = [path] if path.is_file() else sorted(
-        p for p in path.rglob("*.json") if p.name != "datapackage.json")
-    for file in files:
-        name = str(file.relative_to(path)) if path.is_dir() else file.name
-        text, note = decode(file.read_bytes())
+    for file in sorted(package.files, key=lambda f: f.name):
+        if not file.key.endswith(".json") or file.key == "datapackage.json":
+            continue
+        text, note = _decoded(file)
         if note:
-            tables.notes.append(f"{name} {note}")
+            tables.notes.append(f"{file.name} {note}")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise KnownError(f"{name}, line {error.lineno}: this is not valid JSON "
+            raise KnownError(f"{file.name}, line {error.lineno}: this is not valid JSON "
                              f"({error.msg}).") from None
+        except RecursionError:
+            raise KnownError(f"{file.name}: this JSON nests lists and objects too deeply to "
+                             "be HSDS.") from None
+        if _depth(data) > MAX_JSON_DEPTH:
+            raise KnownError(f"{file.name}: this JSON nests lists and objects more than "
+                             f"{MAX_JSON_DEPTH} levels deep; HSDS needs a handful, so this "
+                             "is not HSDS.")
         objects = data if isinstance(data, list) else [data]
         for number, obj in enumerate(objects, 1):
             if not isinstance(obj, dict):
@@ -181,39 +451,50 @@ def read_json(path: Path) -> Tables:
             if kind == "page":
                 for inner in obj.get("contents") or []:
                     if isinstance(inner, dict) and (inner_kind := _kind_of(inner)):
-                        _flatten(tables, inner_kind, inner, {}, name, number)
+                        _flatten(tables, inner_kind, inner, file.name, number)
             elif kind:
-                _flatten(tables, kind, obj, {}, name, number)
+                _flatten(tables, kind, obj, file.name, number)
     return tables
 
 
-def _flatten(tables: Tables, kind: str, obj: dict[str, Any], parent_keys: dict[str, Any],
-             file: str, number: int) -> str:
-    values = {k: v for k, v in obj.items() if not isinstance(v, dict | list)}
-    for key, value in parent_keys.items():
-        values.setdefault(key, value)
-    own_id = str(values.get("id") or "")
-    tables.add(Row(kind, values, file, number))
-    child_keys = dict(parent_keys)
-    if own_id:
-        child_keys[f"{kind}_id"] = own_id
-    for key, value in obj.items():
-        child_kind = NESTED.get(key)
-        if child_kind is None:
-            continue
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if not isinstance(item, dict):
+def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: int) -> None:
+    """An object and the objects nested in it as rows, each child given its parent's ids.
+
+    Walked with a stack: a row's own id is known before its children are visited, and a
+    child that names its parent (an organization in a service) gives the parent that id.
+    """
+    stack: list[tuple[str, dict[str, Any], dict[str, str], dict[str, str] | None]] = [
+        (kind, obj, {}, None)]
+    while stack:
+        kind, obj, parent_keys, parent_values = stack.pop()
+        values = {k: clean(v) for k, v in obj.items() if not isinstance(v, dict | list)}
+        for key, value in parent_keys.items():
+            if not values.get(key):
+                values[key] = value
+        own_id = values.get("id", "")
+        tables.add(Row(kind, values, file, number))
+        if parent_values is not None and own_id and kind in (
+                "organization", "location", "service", "taxonomy", "taxonomy_term") \
+                and not parent_values.get(f"{kind}_id"):
+            parent_values[f"{kind}_id"] = own_id
+        child_keys = dict(parent_keys)
+        if own_id:
+            child_keys[f"{kind}_id"] = own_id
+        children: list[tuple[str, dict[str, Any], dict[str, str], dict[str, str] | None]] = []
+        for key, value in obj.items():
+            child_kind = NESTED.get(key)
+            if child_kind is None:
                 continue
-            keys = {k: v for k, v in child_keys.items() if k != f"{child_kind}_id"}
-            if child_kind == "attribute" and own_id:
-                keys = {"link_id": own_id, "link_entity": kind}
-            child_id = _flatten(tables, child_kind, item, keys, file, number)
-            if child_kind in ("organization", "location", "service", "taxonomy",
-                              "taxonomy_term") and \
-                    child_id and kind != child_kind:
-                values.setdefault(f"{child_kind}_id", child_id)
-    return own_id
+            items = value if isinstance(value, list) else [value]
+            for child in items:
+                if not isinstance(child, dict):
+                    continue
+                keys = {k: v for k, v in child_keys.items() if k != f"{child_kind}_id"}
+                if child_kind == "attribute" and own_id:
+                    keys = {"link_id": own_id, "link_entity": kind}
+                children.append((child_kind, child, keys,
+                                 values if child_kind != kind else None))
+        stack.extend(reversed(children))  # visited in the order they are written
 
 
 # -- CSV --------------------------------------------------------------------------------------
@@ -234,62 +515,145 @@ def decode(data: bytes) -> tuple[str, str]:
     raise AssertionError("latin-1 decodes every byte")
 
 
-def read_csv_package(path: Path, names: dict[str, str], fmt: str) -> Tables:
+def read_csv_package(package: Package, names: dict[str, str], fmt: str) -> Tables:
     tables = Tables(fmt)
-    files = {p.name.lower(): p for p in path.iterdir() if p.is_file()}
+    files = package.csv_files()
+    csv.field_size_limit(MAX_TABLE_BYTES)  # a cell can be as long as its file may be
     for name, table in names.items():
         file = files.get(name)
         if file is None:
             continue
-        text, note = decode(file.read_bytes())
+        text, note = _decoded(file)
         if note:
             tables.notes.append(f"{file.name} {note}")
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        if reader.fieldnames is None:
-            continue
-        reader.fieldnames = [f.strip().lower() for f in reader.fieldnames]
-        for values in reader:
-            line = reader.line_num
-            values.pop(None, None)  # type: ignore[call-overload]
-            if not any((v or "").strip() for v in values.values() if isinstance(v, str)):
-                continue
-            if fmt == "hsds-legacy-csv":
-                values = _from_legacy(name, values)
-            tables.add(Row(table, values, file.name, line))
-    read = set(names) & set(files)
-    other = sorted(n for n in files if n.endswith(".csv") and n not in read
-                   and _has_rows(files[n]))
+        _read_csv(tables, file.name, name, table, text, fmt == "hsds-legacy-csv")
+    read_names = set(names) & set(files)
+    other = sorted(n for n, f in files.items() if n not in read_names and _has_rows(f))
     if other:
         tables.notes.append("not read (the kiosk has no place for them): " + ", ".join(other))
     return tables
 
 
-def _from_legacy(name: str, values: dict[str, Any]) -> dict[str, Any]:
-    """An older table's row in its 3.0 form."""
-    if name == "regular_schedules.csv":
-        day = str(values.get("weekday") or "").strip().lower()
-        code = WEEKDAYS.get(day) or next(
-            (c for d, c in WEEKDAYS.items() if day and d.startswith(day[:3])), "")
-        if not code and day.isdigit() and 1 <= int(day) <= 7:
-            code = list(WEEKDAYS.values())[int(day) - 1]  # 1 is Monday (ISO 8601)
-        return {**values, "freq": "WEEKLY", "byday": code or day}
-    if name in ("service_taxonomy.csv", "service_attributes.csv"):
-        return {**values, "link_id": values.get("service_id"), "link_entity": "service",
-                "taxonomy_term_id": values.get("taxonomy_id") or
-                values.get("taxonomy_term_id")}
-    if name == "taxonomy.csv":
-        return {**values, "taxonomy": values.get("vocabulary", ""),
-                "code": values.get("code") or values.get("id")}
-    if name == "languages.csv":
-        return {**values, "name": values.get("name") or values.get("language")}
-    if name == "services.csv" and not values.get("url") and values.get("website"):
-        return {**values, "url": values["website"]}
-    if name == "organizations.csv" and not values.get("website") and values.get("url"):
-        return {**values, "website": values["url"]}
+def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
+              legacy: bool) -> None:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        columns = [h.strip().lower() for h in header]
+        width = len(columns)
+        long_rows = short_rows = 0
+        last: list[str] = []
+        start = reader.line_num
+        convert = LEGACY_FORMS.get(name) if legacy else None
+        found = tables.rows.setdefault(table, [])
+        add = found.append
+        strip = str.strip
+        for cells in reader:
+            line = start + 1
+            start = reader.line_num
+            last = cells
+            if len(cells) != width:
+                if not cells or (len(cells) == 1 and not cells[0].strip()):
+                    continue
+                if len(cells) > width:
+                    long_rows += 1
+                    cells = cells[:width]
+                else:
+                    short_rows += 1
+            stripped = list(map(strip, cells))
+            if not any(stripped):
+                continue
+            values = dict(zip(columns, stripped, strict=False))
+            if convert is not None:
+                values = convert(values)
+            add(Row(table, values, shown, line))
+    except csv.Error as error:
+        raise KnownError(f"{shown}, line {reader.line_num}: this CSV file cannot be read "
+                         f"({error}).") from None
+    if _cut_short(text, last, width):
+        raise KnownError(f"{shown}, line {reader.line_num}: the file ends in the middle of a "
+                         "record, so it was cut short (an interrupted copy?); nothing was "
+                         "imported. Copy it again.")
+    if long_rows:
+        tables.notes.append(f"{shown}: {long_rows} rows have more cells than the header; "
+                            "the extra cells were left out")
+    if short_rows:
+        tables.notes.append(f"{shown}: {short_rows} rows have fewer cells than the header; "
+                            "the missing ones were read as blank")
+
+
+def _cut_short(text: str, last: list[str], width: int) -> bool:
+    """A file that stops inside a quoted value, or inside its last record."""
+    if text and not text.endswith(("\n", "\r")) and 0 < len(last) < width:
+        return True
+    if text.count('"') % 2 == 0:
+        return False
+    # An odd number of quotes: a stray one in a cell, or a quoted value never closed. Only
+    # a strict reading tells them apart (and only this rare case pays for it).
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+def _schedule_form(values: dict[str, str]) -> dict[str, str]:
+    day = values.get("weekday", "").lower()
+    code = WEEKDAYS.get(day) or next(
+        (c for d, c in WEEKDAYS.items() if day and d.startswith(day[:3])), "")
+    if not code and day.isdigit() and 1 <= int(day) <= 7:
+        code = list(WEEKDAYS.values())[int(day) - 1]  # 1 is Monday (ISO 8601)
+    values["freq"] = "WEEKLY"
+    values["byday"] = code or day
     return values
 
 
-def _has_rows(file: Path) -> bool:
+def _link_form(values: dict[str, str]) -> dict[str, str]:
+    values["link_id"] = values.get("service_id", "")
+    values["link_entity"] = "service"
+    values["taxonomy_term_id"] = values.get("taxonomy_id") or values.get("taxonomy_term_id", "")
+    return values
+
+
+def _term_form(values: dict[str, str]) -> dict[str, str]:
+    values["taxonomy"] = values.get("vocabulary") or values.get("taxonomy", "")
+    values["name"] = values.get("name") or values.get("term", "")
+    values["code"] = values.get("code") or values.get("id", "")
+    return values
+
+
+def _language_form(values: dict[str, str]) -> dict[str, str]:
+    values["name"] = values.get("name") or values.get("language", "")
+    return values
+
+
+def _service_form(values: dict[str, str]) -> dict[str, str]:
+    if not values.get("url") and values.get("website"):
+        values["url"] = values["website"]
+    return values
+
+
+def _organization_form(values: dict[str, str]) -> dict[str, str]:
+    if not values.get("website") and values.get("url"):
+        values["website"] = values["url"]
+    return values
+
+
+# An older table's row in its 3.0 form, by file name (tables not named are the same).
+LEGACY_FORMS: dict[str, Callable[[dict[str, str]], dict[str, str]]] = {
+    "regular_schedules.csv": _schedule_form, "service_taxonomy.csv": _link_form,
+    "services_taxonomy.csv": _link_form, "service_attributes.csv": _link_form,
+    "taxonomy.csv": _term_form, "taxonomy_terms.csv": _term_form,
+    "languages.csv": _language_form, "services.csv": _service_form,
+    "organizations.csv": _organization_form,
+}
+
+
+def _has_rows(file: PackageFile) -> bool:
     """More than a header line (the kiosk's own export writes every table, most empty)."""
-    with file.open("rb") as handle:
-        return sum(1 for line in handle if line.strip()) > 1
+    if file.size > MAX_TABLE_BYTES:
+        return True
+    return sum(1 for line in file.read().splitlines() if line.strip()) > 1

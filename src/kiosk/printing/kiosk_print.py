@@ -454,10 +454,8 @@ class PrintPreview(QFrame):
             log.exception("printing the handout failed")
             self._show_failure("failed")
             return
-        from kiosk.directory.usage import count
-
-        try:
-            count(self.window_.store, "sheet", "handout")
+        try:  # counted with the visit's other taps, written when it ends
+            self.window_.usage.count("sheet", "handout")
         except Exception:  # a count must never turn a printed sheet into an error
             log.exception("counting a printed sheet failed")
         self.window_.handout.clear()
@@ -476,12 +474,19 @@ class PrintPreview(QFrame):
             widget.setVisible(visible)
 
     def _show_failure(self, reason: str) -> None:
-        self.message.setText(self.tr("The printer isn't working. Scan the code instead, "
-                                     "or ask staff."))
+        """The codes to scan instead. "Try again" only when trying again may work: with no
+        printer set it can only fail again, so there is no button to tap."""
+        if reason == "no-printer":
+            self.message.setText(self.tr("There is no printer here. Scan the code instead, "
+                                         "or ask staff."))
+            self.print_button.hide()
+        else:
+            self.message.setText(self.tr("The printer isn't working. Scan the code instead, "
+                                         "or ask staff."))
+            self.print_button.setText(self.tr("Try again"))
+            self.print_button.setAccessibleName(self.tr("Try again"))
         self.message.show()
         self._set_paging_visible(False)
-        self.print_button.setText(self.tr("Try again"))
-        self.print_button.setAccessibleName(self.tr("Try again"))
         self.area.setCurrentWidget(self.codes)
         self.failed.emit(reason)
 

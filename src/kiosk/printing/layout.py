@@ -21,6 +21,7 @@ MARGIN = 0.5 * DPI  # every printer can print half an inch from the edge
 QR_SIZE = 0.9 * DPI  # the code's modules, without its quiet zone
 QR_GAP = 0.2 * DPI  # at least four modules of white between the code and the text
 BLOCK_GAP = 0.1 * DPI
+FOOTER_LINES = 2  # the footer's band holds two lines; a longer footer is cut, never overprinted
 FONT_FAMILY = "DejaVu Sans"
 
 PAPERS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -107,6 +108,31 @@ def wrap(text: str, f: QFont, width: float, x: float = 0.0, y: float = 0.0,
     return Text(layout, x, y, width, height, color)
 
 
+ELLIPSIS = "\u2026"
+
+
+def wrap_at_most(text: str, f: QFont, width: float, lines: int, x: float = 0.0,
+                 y: float = 0.0, color: str = "#000000", centre: bool = False) -> Text:
+    """`wrap`, cut to at most `lines` lines with an ellipsis at the end of the last one.
+
+    Real entries never reach the limits; they keep a pasted 5,000-letter word (which
+    wraps anywhere) from filling a page, hiding the footer or running off the paper.
+    """
+    piece = wrap(text, f, width, x, y, color, centre)
+    if piece.layout.lineCount() <= lines:
+        return piece
+    last = piece.layout.lineAt(lines - 1)
+    cut = text[:last.textStart() + last.textLength()].rstrip()
+    for _ in range(40):  # take off a little at a time until the ellipsis fits
+        cut = cut[:-2].rstrip() if len(cut) > 2 else ""
+        piece = wrap(cut + ELLIPSIS, f, width, x, y, color, centre)
+        if piece.layout.lineCount() <= lines:
+            return piece
+    start = piece.layout.lineAt(lines - 1).textStart() if piece.layout.lineCount() >= lines \
+        else 0
+    return wrap(cut[:max(0, start - 1)] + ELLIPSIS, f, width, x, y, color, centre)
+
+
 def natural_width(text: Text) -> float:
     return max((text.layout.lineAt(i).naturalTextWidth()
                 for i in range(text.layout.lineCount())), default=0.0)
@@ -183,7 +209,8 @@ class PageLayout:
         number_width = natural_width(number)
         number.x = width - number_width
         number.width = number_width
-        text = wrap(self.footer_text, self.fonts.footer, width - number_width - 0.3 * DPI)
+        text = wrap_at_most(self.footer_text, self.fonts.footer,
+                            width - number_width - 0.3 * DPI, FOOTER_LINES)
         number.y = text.y
         return [text, number]
 
@@ -203,9 +230,9 @@ class Layouter:
 
     def header(self, sheet: Sheet) -> LaidBlock:
         f = self.fonts
-        title = wrap(sheet.title, f.title, self.width)
-        subtitle = wrap(sheet.subtitle, f.subtitle, self.width, y=title.height + 0.04 * DPI,
-                        color=GREY)
+        title = wrap_at_most(sheet.title, f.title, self.width, 3)
+        subtitle = wrap_at_most(sheet.subtitle, f.subtitle, self.width, 2,
+                                y=title.height + 0.04 * DPI, color=GREY)
         height = subtitle.y + subtitle.height + 0.08 * DPI
         return LaidBlock("header", "header", height, [title, subtitle])
 
@@ -217,16 +244,16 @@ class Layouter:
         y = BLOCK_GAP
 
         def add(text: str, fnt: QFont, gap: float = 0.0, color: str = "#000000",
-                x: float = 0.0) -> Text:
+                x: float = 0.0, lines: int = 3) -> Text:
             nonlocal y
-            piece = wrap(text, fnt, column - x, x=x, y=y + gap, color=color)
+            piece = wrap_at_most(text, fnt, column - x, lines, x=x, y=y + gap, color=color)
             texts.append(piece)
             y = piece.y + piece.height
             return piece
 
-        add(block.name, f.name)
+        add(block.name, f.name, lines=4)
         for phone in block.phones:
-            number = add(phone.number, f.number, gap=0.02 * DPI)
+            number = add(phone.number, f.number, gap=0.02 * DPI, lines=2)
             if phone.label:
                 width = natural_width(number) + 0.12 * DPI
                 label = wrap(phone.label, f.phone_label, column - width, x=width)
@@ -236,58 +263,85 @@ class Layouter:
                     label.color = GREY
                     texts.append(label)
                 else:
-                    add(phone.label, f.phone_label, color=GREY)
+                    add(phone.label, f.phone_label, color=GREY, lines=2)
         for line in block.texts:
             add(line, f.text_line, gap=0.02 * DPI)
         for i, line in enumerate(block.details):
             add(line, f.detail, gap=0.04 * DPI if i == 0 else 0.0)
         for line in block.description:
-            add(line, f.description, gap=0.03 * DPI)
+            add(line, f.description, gap=0.03 * DPI, lines=12)
         if block.checked:
-            add(block.checked, f.checked, gap=0.03 * DPI, color=GREY)
+            add(block.checked, f.checked, gap=0.03 * DPI, color=GREY, lines=2)
         qr = None
         if has_qr:
             qr = QrCode(block.qr_uri, self.width - QR_SIZE, BLOCK_GAP, QR_SIZE)
-            caption = wrap(block.qr_caption, f.caption, QR_SIZE, x=qr.x,
-                           y=qr.y + QR_SIZE + 0.03 * DPI, color=GREY, centre=True)
+            caption = wrap_at_most(block.qr_caption, f.caption, QR_SIZE, 3, x=qr.x,
+                                   y=qr.y + QR_SIZE + 0.03 * DPI, color=GREY, centre=True)
             texts.append(caption)
             y = max(y, caption.y + caption.height)
-        return LaidBlock("resource", block.id, y + BLOCK_GAP, texts, qr, rule_above=True)
+        laid = LaidBlock("resource", block.id, y + BLOCK_GAP, texts, qr, rule_above=True)
+        return self._fit_on_a_page(laid)
+
+    def _fit_on_a_page(self, block: LaidBlock) -> LaidBlock:
+        """A block is never split, so one taller than a page (an entry with dozens of
+        numbers) keeps the lines that fit and ends with an ellipsis."""
+        limit = self.usable_height()
+        if block.height <= limit:
+            return block
+        more = wrap(ELLIPSIS, self.fonts.detail, self.width)
+        room = limit - more.height - 2 * BLOCK_GAP
+        kept = [t for t in block.texts if t.y + t.height <= room]
+        bottom = max((t.y + t.height for t in kept), default=BLOCK_GAP)
+        if block.qr is not None:
+            bottom = max(bottom, block.qr.y + block.qr.size)
+        more.y = bottom
+        kept.append(more)
+        return LaidBlock(block.kind, block.key, more.y + more.height + BLOCK_GAP, kept,
+                         block.qr, block.rule_above, block.keep_with_next)
+
+    def usable_height(self) -> float:
+        """The most a block may take: a page less the footer's band and a little air."""
+        return self.content.height() - self.footer_band() - 0.2 * DPI
 
     def heading(self, block: HeadingBlock) -> LaidBlock:
-        text = wrap(block.text, self.fonts.heading, self.width, y=0.18 * DPI)
+        text = wrap_at_most(block.text, self.fonts.heading, self.width, 3, y=0.18 * DPI)
         return LaidBlock("heading", block.text, text.y + text.height + 0.04 * DPI, [text],
                          keep_with_next=True)
 
     def paragraphs(self, block: ParagraphBlock) -> list[LaidBlock]:
-        """A paragraph, cut into page-sized pieces at line ends if it is longer than a page."""
-        indent = 0.25 * DPI if block.bullet else 0.0
-        text = wrap(block.text, self.fonts.body, self.width - indent, x=indent, y=0.05 * DPI)
-        texts = [text]
-        if block.bullet:
-            texts.append(wrap("\u2022", self.fonts.body, indent, x=0.05 * DPI, y=text.y))
-        whole = LaidBlock("paragraph", block.text[:40], text.y + text.height + 0.05 * DPI,
-                          texts)
-        limit = self.content.height() - self.footer_band() - 0.2 * DPI
-        if whole.height <= limit:
-            return [whole]
-        return self._split(block, indent, limit)
+        """A paragraph, cut into page-sized pieces at line ends if it is longer than a page.
 
-    def _split(self, block: ParagraphBlock, indent: float, limit: float) -> list[LaidBlock]:
-        words = block.text.split(" ")
+        The lines come from one layout of the whole paragraph (a word wider than the page
+        is broken anywhere), and the pieces are made in one pass: no recursion, however
+        long the text or its words.
+        """
+        indent = 0.25 * DPI if block.bullet else 0.0
+        width = self.width - indent
+        whole = wrap(block.text, self.fonts.body, width, x=indent, y=0.05 * DPI)
+        limit = self.usable_height()
+        if whole.y + whole.height + 0.05 * DPI <= limit:
+            return [self._paragraph(block.text, block.bullet, indent)]
         pieces: list[LaidBlock] = []
-        current: list[str] = []
-        for word in words:
-            trial = " ".join([*current, word])
-            text = wrap(trial, self.fonts.body, self.width - indent, x=indent)
-            if current and text.height > limit:
-                pieces += self.paragraphs(ParagraphBlock(" ".join(current), block.bullet))
-                current = [word]
-            else:
-                current.append(word)
-        if current:
-            pieces += self.paragraphs(ParagraphBlock(" ".join(current), False))
+        start, top = 0, 0.0
+        layout = whole.layout
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            bottom = line.y() + line.height()
+            if bottom - top + 0.1 * DPI > limit and line.textStart() > start:
+                pieces.append(self._paragraph(block.text[start:line.textStart()],
+                                              block.bullet and not pieces, indent))
+                start, top = line.textStart(), line.y()
+        pieces.append(self._paragraph(block.text[start:], block.bullet and not pieces,
+                                      indent))
         return pieces
+
+    def _paragraph(self, text: str, bullet: bool, indent: float) -> LaidBlock:
+        body = wrap(text.strip(), self.fonts.body, self.width - indent, x=indent,
+                    y=0.05 * DPI)
+        texts = [body]
+        if bullet:
+            texts.append(wrap("\u2022", self.fonts.body, indent, x=0.05 * DPI, y=body.y))
+        return LaidBlock("paragraph", text[:40], body.y + body.height + 0.05 * DPI, texts)
 
     def footer_band(self) -> float:
         """Room kept at the bottom of every page for the footer (two lines at most)."""

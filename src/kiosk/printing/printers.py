@@ -10,12 +10,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+from PySide6.QtPrintSupport import QPrintEngine, QPrinter, QPrinterInfo
 
 from kiosk.errors import KnownError
 from kiosk.printing.layout import DPI, PageLayout, layout_sheet
 from kiosk.printing.render import page_layout, paint_pages
 from kiosk.sheets.content import Sheet
+
+# Qt's private key for the CUPS options of a job (QPrintEngine::PPK_CupsOptions): a list
+# of name, value, name, value...
+CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
+JOB_OPTIONS = ("job-sheets", "none,none")
 
 
 class PrintError(KnownError):
@@ -74,6 +79,8 @@ def make_printer(name: str, paper: str, title: str) -> QPrinter:
     printer.setDocName(title)  # shown in the print queue: already discreet when it must be
     printer.setColorMode(QPrinter.ColorMode.GrayScale)
     printer.setCopyCount(1)
+    # No banner sheet before or after the handout: it would print the job's name and time.
+    printer.printEngine().setProperty(CUPS_OPTIONS, list(JOB_OPTIONS))
     return printer
 
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from kiosk.directory.model import Category, Phone, Resource, Topic
 from kiosk.directory.store import Store
-from kiosk.directory.trust import BY_OUTREACH, PUBLISHED, STAFF, THROUGH_211, trust
+from kiosk.directory.trust import (
+    BY_OUTREACH,
+    DIRECTORY,
+    PUBLISHED,
+    STAFF,
+    THROUGH_211,
+    trust,
+)
 from kiosk.errors import KnownError
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.sheets import discreet as dsc
@@ -194,6 +201,9 @@ class _Writer:
         elif t.level == PUBLISHED and t.date is not None:
             parts = [self.t(QT_TRANSLATE_NOOP("Sheet", "From an official web page, read %1"))
                      .replace("%1", self.w.date(t.date))]
+        elif t.level == DIRECTORY:
+            text = QT_TRANSLATE_NOOP("Sheet", "From a community directory (%1), not yet checked")
+            parts = [self.t(text).replace("%1", t.origin)]
         else:
             parts = [self.t(QT_TRANSLATE_NOOP("Sheet", "From an article only, not yet checked"))]
         if t.call_first:

@@ -9,6 +9,7 @@ so a saved entry obeys exactly the rules of an imported one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from kiosk.directory.convert import Reader
@@ -20,6 +21,7 @@ from kiosk.directory.model import (
     Topic,
     is_web_address,
 )
+from kiosk.directory.phones import display_number
 from kiosk.i18n import translate
 from kiosk.staff import checks
 
@@ -91,11 +93,17 @@ def resource_to_form(r: Resource) -> Form:
                   "priority": r.priority, "status": r.status,
                   "sources": _sources_to_form(r.sources),
                   "verified_on": r.verified_on.isoformat() if r.verified_on else "",
-                  "verified_by": r.verified_by, "review_notes": r.review_notes}
+                  "verified_by": r.verified_by, "review_notes": r.review_notes,
+                  # Not shown on the form, kept through it: where the entry comes from.
+                  "source": r.source,
+                  "retired_on": r.retired_on.isoformat() if r.retired_on else ""}
     for key in LOCAL_RESOURCE_FIELDS:
         text = getattr(r, key)
         form[f"{key}_en"], form[f"{key}_es"] = text.en, text.es
-    form["phones"] = [{"number": p.display + (f" ext. {p.extension}" if p.extension else ""),
+    # A number spelt in words (from a published directory) is edited as its digits.
+    form["phones"] = [{"number": (display_number(p.number) if re.search("[A-Za-z]", p.display)
+                                  else p.display)
+                       + (f" ext. {p.extension}" if p.extension else ""),
                        "kind": p.kind, "label_en": p.label.en, "label_es": p.label.es,
                        "hours_en": p.hours.en, "hours_es": p.hours.es, "message": p.message}
                       for p in r.phones]
@@ -184,7 +192,8 @@ def resource_from_form(form: Form, known_categories: set[str] | None = None
             "status": form.get("status") or "active", "sources": sources,
             "verified_on": form.get("verified_on") or None,
             "verified_by": form.get("verified_by", "").strip(),
-            "review_notes": form.get("review_notes", "").strip()}
+            "review_notes": form.get("review_notes", "").strip(),
+            "source": form.get("source", ""), "retired_on": form.get("retired_on") or None}
     for key in LOCAL_RESOURCE_FIELDS:
         text = _local(form, key)
         if text:

@@ -1,39 +1,41 @@
-"""The work queue's lines that keep the directory fresh: entries visitors reported as wrong,
-entries past `stale_days` since their last check, entries never checked, entries with no
-way to reach them, and entries whose text is in English only.
+"""The staff's work queue, in the order staff should work it: entries visitors reported as
+wrong, feed conflicts, entries past `stale_days` since their last check, entries never
+checked, entries with no way to reach them, possible duplicates, imported entries in no
+category, and entries whose text is in English only.
 
-Each is one SQL query with a limit, so the queue opens as fast over 100,000 entries as over
-sixty; `counts` gives the whole number of each kind. The admin's work queue page shows
-`lines()` in a model; a tap opens the entry, and "Checked today" there takes it off the
-"never checked" and "past due" lines (and, with `clear_reports`, off "reported wrong").
-
-What visitors report ("Something wrong here?") is kept by the visitor screens as one
-aggregate counter per entry and reason, nothing else. `reports` reads those counters and
-answers nothing while the kiosk has no such table yet.
+Each kind is one SQL query with a limit, so the queue opens as fast over 100,000 entries as
+over sixty; `counts` gives the whole number of each kind. What visitors reported ("Something
+wrong here?") comes from `kiosk.staff.reported`; conflicts, duplicates and entries in no
+category come from the import's `kiosk.staff.work_queue`, which also settles them. The
+admin's work queue page shows `lines()` in a model; a tap opens the entry, and "Checked
+today" there takes it off the "never checked", "past due" and "reported wrong" lines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import replace
 
+from kiosk.directory import review
 from kiosk.directory.store import Store
-from kiosk.i18n import QT_TRANSLATE_NOOP, translate, translated
+from kiosk.i18n import translate
+from kiosk.staff import history_words, reported, work_queue
+from kiosk.staff.work_queue import CONFLICT, DUPLICATE, NEEDS_CATEGORY, QueueLine
 
 REPORTED = "reported"
 STALE = "stale"
 NEVER_CHECKED = "never-checked"
 UNREACHABLE = "unreachable"
-NEEDS_SPANISH = "needs-spanish"
-KINDS = (REPORTED, STALE, NEVER_CHECKED, UNREACHABLE, NEEDS_SPANISH)
+NEEDS_SPANISH = work_queue.NEEDS_SPANISH
+KINDS = (REPORTED, CONFLICT, STALE, NEVER_CHECKED, UNREACHABLE, DUPLICATE, NEEDS_CATEGORY,
+         NEEDS_SPANISH)
+IMPORT_KINDS = (CONFLICT, DUPLICATE, NEEDS_CATEGORY)  # listed and settled by `work_queue`
 LIMIT = 200  # lines of each kind; the counts say how many there are in all
 
-REPORTS_TABLE = "wrong_reports"  # resource_id, reason, count: one counter per entry and reason
-REASONS = {"number": QT_TRANSLATE_NOOP("WorkQueue", "the number did not work"),
-           "closed": QT_TRANSLATE_NOOP("WorkQueue", "closed or gone"),
-           "other": QT_TRANSLATE_NOOP("WorkQueue", "something else")}
+__all__ = ["KINDS", "QueueLine", "counts", "lines", "reports"]
 
-_ACTIVE = "status = 'active'"
+_ACTIVE = "status = 'active' and retired_on is null"
 _NEVER = "(verified_on is null or verified_on = '')"
 _NO_WAY = ("coalesce(phones, '[]') in ('', '[]') and coalesce(website, '') = '' and "
            "coalesce(email, '') = '' and coalesce(street, '') = ''")
@@ -42,49 +44,22 @@ _ENGLISH_ONLY = ("((coalesce(description_en, '') != '' and coalesce(description_
                  "or (coalesce(hours_note_en, '') != '' and coalesce(hours_note_es, '') = ''))")
 
 
-@dataclass(frozen=True)
-class QueueLine:
-    kind: str  # one of KINDS
-    resource_id: str
-    title: str  # the entry's name
-    detail: str  # what is asked, in a few words in the language on screen
+def reports(store: Store, limit: int = LIMIT) -> list[reported.Reported]:
+    """The entries visitors reported, most reported first, leaving out reports of entries
+    no longer in the directory (nobody can check those)."""
+    found = reported.reported_wrong(store)
+    known = _known(store, [r.resource_id for r in found])
+    return [r for r in found if r.resource_id in known][:limit]
 
 
-def _has_reports(store: Store) -> bool:
-    return store.db.execute("select 1 from sqlite_master where type = 'table' and name = ?",
-                            [REPORTS_TABLE]).fetchone() is not None
-
-
-def reports(store: Store, limit: int = LIMIT) -> list[tuple[str, dict[str, int]]]:
-    """(resource id, count per reason) of the entries visitors reported, most reported
-    first; empty while the kiosk keeps no reports."""
-    if not _has_reports(store):
-        return []
-    totals: dict[str, dict[str, int]] = {}
-    for rid, reason, n in store.db.execute(
-            f"select resource_id, reason, sum(count) from [{REPORTS_TABLE}] where resource_id "
-            "in (select id from resources) group by resource_id, reason "
-            "having sum(count) > 0"):
-        totals.setdefault(str(rid), {})[str(reason)] = int(n)
-    ranked = sorted(totals.items(), key=lambda item: (-sum(item[1].values()), item[0]))
-    return ranked[:limit]
-
-
-def clear_reports(store: Store, resource_id: str) -> None:
-    """Staff checked the entry: what visitors had reported about it is dealt with."""
-    if _has_reports(store):
-        store.db.execute(f"delete from [{REPORTS_TABLE}] where resource_id = ?", [resource_id])
-
-
-def _reason_text(counts: dict[str, int]) -> str:
-    parts = []
-    for reason, n in sorted(counts.items(), key=lambda item: -item[1]):
-        word = translated("WorkQueue", REASONS[reason]) if reason in REASONS else reason
-        parts.append(f"{word} ({n})")
-    total = sum(counts.values())
-    head = translate("WorkQueue", "Reported wrong once") if total == 1 else \
-        translate("WorkQueue", "Reported wrong %1 times").replace("%1", str(total))
-    return f"{head}: {', '.join(parts)}"
+def _known(store: Store, ids: list[str]) -> set[str]:
+    out: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        out.update(rid for (rid,) in store.db.execute(
+            f"select id from resources where {_ACTIVE} and id in "
+            f"({','.join('?' * len(chunk))})", chunk))
+    return out
 
 
 def _name(lang: str) -> str:
@@ -112,24 +87,30 @@ def _checked_text(verified_on: str, today: dt.date) -> str:
 def lines(store: Store, today: dt.date, stale_days: int, kind: str | None = None,
           limit: int = LIMIT, lang: str = "en") -> list[QueueLine]:
     """The queue in the order staff should work it (at most `limit` lines of each kind):
-    reported wrong (most reported first), past due (longest unchecked first), never checked
-    (highest priority first), no way to reach, English only. An entry shows once, under
-    the first of these that fits it. Names are in `lang`."""
+    reported wrong (most reported first), feed conflicts, past due (longest unchecked
+    first), never checked (highest priority first), no way to reach, possible duplicates,
+    in no category, English only. An entry shows once, under the first of these that fits
+    it, except that each conflict and duplicate is a line of its own (each is settled on
+    its own). Names are in `lang`."""
     kinds = KINDS if kind is None else (kind,)
     name = _name(lang)
     out: list[QueueLine] = []
     seen: set[str] = set()
 
     def add(line: QueueLine) -> None:
-        if line.resource_id not in seen:
+        # (a conflict or a duplicate is a line of its own: each is settled on its own)
+        if line.item_id is not None or line.resource_id not in seen:
             seen.add(line.resource_id)
             out.append(line)
 
     if REPORTED in kinds:
         found = reports(store, limit)
-        names = _names(store, [rid for rid, _ in found], lang)
-        for rid, counts in found:
-            add(QueueLine(REPORTED, rid, names.get(rid, rid), _reason_text(counts)))
+        names = _names(store, [r.resource_id for r in found], lang)
+        for r in found:
+            add(QueueLine(REPORTED, r.resource_id, names.get(r.resource_id, r.name),
+                          r.sentence()))
+    if CONFLICT in kinds:
+        _add_imported(store, CONFLICT, limit, lang, add)
     if STALE in kinds:
         due = (today - dt.timedelta(days=stale_days)).isoformat()
         for rid, title, verified_on in store.db.execute(
@@ -150,6 +131,9 @@ def lines(store: Store, today: dt.date, stale_days: int, kind: str | None = None
             add(QueueLine(UNREACHABLE, rid, title or rid,
                           translate("WorkQueue", "No phone, web address, email or street: "
                                                  "visitors have no way to reach it")))
+    for imported in (DUPLICATE, NEEDS_CATEGORY):
+        if imported in kinds:
+            _add_imported(store, imported, limit, lang, add)
     if NEEDS_SPANISH in kinds:
         for rid, title in store.db.execute(
                 f"select id, {name} from resources where {_ACTIVE} and {_ENGLISH_ONLY} "
@@ -168,6 +152,33 @@ def counts(store: Store, today: dt.date, stale_days: int) -> dict[str, int]:
         return int(store.db.execute(f"select count(*) from resources where {_ACTIVE} and "
                                     f"{where}", params or []).fetchone()[0])
 
-    return {REPORTED: len(reports(store, limit=1_000_000)),
+    imported = work_queue.counts(store)
+    return {REPORTED: len(reports(store, limit=1_000_000)), CONFLICT: imported[CONFLICT],
             STALE: n("verified_on is not null and verified_on != '' and verified_on < ?", [due]),
-            NEVER_CHECKED: n(_NEVER), UNREACHABLE: n(_NO_WAY), NEEDS_SPANISH: n(_ENGLISH_ONLY)}
+            NEVER_CHECKED: n(_NEVER), UNREACHABLE: n(_NO_WAY),
+            DUPLICATE: imported[DUPLICATE], NEEDS_CATEGORY: imported[NEEDS_CATEGORY],
+            NEEDS_SPANISH: n(_ENGLISH_ONLY)}
+
+
+def _add_imported(store: Store, kind: str, limit: int, lang: str,
+                  add: Callable[[QueueLine], None]) -> None:
+    """The import's lines of `kind`, with the entries' names in `lang`."""
+    found = work_queue.lines(store, kind, limit)
+    names = _names(store, [line.resource_id for line in found], lang)
+    for line in found:
+        detail = _conflict_text(store, line.item_id) if kind == CONFLICT else line.detail
+        add(replace(line, title=names.get(line.resource_id, line.title),
+                    detail=detail or line.detail))
+
+
+def _conflict_text(store: Store, item_id: int | None) -> str:
+    """A conflict in words: the field as the form names it, both values as staff read
+    them ("Phone: staff wrote (860) 456-2260; the feed now says (860) 456-2261")."""
+    item = review.item(store, item_id) if item_id is not None else None
+    if item is None:
+        return ""
+    field, _, lang = item.field.partition(".")
+    return translate("WorkQueue", "%1: staff wrote %2; the feed now says %3").replace(
+        "%1", history_words.field_label(item.field)).replace(
+        "%2", history_words.show_value(field, item.ours, lang=lang or "en")).replace(
+        "%3", history_words.show_value(field, item.theirs, lang=lang or "en"))

@@ -21,11 +21,15 @@ from typing import Any
 
 from kiosk.directory.convert import Reader, category_to_data, resource_to_data, topic_to_data
 from kiosk.directory.model import Category, Resource, Topic
+from kiosk.directory.sources import STAFF
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.i18n import translate
 
 ENTITIES = ("resource", "category", "topic")
+# An import also records the feed's version it keeps aside for an entry staff changed
+# (kiosk.directory.store.Store.feed_record), so that undoing the import puts that back too.
+FEED = "feed"
 
 
 class HistoryError(KnownError):
@@ -123,6 +127,8 @@ def change(store: Store, change_id: int) -> Change | None:
 def _to_data(entity: str, value: Any) -> dict[str, Any] | None:
     if value is None:
         return None
+    if entity == FEED:
+        return dict(value)
     if entity == "resource":
         return resource_to_data(value)
     if entity == "category":
@@ -131,6 +137,8 @@ def _to_data(entity: str, value: Any) -> dict[str, Any] | None:
 
 
 def _current(store: Store, entity: str, key: str) -> Any:
+    if entity == FEED:
+        return store.feed_record(key)
     if entity == "resource":
         return store.resource(key)
     if entity == "category":
@@ -139,7 +147,9 @@ def _current(store: Store, entity: str, key: str) -> Any:
 
 
 def _write(store: Store, entity: str, value: Any) -> None:
-    if entity == "resource":
+    if entity == FEED:
+        store.write_feed_record(value["resource_id"], value["value"])
+    elif entity == "resource":
         store.write_resource(value)
     elif entity == "category":
         store.write_category(value)
@@ -148,7 +158,9 @@ def _write(store: Store, entity: str, value: Any) -> None:
 
 
 def _delete(store: Store, entity: str, key: str) -> None:
-    if entity == "resource":
+    if entity == FEED:
+        store.write_feed_record(key, None)
+    elif entity == "resource":
         store.delete_resources([key])
     elif entity == "category":
         used = store.db.execute("select count(*) from resource_categories where category = ?",
@@ -167,11 +179,18 @@ def _save(store: Store, entity: str, key: str, value: Any, who: str, action: str
     """Write (or delete, when `value` is None) one entry with its history line."""
     with store.db.atomic():
         before = _to_data(entity, _current(store, entity, key))
+        if entity == "resource" and value is not None and not value.source:
+            # Saved from a form that does not show it: the entry stays in its source.
+            value = value.with_changes(source=(before or {}).get("source") or STAFF)
         after = _to_data(entity, value)
         if value is None:
             if before is not None:
                 _delete(store, entity, key)
+        elif entity == FEED:
+            _write(store, entity, {"resource_id": key, "value": value})
         else:
+            if entity == "resource" and action != "undo-import":
+                store.keep_feed_version(key)
             _write(store, entity, value)
         return store.record_change(who=who, action=action, entity=entity, entity_id=key,
                                    before=before, after=after,
@@ -238,7 +257,8 @@ def duplicate_resource(store: Store, resource_id: str, who: str) -> str:
     """A copy to adapt (another site of the same service); it starts unchecked."""
     resource = _require(store, resource_id)
     new_id = free_id(store, f"{resource.id}-copy")
-    copy = resource.with_changes(id=new_id, verified_on=None, verified_by="")
+    copy = resource.with_changes(id=new_id, verified_on=None, verified_by="", source=STAFF,
+                                 retired_on=None)
     save_resource(store, copy, who, "duplicate")
     return new_id
 
@@ -247,7 +267,10 @@ def duplicate_resource(store: Store, resource_id: str, who: str) -> str:
 
 def value_from_data(entity: str, data: dict[str, Any]) -> Any:
     """A history line's plain data back as a model object (it was written by `*_to_data`)."""
-    reader = Reader()
+    if entity == FEED:
+        return dict(data)
+    # Imported entries may have no category yet: what was stored is read back as it was.
+    reader = Reader(published=True)
     if entity == "resource":
         value: Any = reader.resource(data, (entity,))
     elif entity == "category":
@@ -438,7 +461,7 @@ def undo_import(store: Store, batch: str, who: str) -> str:
         raise HistoryError(f'The {later[0]} "{later[1]}" was changed after this import; '
                            "revert that change first, then undo the import.")
     undo_batch = uuid.uuid4().hex
-    order = {"category": 0, "resource": 1, "topic": 2}
+    order = {"category": 0, "resource": 1, "topic": 2, FEED: 3}
     restores = sorted((c for c in lines if c.before is not None), key=lambda c: order[c.entity])
     removals = sorted((c for c in lines if c.before is None),
                       key=lambda c: -order[c.entity])  # resources before their categories
@@ -450,6 +473,9 @@ def undo_import(store: Store, batch: str, who: str) -> str:
         for line in removals:
             _save(store, line.entity, line.entity_id, None, who, "undo-import",
                   batch=undo_batch, reverts=line.id)
+        # What the import raised for review goes with it.
+        store.db.execute("delete from review_items where batch = ? and resolved_at is null",
+                         [batch])
         store.db.execute("update imports set undone = 1 where id = ?", [batch])
     return undo_batch
 

@@ -29,8 +29,17 @@ _COLUMNS = "select id, at, level, text, seen from notices"
 def _notices(store: Store, where: str = "", params: list[object] | None = None
              ) -> list[Notice]:
     rows = store.db.execute(f"{_COLUMNS} {where} order by at desc, id desc", params or [])
-    return [Notice(int(i), str(at), "warning" if level == "warning" else "info", str(text),
-                   bool(seen)) for i, at, level, text, seen in rows.fetchall()]
+    saved = [Notice(int(i), str(at), "warning" if level == "warning" else "info", str(text),
+                    bool(seen)) for i, at, level, text, seen in rows.fetchall()]
+    return _unsaved(store) + saved
+
+
+def _unsaved(store: Store) -> list[Notice]:
+    """Notices the database could not take (a full or read-only disk), kept with the open
+    store (kiosk.backups.add_notice); they have ids below zero."""
+    kept = getattr(store, "unsaved_notices", [])
+    return [Notice(-1 - i, at, "warning" if level == "warning" else "info", text, False)
+            for i, (at, level, text) in reversed(list(enumerate(kept)))]
 
 
 def unseen(store: Store) -> list[Notice]:
@@ -46,10 +55,15 @@ def all_notices(store: Store) -> list[Notice]:
 def mark_seen(store: Store, ids: list[int]) -> int:
     """Marks just these notices seen (not any that arrived while staff were reading), and
     says how many were marked."""
+    kept = getattr(store, "unsaved_notices", [])
+    gone = {-1 - i for i in ids if i < 0}
+    if gone:
+        kept[:] = [n for i, n in enumerate(kept) if i not in gone]
+    ids = [i for i in ids if i >= 0]
     if not ids:
-        return 0
+        return len(gone)
     marks = ", ".join("?" for _ in ids)
     with store.db.atomic():
         cursor = store.db.execute(
             f"update notices set seen = 1 where seen = 0 and id in ({marks})", list(ids))
-    return int(cursor.rowcount)
+    return int(cursor.rowcount) + len(gone)

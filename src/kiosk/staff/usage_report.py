@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.directory.spreadsheet import safe_cell
 from kiosk.directory.store import Store
 from kiosk.directory.usage import KINDS
 from kiosk.i18n import QT_TRANSLATE_NOOP
@@ -74,7 +75,9 @@ def usage_csv(rows: list[UsageRow]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for r in rows:
-        writer.writerow((r.period, KIND_WORDS.get(r.kind, r.kind), r.key, r.name, r.count))
+        # Names come from directory data; none may run as a formula in a spreadsheet.
+        writer.writerow((safe_cell(r.period), safe_cell(KIND_WORDS.get(r.kind, r.kind)),
+                         safe_cell(r.key), safe_cell(r.name), r.count))
     return buffer.getvalue()
 
 

@@ -24,7 +24,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QListView,
     QPushButton,
@@ -39,7 +38,7 @@ from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
-from kiosk.ui.widgets import clear_layout, enable_finger_scrolling, text_label
+from kiosk.ui.widgets import ChipButton, clear_layout, enable_finger_scrolling, text_label
 
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 60
@@ -244,13 +243,20 @@ class ResourceDelegate(QStyledItemDelegate):
         painter.setFont(line_font)
         painter.setPen(c("muted"))
         where = entry.town or words.get("statewide", "Statewide")
-        line = f"{where}   \u2022   {entry.main_phone}" if entry.main_phone else where
         line_rect = QRect(rect.left() + pad, second, right2 - rect.left() - pad * 2, line_h)
-        line = QFontMetrics(line_font).elidedText(line, Qt.TextElideMode.ElideRight,
-                                                  line_rect.width())
+        line = self.second_line(QFontMetrics(line_font), where, entry.main_phone,
+                                line_rect.width())
         painter.drawText(line_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          line)
         painter.restore()
+
+    @staticmethod
+    def second_line(metrics: QFontMetrics, where: str, phone: str, width: int) -> str:
+        """The town and the number in `width`: the number whole (a cut number is a wrong
+        number), the town shortened to what is left."""
+        phone = f"   \u2022   {phone}" if phone else ""
+        room = max(0, width - metrics.horizontalAdvance(phone))
+        return metrics.elidedText(where, Qt.TextElideMode.ElideRight, room) + phone
 
     def _pill(self, painter: QPainter, font: QFont, text: str, right: int, top: int,
               height: int, ink: str, bg: str, border: bool = False) -> int:
@@ -283,18 +289,15 @@ class CategoryScreen(Screen):
         layout.addWidget(self.title)
         layout.addWidget(self.description)
 
-        self.filter_grid = QGridLayout()
-        self.filter_grid.setSpacing(10)
-        self.filters: dict[str, QPushButton] = {}
+        self.filter_rows = QVBoxLayout()
+        self.filter_rows.setSpacing(10)
+        self.filters: dict[str, ChipButton] = {}
         for name in self.FILTERS:
-            button = QPushButton()
-            button.setObjectName(f"filter-{name}")
-            button.setProperty("variant", "filter")
-            button.setCheckable(True)
+            button = ChipButton(f"filter-{name}")
             button.toggled.connect(self._filter_toggled(name))
             self.filters[name] = button
-        self._filter_columns = 0
-        layout.addLayout(self.filter_grid)
+        self._filter_shape: tuple[int, ...] = ()
+        layout.addLayout(self.filter_rows)
 
         count_row = QHBoxLayout()
         self.count = text_label(role="note", wrap=False)
@@ -395,9 +398,8 @@ class CategoryScreen(Screen):
         labels = {"near": self.tr("Near %1").replace("%1", town),
                   "statewide": self.tr("Statewide"), "open": self.tr("Open now"),
                   "free": self.tr("Free"), "spanish": self.tr("Spanish spoken")}
-        for name, button in self.filters.items():
-            button.setText(labels[name])
-            button.setAccessibleName(self.tr("Show only: %1").replace("%1", labels[name]))
+        for name, chip in self.filters.items():
+            chip.set_label(labels[name], self.tr("Show only: %1").replace("%1", labels[name]))
         self.empty.setText(self.tr("Nothing matches. Tap a filter again to turn it off."))
         self.view.setAccessibleName(self.tr("Places"))
         for button, topic in self.topic_buttons:
@@ -428,16 +430,38 @@ class CategoryScreen(Screen):
         return lambda: self.topic_wanted.emit(slug)
 
     def _place_filters(self, force: bool = False) -> None:
-        available = self.width() - 64  # the screen's side margins
-        needed = sum(b.sizeHint().width() + 10 for b in self.filters.values())
-        columns = 5 if needed <= available else 3 if needed * 3 // 5 <= available else 2
-        if columns == self._filter_columns and not force:
+        """The filters in rows, in order, each as wide as its words need (worked out for its
+        checked look, so a tap never moves them); an ellipsis only for one wider than the
+        screen."""
+        available = max(64, self.width() - 64)  # the screen's side margins
+        plan: list[list[ChipButton]] = [[]]
+        used = 0
+        for button in self.filters.values():
+            button.setMaximumWidth(available)
+            width = min(button.sizeHint().width(), available)
+            if plan[-1] and used + 10 + width > available:
+                plan.append([])
+                used = 0
+            used += width + (10 if plan[-1] else 0)
+            plan[-1].append(button)
+        shape = tuple(len(row) for row in plan)
+        if shape == self._filter_shape and not force:
             return
-        self._filter_columns = columns
-        while self.filter_grid.count():
-            self.filter_grid.takeAt(0)
-        for i, button in enumerate(self.filters.values()):
-            self.filter_grid.addWidget(button, i // columns, i % columns)
+        self._filter_shape = shape
+        while self.filter_rows.count():
+            item = self.filter_rows.takeAt(0)
+            row = item.layout() if item is not None else None
+            if row is not None:
+                while row.count():
+                    row.takeAt(0)
+                row.deleteLater()
+        for buttons in plan:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            for button in buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            self.filter_rows.addLayout(row)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -446,6 +470,9 @@ class CategoryScreen(Screen):
     def restyle(self, theme: Theme) -> None:
         self.theme = theme
         self.delegate.theme = theme
+        for button in self.filters.values():
+            button.recolor(theme.colors["on_primary"], theme.scale)
+        self._place_filters(force=True)
         self.view.doItemsLayout()
 
     def reset(self) -> None:

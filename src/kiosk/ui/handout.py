@@ -120,7 +120,7 @@ class HandoutScreen(Screen):
         remove = QPushButton()
         remove.setObjectName(f"remove-{resource.id}")
         remove.clicked.connect(self._remover(resource.id))
-        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)  # beside the name, however long
         self.row_words.append((title, remove, resource))
         return row
 

@@ -1,14 +1,44 @@
-"""The bar across the top of every screen: the same buttons, always in the same place."""
+"""The bar across the top of every screen: the same buttons, always in the same place.
+
+Each button has a slot of its own whose place and size follow from the width of the screen
+alone (`slots`), never from the words on the buttons: switching to Spanish, a larger text
+or high contrast leaves every button where the visitor's finger last found it. The words
+are made to fit the slot instead (they wrap to two lines at one fixed size).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtCore import QSize, Signal, SignalInstance
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import TileButton
 
 ADMIN_CORNER = 96  # the invisible staff corner at the top left; kept free of buttons
+LEFT = ADMIN_CORNER + 8  # where the first slot starts
+RIGHT = 12  # the margin after the last slot
+TOP = 8
+BUTTON_HEIGHT = 96
+HEIGHT = TOP + BUTTON_HEIGHT + TOP + 2  # and the 2 px line under it (kiosk.qss)
+GAP = 10
+SLOT_MIN = 88
+SLOT_MAX = 168
+COUNT = 7
+ON_THE_LEFT = 2  # Home and Back; the others sit together at the right
+
+
+def slots(width: int, count: int = COUNT, left_count: int = ON_THE_LEFT) -> list[tuple[int, int]]:
+    """The x and width of each slot in a header `width` wide: all slots one width, as wide
+    as fits up to `SLOT_MAX`; the first `left_count` after the staff corner, the others
+    ending at the right edge."""
+    room = width - LEFT - RIGHT - GAP * (count - 1)
+    slot = max(SLOT_MIN, min(SLOT_MAX, room // count))
+    out = [(LEFT + i * (slot + GAP), slot) for i in range(left_count)]
+    rest = count - left_count
+    end = width - RIGHT
+    out += [(end - (rest - i) * slot - (rest - i - 1) * GAP, slot) for i in range(rest)]
+    return out
 
 
 class Header(QFrame):
@@ -23,12 +53,11 @@ class Header(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("header")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(ADMIN_CORNER + 8, 8, 12, 8)
-        layout.setSpacing(10)
+        self.setFixedHeight(HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         def button(name: str, icon: str, signal: SignalInstance) -> TileButton:
-            b = TileButton(name, icon, variant="bar", icon_size=32)
+            b = TileButton(name, icon, variant="bar", icon_size=32, parent=self)
             b.clicked.connect(signal.emit)
             return b
 
@@ -38,21 +67,31 @@ class Header(QFrame):
         self.text_size_button = button("text-size-button", "text-size", self.text_size)
         self.contrast_button = button("contrast-button", "contrast", self.contrast)
         self.handout_button = button("handout-button", "handout", self.handout)
-        # Quick exit looks like every other button on purpose: nothing alarming to a watcher.
-        self.quick_exit_button = button("quick-exit", "", self.quick_exit)
-        for b in (self.home_button, self.back_button):
-            layout.addWidget(b)
-        layout.addStretch(1)
-        for b in (self.language_button, self.text_size_button, self.contrast_button,
-                  self.handout_button, self.quick_exit_button):
-            layout.addWidget(b)
+        # Quick exit looks like every other button on purpose: nothing alarming to a watcher
+        # (its icon is a plain sun).
+        self.quick_exit_button = button("quick-exit", "exit", self.quick_exit)
         self._count = 0
         self._lang = "en"
+        self._place()
 
     def buttons(self) -> list[TileButton]:
         return [self.home_button, self.back_button, self.language_button,
                 self.text_size_button, self.contrast_button, self.handout_button,
                 self.quick_exit_button]
+
+    def _place(self) -> None:
+        for button, (x, width) in zip(self.buttons(), slots(self.width()), strict=True):
+            button.setGeometry(x, TOP, width, BUTTON_HEIGHT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def sizeHint(self) -> QSize:
+        return QSize(LEFT + RIGHT + COUNT * SLOT_MAX + (COUNT - 1) * GAP, HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, HEIGHT)
 
     def retranslate(self, lang: str) -> None:
         self._lang = lang

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QLocale, QRect, Qt, Slot
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 from kiosk.directory.hours import WeeklyHours
 from kiosk.directory.model import LocalText, Phone, Resource
 from kiosk.speech.script import Script, resource_script
+from kiosk.ui.line_breaks import NO_BREAK_SPACE, number
 from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.report import ReportWrong
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.trust_words import reach_sentence, trust_sentence
@@ -63,6 +66,41 @@ def day_name(weekday: int, lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+class CallCard(QFrame):
+    """The numbers, large, with the QR code beside them when they fit side by side and
+    under them when they do not: a number is never broken over two lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("call-card")
+        self.setProperty("role", "card")
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(28, 20, 28, 20)
+        self.box.setSpacing(32)
+        self.numbers: list[QLabel] = []
+        self.qr_width = 0
+
+    def clear(self) -> None:
+        clear_layout(self.box)
+        self.numbers = []
+        self.qr_width = 0
+
+    def arrange(self) -> None:
+        margins = self.box.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        widest = max((label.fontMetrics().horizontalAdvance(label.text())
+                      for label in self.numbers), default=0)
+        side = not self.qr_width or widest + self.box.spacing() + self.qr_width <= room
+        direction = (QBoxLayout.Direction.LeftToRight if side
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+
 class ResourceScreen(Screen):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -85,19 +123,18 @@ class ResourceScreen(Screen):
         actions.addWidget(self.read_aloud)
         actions.addStretch(1)
 
-        self.call_card = QFrame()
-        self.call_card.setObjectName("call-card")
-        self.call_card.setProperty("role", "card")
-        self.phones = QHBoxLayout(self.call_card)
-        self.phones.setContentsMargins(28, 20, 28, 20)
-        self.phones.setSpacing(32)
+        self.call_card = CallCard()
+        self.phones = self.call_card.box
         self.details = QVBoxLayout()
         self.details.setSpacing(12)
+        self.report = ReportWrong(ctx.visit.reports)
         self.body.addWidget(self.name)
         self.body.addWidget(self.organization)
         self.body.addLayout(actions)
         self.body.addWidget(self.call_card)
         self.body.addLayout(self.details)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.report)
         self.body.addStretch(1)
         self.phone_labels: list[QLabel] = []
         self._words: list[Callable[[], None]] = []  # each sets one part's texts
@@ -116,13 +153,14 @@ class ResourceScreen(Screen):
     def rebuild(self) -> None:
         """Build the widgets for `self.resource`. Their texts come from `_words`, so a
         change of language sets them again on the same widgets."""
-        clear_layout(self.phones)
+        self.call_card.clear()
         clear_layout(self.details)
         self.phone_labels = []
         self._words = []
         self.qr = None
         r = self.resource
         self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
+        self.report.set_resource(r.id if r is not None else "")
         if r is None:
             self.name.setText("")
             self.organization.hide()
@@ -136,9 +174,12 @@ class ResourceScreen(Screen):
             no_phone.setObjectName("how-to-reach")
             self.details.addWidget(no_phone)
             self._shown(no_phone, lambda: reach_sentence(r))
+        if r.english_only:
+            self._english_only()
         self._render_details(r)
         self._set_words()
         self._update_add_button()
+        self.call_card.arrange()
 
     # -- words ------------------------------------------------------------------------------
 
@@ -152,6 +193,18 @@ class ResourceScreen(Screen):
     def _set_words(self) -> None:
         for set_words in self._words:
             set_words()
+
+    def _english_only(self) -> None:
+        """Published directories are mostly in English: a Spanish reader is told so, in
+        Spanish, before the English text."""
+        note = text_label(role="note")
+        note.setObjectName("english-only")
+        self.details.addWidget(note)
+
+        def set_words() -> None:
+            note.setText(self.tr("This information is only in English."))
+            note.setVisible(self.lang == "es")
+        self._words.append(set_words)
 
     def _kind(self, kind: str) -> str:
         return {"voice": self.tr("Call"), "hotline": self.tr("Call, day or night"),
@@ -173,6 +226,7 @@ class ResourceScreen(Screen):
             if phone.hours:
                 column.addWidget(self._shown(text_label(role="note"), self._local(phone.hours)))
             self.phone_labels.append(number)
+            self.call_card.numbers.append(number)
         column.addStretch(1)
         self.phones.addLayout(column, 1)
         self.call_card.setVisible(bool(r.phones))
@@ -190,6 +244,7 @@ class ResourceScreen(Screen):
             caption = self._shown(text_label(role="note"), lambda: self.tr(
                 "Scan with your phone camera to save or call this number."))
             caption.setFixedWidth(max(qr.pixmap().width(), self.theme.px(260)))
+            self.call_card.qr_width = caption.width()
             qr_box.addWidget(qr, 0, Qt.AlignmentFlag.AlignLeft)
             qr_box.addWidget(caption)
             qr_box.addStretch(1)
@@ -205,9 +260,11 @@ class ResourceScreen(Screen):
         return set_words
 
     def _number_text(self, phone: Phone) -> str:
-        text = phone.display
+        """The number as one piece that never breaks (with its extension); a text line's
+        words around it may wrap."""
+        text = number(phone.display)
         if phone.extension:
-            text += " " + self.tr("ext. %1").replace("%1", phone.extension)
+            text += NO_BREAK_SPACE + number(self.tr("ext. %1").replace("%1", phone.extension))
         if phone.kind == "text" and phone.message:
             text = self.tr("Text %1 to %2").replace("%1", phone.message).replace("%2", text)
         return text
@@ -348,8 +405,10 @@ class ResourceScreen(Screen):
 
     def retranslate(self) -> None:
         self.read_aloud.retranslate()
+        self.report.retranslate()
         self._update_add_button()
         self._set_words()
+        self.call_card.arrange()
 
     def restyle(self, theme: Theme) -> None:
         self.theme = theme
@@ -359,7 +418,9 @@ class ResourceScreen(Screen):
 
     def reset(self) -> None:
         self.resource = None
+        self.report.set_resource("")
         self._words = []
-        clear_layout(self.phones)
+        self.phone_labels = []
+        self.call_card.clear()
         clear_layout(self.details)
         self.scroll_area.verticalScrollBar().setValue(0)

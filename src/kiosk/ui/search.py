@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.search import Hit, Results, Searcher
 from kiosk.directory.store import Store
-from kiosk.ui.keyboard import BACKSPACE, CLEAR, SPACE, Keyboard
+from kiosk.ui.keyboard import BACKSPACE, CLEAR, HIDE, SPACE, Keyboard
 from kiosk.ui.screen import Screen, ScreenContext
-from kiosk.ui.widgets import enable_finger_scrolling, text_label
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets import TileButton, enable_finger_scrolling, text_label
 
 log = logging.getLogger(__name__)
 
@@ -225,20 +227,23 @@ class SearchScreen(Screen):
         super().__init__(ctx, parent)
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 12, 32, 12)
-        layout.setSpacing(8)
+        layout.setContentsMargins(32, 8, 32, 8)
+        layout.setSpacing(6)
         self.field = QLineEdit()
         self.field.setObjectName("search-field")
         self.field.setReadOnly(True)  # typed only on the on-screen keyboard
         self.field.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.field.setMaxLength(MAX_TEXT)
+        self.field.installEventFilter(self)  # a tap on it brings the keyboard back
         self.hint = text_label(role="note")
         self.hint.setObjectName("search-hint")
         self.model = HitModel()
         self.results = QListView()
         self.results.setObjectName("search-results")
         self.results.setModel(self.model)
-        self.results.setUniformItemSizes(True)
+        # Long names wrap rather than lose their end (at most 50 rows: sizes vary freely).
+        self.results.setWordWrap(True)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.clicked.connect(self._open)
@@ -249,6 +254,13 @@ class SearchScreen(Screen):
         self.keyboard.typed.connect(self.type_text)
         self.keyboard.backspace.connect(self.backspace)
         self.keyboard.cleared.connect(self.clear)
+        self.keyboard.hide_wanted.connect(self.hide_keyboard)
+        # With the keyboard put away the results have the whole screen; this brings it back.
+        self.show_keys = TileButton("show-keyboard", "keyboard", variant="search",
+                                    icon_size=40)
+        self.show_keys.box.setDirection(QVBoxLayout.Direction.LeftToRight)
+        self.show_keys.clicked.connect(self.show_keyboard)
+        self.show_keys.hide()
         layout.addWidget(self.field)
         layout.addWidget(self.hint)
         layout.addWidget(self.results, 1)
@@ -256,6 +268,7 @@ class SearchScreen(Screen):
         centred = QHBoxLayout()
         centred.addStretch(0)
         centred.addWidget(self.keyboard, 1)
+        centred.addWidget(self.show_keys, 1)
         centred.addStretch(0)
         layout.addLayout(centred)
         self.runner = SearchRunner(ctx.store, ctx.data_dir)
@@ -269,6 +282,26 @@ class SearchScreen(Screen):
 
     def text(self) -> str:
         return self.field.text()
+
+    @Slot()
+    def hide_keyboard(self) -> None:
+        """Put the keyboard away: the results take its room."""
+        self.keyboard.hide()
+        self.show_keys.show()
+
+    @Slot()
+    def show_keyboard(self) -> None:
+        self.show_keys.hide()
+        self.keyboard.show()
+
+    def keyboard_shown(self) -> bool:
+        return not self.keyboard.isHidden()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() in (
+                QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.show_keyboard()
+        return super().eventFilter(watched, event)
 
     def settled(self) -> bool:
         """The list shows the results of what the field says (in the current language)."""
@@ -368,8 +401,14 @@ class SearchScreen(Screen):
             TOPIC: self.tr("Information: %1"), SUGGESTION: self.tr("Did you mean: %1?"),
             LINE: self.tr("Help right now: %1"), CATEGORY: self.tr("See: %1")}
         self.keyboard.set_layout(self.lang, {
-            BACKSPACE: self.tr("Delete"), SPACE: self.tr("Space"), CLEAR: self.tr("Clear")})
+            BACKSPACE: self.tr("Delete"), SPACE: self.tr("Space"), CLEAR: self.tr("Clear"),
+            HIDE: self.tr("Hide keyboard")})
+        self.show_keys.set_label(self.tr("Show keyboard"))
         self.update_results()
+
+    def restyle(self, theme: Theme) -> None:
+        self.theme = theme
+        self.show_keys.recolor(theme.colors["ink"], theme.scale)
 
     def reset(self) -> None:
         self.runner.forget()  # a search still running for the last visitor is not shown
@@ -378,6 +417,7 @@ class SearchScreen(Screen):
         self.results_for = self._asked
         self.model.set_rows([], self.lang)
         self.results.scrollToTop()
+        self.show_keyboard()
 
     def pristine(self) -> bool:
-        return not self.field.text()
+        return not self.field.text() and self.keyboard_shown()

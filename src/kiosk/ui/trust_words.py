@@ -11,11 +11,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.directory.model import Resource
-from kiosk.directory.trust import BY_ADDRESS, BY_OUTREACH, PUBLISHED, STAFF, trust
+from kiosk.directory.trust import (
+    BY_ADDRESS,
+    BY_OUTREACH,
+    DIRECTORY,
+    PUBLISHED,
+    STAFF,
+    trust,
+)
 
 
 def trust_sentence(r: Resource, date_text: Callable[[dt.date], str]) -> tuple[str, str]:
-    """(sentence, level): level is `staff`, `published` or `article`, for the stylesheet."""
+    """(sentence, level): level is `staff`, `published`, `directory` or `article`, for the
+    stylesheet (which shows `directory` as it shows `article`)."""
     t = trust(r)
     if t.level == STAFF and t.date is not None:
         if t.by:
@@ -32,6 +40,15 @@ def trust_sentence(r: Resource, date_text: Callable[[dt.date], str]) -> tuple[st
             text = QCoreApplication.translate(
                 "TrustWords", "From an official web page, read on %1. Not yet checked by staff.")
         return text.replace("%1", date_text(t.date)), t.level
+    if t.level == DIRECTORY:
+        if t.call_first:
+            text = QCoreApplication.translate(
+                "TrustWords",
+                "From a community directory (%1). Not yet checked by staff: call first.")
+        else:
+            text = QCoreApplication.translate(
+                "TrustWords", "From a community directory (%1). Not yet checked by staff.")
+        return text.replace("%1", t.origin), t.level
     if t.call_first:
         text = QCoreApplication.translate(
             "TrustWords", "From an article only. Not yet checked by staff: call first.")

@@ -1,10 +1,12 @@
-"""What one visit has chosen: its language, its look and its handout. Kept in memory only,
-and put back as new by quick exit and the idle reset."""
+"""What one visit has chosen: its language, its look, its handout and what it reported wrong.
+Kept in memory only, and put back as new by quick exit and the idle reset (the reports are
+written then, as counts with nothing else: `kiosk.directory.reports`)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.directory.reports import VisitReports
 from kiosk.ui.theme import Theme
 
 MAX_ITEMS = 20  # one printed page or two; also keeps the handout screen's rows few
@@ -44,7 +46,8 @@ class Handout(QObject):
 
 
 class Visit(QObject):
-    """The visitor's language and look (text size, contrast) and their handout.
+    """The visitor's language and look (text size, contrast), their handout and the places
+    they said were wrong.
 
     The screens read it; only the window changes the language and the look, and tells the
     screens through `Screen.retranslate` and `Screen.restyle`."""
@@ -57,13 +60,16 @@ class Visit(QObject):
         self.lang = lang
         self.theme = self.default_theme
         self.handout = Handout(self)
+        self.reports = VisitReports()
 
     def pristine(self) -> bool:
         """Nothing chosen yet that quick exit would have to forget."""
-        return (not self.handout.ids and self.lang == self.default_lang
+        return (not self.handout.ids and not self.reports and self.lang == self.default_lang
                 and self.theme == self.default_theme)
 
     def forget(self) -> None:
+        """Back to new (write the reports first: `VisitReports.flush`)."""
         self.handout.clear()
+        self.reports.forget()
         self.lang = self.default_lang
         self.theme = self.default_theme

@@ -6,10 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QModelIndex, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPixmap, QResizeEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
     QScroller,
     QScrollerProperties,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.paths import RESOURCES
+from kiosk.ui.line_breaks import for_display
 
 ICONS = RESOURCES / "icons"
 
@@ -56,11 +61,27 @@ def icon_pixmap(name: str, color: str, size: int, folder: Path = ICONS) -> QPixm
     return pixmap
 
 
+class TextLabel(QLabel):
+    """A label for plain text: never markup (directory text is data), phone numbers kept
+    whole and words too long for any line broken at the edge (`kiosk.ui.line_breaks`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:
+        super().setText(for_display(text))
+
+    def heightForWidth(self, width: int) -> int:
+        """At most as wide as it may be: a layout asks a label of fixed width how tall it is
+        at the layout's width, and would give it too little height."""
+        return super().heightForWidth(min(width, self.maximumWidth()))
+
+
 def text_label(text: str = "", role: str = "", wrap: bool = True,
                parent: QWidget | None = None) -> QLabel:
-    """A label that never interprets its text as markup: directory text is data."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    """A `TextLabel`, wrapped unless `wrap` is false, with its `role` for the stylesheet."""
+    label = TextLabel(parent)
     label.setText(text)
     label.setWordWrap(wrap)
     if role:
@@ -78,10 +99,13 @@ class TileButton(QPushButton):
         self.setProperty("variant", variant)
         self.icon_name = icon
         self.icon_size = icon_size
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # its words wrap: narrower means taller
+        self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touch screen: no focus ring on taps
         layout = self.box = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        margin = 4 if variant == "bar" else 8
+        layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(4)
         self.icon_label = QLabel(self)
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -117,6 +141,93 @@ class TileButton(QPushButton):
     def minimumSizeHint(self) -> QSize:
         layout = self.layout()
         return layout.totalMinimumSize() if layout else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        layout = self.layout()
+        return layout is not None and layout.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        """As tall as its words need at `width` (a grid then gives the row that height, so a
+        label that wraps to three lines is never cut to two)."""
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        return max(layout.totalHeightForWidth(width), self.minimumHeight())
+
+
+class ChipButton(QPushButton):
+    """A filter a visitor turns on and off. On, it is drawn in bold with a check mark (the
+    stylesheet's `:checked`), so its size is worked out for that look in both states: it
+    never grows when tapped, and its neighbours never move. Words that still do not fit
+    the room it is given end in an ellipsis (the full words stay its accessible name)."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setProperty("variant", "filter")
+        self.setCheckable(True)
+        self.full_text = ""
+        self._check = QIcon()
+
+    def set_label(self, text: str, accessible: str | None = None) -> None:
+        self.full_text = text
+        self.setAccessibleName(accessible or text)
+        self._fit()
+        self.updateGeometry()
+
+    def recolor(self, color: str, scale: float = 1.0) -> None:
+        size = round(22 * scale)
+        self.setIconSize(QSize(size, size))
+        self._check = QIcon(icon_pixmap("check", color, size * 2))
+        self._show_state(self.isChecked())
+
+    def checkStateSet(self) -> None:
+        """Also when set with its signals blocked (the filters are cleared that way)."""
+        super().checkStateSet()
+        self._show_state(self.isChecked())
+
+    def nextCheckState(self) -> None:
+        super().nextCheckState()
+        self._show_state(self.isChecked())
+
+    def _show_state(self, on: bool) -> None:
+        self.setIcon(self._check if on else QIcon())
+        self._fit()
+
+    def _bold(self) -> QFontMetrics:
+        font = QFont(self.font())
+        font.setBold(True)
+        return QFontMetrics(font)
+
+    def _mark(self) -> int:
+        return self.iconSize().width() + 6
+
+    def sizeHint(self) -> QSize:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        metrics = self._bold()
+        contents = QSize(metrics.horizontalAdvance(self.full_text) + self._mark(),
+                         max(metrics.height(), self.iconSize().height()))
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_PushButton, option,
+                                             contents, self)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.sizeHint().height())
+
+    def _fit(self) -> None:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
+                                           self).width() - self._mark()
+        text = self.full_text
+        if room > 0 and self._bold().horizontalAdvance(text) > room:
+            text = self._bold().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            self.setText(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
 
 READING_WIDTH = 1240  # longer lines are hard to follow; wide screens get margins instead
@@ -155,7 +266,22 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     scroller.setScrollerProperties(props)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.stateChanged.connect(lambda state: _let_go(area, state))
     return scroller
+
+
+def _let_go(area: QAbstractScrollArea, state: QScroller.State) -> None:
+    """A finger that drags was scrolling, not pressing: whatever it first touched must not
+    stay drawn as pressed (the scroller takes the touch, and no release ever reaches it)."""
+    if state != QScroller.State.Dragging:
+        return
+    for button in area.viewport().findChildren(QAbstractButton):
+        if button.isDown():
+            button.setDown(False)
+    if isinstance(area, QAbstractItemView):
+        area.clearSelection()
+        area.setCurrentIndex(QModelIndex())
+        area.viewport().update()
 
 
 def scrolling_page(page: QWidget) -> QScrollArea:

@@ -102,6 +102,7 @@ class KioskWindow(QMainWindow):
         self._fixed_idle_s = idle_timeout_s
         self.visit = self.ctx.visit = Visit(*self._visit_defaults(), parent=self)
         self.translations = Translations(self.data_dir / "cache")
+        self.usage = usage.Tally(self.clock)  # written when the visit ends, not per tap
         self.history: list[tuple[str, str]] = []
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
@@ -261,7 +262,7 @@ class KioskWindow(QMainWindow):
     def open_category(self, slug: str) -> None:
         if self.store.category(slug) is None:
             return
-        usage.count(self.store, "category", slug)
+        self.usage.count("category", slug)
         self._go("category", slug)
 
     @Slot(str)
@@ -269,14 +270,14 @@ class KioskWindow(QMainWindow):
         resource = self.store.resource(resource_id)
         if resource is None or not resource.active:
             return
-        usage.count(self.store, "resource", resource_id)
+        self.usage.count("resource", resource_id)
         self._go("resource", resource_id)
 
     @Slot(str)
     def open_topic(self, slug: str) -> None:
         if self.store.topic(slug) is None:
             return
-        usage.count(self.store, "topic", slug)
+        self.usage.count("topic", slug)
         self._go("topic", slug)
 
     @Slot()
@@ -401,6 +402,7 @@ class KioskWindow(QMainWindow):
         self.still_there.dismiss()
         self._close_popups()
         lang, theme = self.lang, self.theme
+        self.visit.reports.flush(self.store)  # the visit is over: its reports, in one write
         try:
             self._follow_settings()  # the next visit starts as staff set it now
         except Exception:  # the visit is forgotten even when the settings cannot be read
@@ -419,6 +421,7 @@ class KioskWindow(QMainWindow):
         if self.theme != theme:
             self._apply_theme()
         self._show_current()
+        self.usage.flush(self.store)  # the visit is over: its counts, sorted, in one write
         self.reset_done.emit()
 
     def _close_popups(self) -> None:
@@ -481,6 +484,8 @@ class KioskWindow(QMainWindow):
                 app.removeEventFilter(self.idle)
             self.idle.stop()
             self.translations.uninstall()
+            self.usage.flush(self.store)
+            self.visit.reports.flush(self.store)
             event.accept()
         else:
             event.ignore()

@@ -20,6 +20,7 @@ stops at its first byte past the declared size instead of filling memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -296,10 +297,10 @@ def _open_body(path: Path, body: memoryview, signer: str, unpack_to: Path | None
 
 
 def applied_version(store: Any) -> int:
-    from kiosk.directory.settings import Settings
+    """The highest version applied here, kept where a restore cannot lower it."""
+    from kiosk.directory.state import applied_version as highest
 
-    value = Settings(store).get_raw(VERSION_KEY, 0) or 0
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+    return highest(store)
 
 
 def valid_until(store: Any) -> dt.datetime | None:
@@ -380,12 +381,13 @@ def _new_trusted(bundle: Bundle, trusted_pem: str) -> tuple[str, list[str]]:
 def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> str:
     """Check a bundle and make it the kiosk's directory; returns the sentence for staff.
 
-    Refusals are `KnownError`s and change nothing. The import, the recorded version, the
-    trusted keys and the notices are written in one transaction, after a backup.
+    Refusals are `KnownError`s and change nothing. The import, its backup's name, the
+    recorded version, the trusted keys and the notices are written in one transaction,
+    after a backup.
     """
-    from kiosk.backups import add_notice, backup_now
+    from kiosk.backups import add_notice, import_after_backup
     from kiosk.directory.files import read_directory
-    from kiosk.directory.importer import apply_import
+    from kiosk.directory.importer import plan_import
     from kiosk.directory.problems import DirectoryError
     from kiosk.directory.settings import Settings
 
@@ -403,15 +405,16 @@ def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> s
         except DirectoryError as error:
             raise KnownError(f"{path.name}: the directory in this bundle has problems; it "
                              "was not applied.", error.details) from None
-    backup = backup_now(store, data_dir, "before update")
     who = f"update bundle {bundle.publisher or 'unnamed'} v{bundle.version}"
+    plan = plan_import(store, directory)
+    retired = len(plan.resources.missing)
     message = (f"Update {bundle.describe()} was applied: "
-               f"{bundle.manifest['counts']['resources']} resources.")
+               f"{bundle.manifest['counts']['resources']} resources."
+               + (f" {retired} entries it no longer lists were retired (hidden from "
+                  "visitors)." if retired else ""))
     until = bundle.valid_until
-    with store.db.atomic():
-        result = apply_import(store, directory, who=who, source=path.name, kind="bundle")
-        store.db.execute("update imports set backup = ? where id = ?",
-                         [str(backup), result.batch])
+
+    def record(_: object) -> None:
         settings.set_raw(VERSION_KEY, bundle.version)
         settings.set_raw(PUBLISHER_KEY, bundle.publisher)
         settings.set_raw(VALID_UNTIL_KEY, until.isoformat() if until else "")
@@ -424,6 +427,16 @@ def apply(store: Any, data_dir: Path, path: Path, allow_jump: bool = False) -> s
         late = expiry_warning(store)
         if late:
             add_notice(store, late, "warning")
+
+    # A bundle is the publisher's whole directory, signed: what it leaves out is meant to
+    # go, so its removals need no second yes (they are retired, not deleted, and undoable).
+    import_after_backup(store, data_dir, directory, who=who, location=path.name,
+                        kind="bundle", plan=plan, allow_removals=True,
+                        reason="before update", then=record)
+    from kiosk.directory.state import StateError, record_applied
+
+    with contextlib.suppress(StateError):  # the database's copy raises it again next read
+        record_applied(store, bundle.version, bundle.publisher)
     return message
 
 

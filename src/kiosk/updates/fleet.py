@@ -66,7 +66,7 @@ def status(store: Store, data_dir: Path, now: dt.datetime | None = None,
     total, unchecked, stale = store.db.execute(
         "select count(*), sum(verified_on is null), "
         "sum(verified_on is not null and verified_on < ?) "
-        "from resources where status = 'active'", [cutoff]).fetchone()
+        "from resources where status = 'active' and retired_on is null", [cutoff]).fetchone()
     until = valid_until(store)
     try:
         free = shutil.disk_usage(data_dir).free

@@ -406,15 +406,15 @@
     </message>
     <message>
         <source>Main phone</source>
-        <translation>Teléfono</translation>
+        <translation>Teléfono principal</translation>
     </message>
     <message>
         <source>Last checked</source>
-        <translation>Revisada</translation>
+        <translation>Última revisión</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation>Visible</translation>
+        <translation>Se muestra</translation>
     </message>
     <message>
         <source>1 day ago</source>
@@ -729,6 +729,30 @@
         <translation>Deshecho</translation>
     </message>
     <message>
+        <source>The entry was created by this change, so it would be removed.</source>
+        <translation>Este cambio creó la entrada, así que se quitaría.</translation>
+    </message>
+    <message>
+        <source>The entry was removed by this change, so it would come back as it was before.</source>
+        <translation>Este cambio quitó la entrada, así que volvería como estaba antes.</translation>
+    </message>
+    <message>
+        <source>%1: already %2</source>
+        <translation>%1: ya es %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, back to %3</source>
+        <translation>%1: %2, vuelve a %3</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2 by %3 changed %4 again later.</source>
+        <translation>El cambio %1 del %2, de %3, cambió %4 otra vez después.</translation>
+    </message>
+    <message>
+        <source>Putting this change back undoes that too.</source>
+        <translation>Si deshace este cambio, también deshace ese.</translation>
+    </message>
+    <message>
         <source>Import undone</source>
         <translation>Importación deshecha</translation>
     </message>
@@ -759,30 +783,6 @@
     <message>
         <source>Fields</source>
         <translation>Campos</translation>
-    </message>
-    <message>
-        <source>The entry was created by this change, so it would be removed.</source>
-        <translation>Este cambio creó la entrada, así que se quitaría.</translation>
-    </message>
-    <message>
-        <source>The entry was removed by this change, so it would come back as it was before.</source>
-        <translation>Este cambio quitó la entrada, así que volvería como estaba antes.</translation>
-    </message>
-    <message>
-        <source>%1: already %2</source>
-        <translation>%1: ya es %2</translation>
-    </message>
-    <message>
-        <source>%1: %2, back to %3</source>
-        <translation>%1: %2, vuelve a %3</translation>
-    </message>
-    <message>
-        <source>Change %1 of %2 by %3 changed %4 again later.</source>
-        <translation>El cambio %1 del %2, de %3, cambió %4 otra vez después.</translation>
-    </message>
-    <message>
-        <source>Putting this change back undoes that too.</source>
-        <translation>Si deshace este cambio, también deshace ese.</translation>
     </message>
     <message>
         <source>(change %1)</source>
@@ -1137,6 +1137,22 @@
         <translation>Ver los cambios</translation>
     </message>
     <message>
+        <source>Source:</source>
+        <translation>Fuente:</translation>
+    </message>
+    <message>
+        <source>Export here</source>
+        <translation>Exportar aquí</translation>
+    </message>
+    <message>
+        <source>Name of the source</source>
+        <translation>Nombre de la fuente</translation>
+    </message>
+    <message>
+        <source>found from the files</source>
+        <translation>se toma de los archivos</translation>
+    </message>
+    <message>
         <source>Apply them</source>
         <translation>Aplicarlos</translation>
     </message>
@@ -1147,6 +1163,10 @@
     <message>
         <source>Leave out the records listed above</source>
         <translation>Dejar fuera los registros de arriba</translation>
+    </message>
+    <message>
+        <source>Yes, retire or remove what is listed above</source>
+        <translation>Sí, retirar o quitar lo que se indica arriba</translation>
     </message>
     <message>
         <source>Chosen: %1</source>
@@ -1164,8 +1184,44 @@
         <translation>No se encontraron archivos del directorio ahí.</translation>
     </message>
     <message>
+        <source>This would take entries away from visitors (listed at the top). Tick &quot;Yes, retire or remove what is listed above&quot; if that is meant.</source>
+        <translation>Esto quitaría entradas a los visitantes (se indican arriba). Marque &quot;Sí, retirar o quitar lo que se indica arriba&quot; si eso es lo que quiere.</translation>
+    </message>
+    <message>
         <source>Nothing to do: the files hold the same directory.</source>
         <translation>Nada que hacer: los archivos tienen el mismo directorio.</translation>
+    </message>
+    <message>
+        <source>%1 without a category</source>
+        <translation>%1 sin categoría</translation>
+    </message>
+    <message>
+        <source>%1 possible duplicates</source>
+        <translation>%1 posibles duplicados</translation>
+    </message>
+    <message>
+        <source>%1 changed by both staff and the feed</source>
+        <translation>%1 cambiadas por el personal y por la fuente</translation>
+    </message>
+    <message>
+        <source>Retired, no longer in the files: %1</source>
+        <translation>Retirada, ya no está en los archivos: %1</translation>
+    </message>
+    <message>
+        <source>Without a category: %1</source>
+        <translation>Sin categoría: %1</translation>
+    </message>
+    <message>
+        <source>Possible duplicate: %1 and %2 (%3)</source>
+        <translation>Posible duplicado: %1 y %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Changed by both staff and the feed: %1, %2</source>
+        <translation>Cambiada por el personal y por la fuente: %1, %2</translation>
+    </message>
+    <message>
+        <source>Not imported: %1 is already an entry of %2</source>
+        <translation>No se importó: %1 ya es una entrada de %2</translation>
     </message>
     <message>
         <source>No service could be imported, so nothing can change.</source>
@@ -1179,8 +1235,12 @@
         </translation>
     </message>
     <message>
-        <source>Entries: %1 new, %2 changed, %3 missing from the file (they would be removed).</source>
-        <translation>Entradas: %1 nuevas, %2 con cambios, %3 faltan en el archivo (se quitarían).</translation>
+        <source>%1: %2 new, %3 changed, %4 retired, %5 unchanged.</source>
+        <translation>%1: %2 nuevas, %3 con cambios, %4 retiradas, %5 sin cambios.</translation>
+    </message>
+    <message>
+        <source>%1, to review after the import: %2.</source>
+        <translation>%1, para revisar después de importar: %2.</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -1202,10 +1262,6 @@
         <source>Changed: %1 (%2)</source>
         <translation>Cambiada: %1 (%2)</translation>
     </message>
-    <message>
-        <source>Missing from the file: %1</source>
-        <translation>Falta en el archivo: %1</translation>
-    </message>
     <message numerus="yes">
         <source>... and %n more.</source>
         <translation>
@@ -1220,6 +1276,10 @@
     <message>
         <source>The kiosk&apos;s directory changed since the check. Look at the new summary, then apply again.</source>
         <translation>El directorio del quiosco cambió desde la revisión. Vea el nuevo resumen y vuelva a aplicar.</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>Hecho. %1</translation>
     </message>
     <message>
         <source>Imported. A copy of the database from before is in %1.</source>
@@ -1379,6 +1439,14 @@
         <translation>El PIN solo puede tener dígitos.</translation>
     </message>
     <message>
+        <source>No staff PIN is set on this kiosk. Set one with &apos;kiosk set-pin&apos; at a terminal.</source>
+        <translation>Este quiosco no tiene PIN del personal. Póngalo con &apos;kiosk set-pin&apos; en una terminal.</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot keep count of PIN tries (its disk is full or cannot be written), so no PIN is accepted. Fix the disk, then try again.</source>
+        <translation>El quiosco no puede contar los intentos de PIN (su disco está lleno o no se puede escribir en él), así que no acepta ningún PIN. Arregle el disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. 1 try left.</source>
         <translation>PIN incorrecto. Le queda 1 intento.</translation>
     </message>
@@ -1393,13 +1461,6 @@
     <message>
         <source>Type the PIN you use now</source>
         <translation>Escriba el PIN que usa ahora</translation>
-    </message>
-    <message numerus="yes">
-        <source>Create a staff PIN: %n digits or more</source>
-        <translation>
-            <numerusform>Cree un PIN del personal: %n dígito o más</numerusform>
-            <numerusform>Cree un PIN del personal: %n dígitos o más</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Type the new PIN: %n digits or more</source>
@@ -1462,6 +1523,10 @@
     <message>
         <source>Done</source>
         <translation>Listo</translation>
+    </message>
+    <message>
+        <source>There is no printer here. Scan the code instead, or ask staff.</source>
+        <translation>Aquí no hay impresora. Escanee el código, o pida ayuda al personal.</translation>
     </message>
     <message>
         <source>The printer isn&apos;t working. Scan the code instead, or ask staff.</source>
@@ -1551,6 +1616,64 @@
     <message>
         <source>(undone)</source>
         <translation>(deshecha)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWrong</name>
+    <message>
+        <source>The number did not work</source>
+        <translation>El número no funcionó</translation>
+    </message>
+    <message>
+        <source>The place is closed or gone</source>
+        <translation>El lugar está cerrado o ya no existe</translation>
+    </message>
+    <message>
+        <source>Something else is wrong</source>
+        <translation>Otra cosa está mal</translation>
+    </message>
+    <message>
+        <source>Something wrong here?</source>
+        <translation>¿Algo está mal aquí?</translation>
+    </message>
+    <message>
+        <source>Something wrong here? Tell us</source>
+        <translation>¿Algo está mal aquí? Díganoslo</translation>
+    </message>
+    <message>
+        <source>What is wrong?</source>
+        <translation>¿Qué está mal?</translation>
+    </message>
+    <message>
+        <source>Nothing, go back</source>
+        <translation>Nada, volver</translation>
+    </message>
+    <message>
+        <source>Thank you. Staff will check this place.</source>
+        <translation>Gracias. El personal revisará este lugar.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportedWrong</name>
+    <message>
+        <source>the number did not work</source>
+        <translation>el número no funcionó</translation>
+    </message>
+    <message>
+        <source>closed or gone</source>
+        <translation>cerrado o ya no existe</translation>
+    </message>
+    <message>
+        <source>something else</source>
+        <translation>otra cosa</translation>
+    </message>
+    <message>
+        <source>Reported wrong by a visitor once</source>
+        <translation>Un visitante dijo una vez que está mal</translation>
+    </message>
+    <message>
+        <source>Reported wrong by visitors %1 times</source>
+        <translation>Los visitantes dijeron %1 veces que está mal</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +2070,10 @@
         <translation>Cómo ir</translation>
     </message>
     <message>
+        <source>This information is only in English.</source>
+        <translation>Esta información solo está en inglés.</translation>
+    </message>
+    <message>
         <source>Who can go</source>
         <translation>Quién puede ir</translation>
     </message>
@@ -2016,6 +2143,14 @@
     <message>
         <source>See: %1</source>
         <translation>Ver: %1</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>Ocultar teclado</translation>
+    </message>
+    <message>
+        <source>Show keyboard</source>
+        <translation>Mostrar teclado</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2314,6 +2449,10 @@
     <message>
         <source>Checked by staff: %1</source>
         <translation>Verificado por el personal: %1</translation>
+    </message>
+    <message>
+        <source>From a community directory (%1), not yet checked</source>
+        <translation>De un directorio de la comunidad (%1), aún sin verificar</translation>
     </message>
     <message>
         <source>Scan to text</source>
@@ -2759,6 +2898,14 @@
         <translation>De una página web oficial, leída el %1. Aún no revisado por el personal.</translation>
     </message>
     <message>
+        <source>From a community directory (%1). Not yet checked by staff: call first.</source>
+        <translation>De un directorio de la comunidad (%1). Aún no revisado por el personal: llame antes de ir.</translation>
+    </message>
+    <message>
+        <source>From a community directory (%1). Not yet checked by staff.</source>
+        <translation>De un directorio de la comunidad (%1). Aún no revisado por el personal.</translation>
+    </message>
+    <message>
         <source>From an article only. Not yet checked by staff: call first.</source>
         <translation>Solo de un artículo. Aún no revisado por el personal: llame antes de ir.</translation>
     </message>
@@ -2890,24 +3037,36 @@
 <context>
     <name>WorkQueue</name>
     <message>
-        <source>the number did not work</source>
-        <translation>el número no funcionó</translation>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
     </message>
     <message>
-        <source>closed or gone</source>
-        <translation>cerrado o ya no existe</translation>
+        <source>%1: staff wrote %2; the feed now says %3</source>
+        <translation>%1: el personal escribió %2; la fuente ahora dice %3</translation>
     </message>
     <message>
-        <source>something else</source>
-        <translation>otra cosa</translation>
+        <source>%1: %2 [%3] from %4</source>
+        <translation>%1: %2 [%3] de %4</translation>
     </message>
     <message>
-        <source>Reported wrong once</source>
-        <translation>Se informó un error una vez</translation>
+        <source>from %1: in no category yet, so visitors find it only by searching</source>
+        <translation>de %1: todavía sin categoría, así que los visitantes solo la encuentran buscando</translation>
     </message>
     <message>
-        <source>Reported wrong %1 times</source>
-        <translation>Se informó un error %1 veces</translation>
+        <source>from %1: the text is in English only; viewed once</source>
+        <translation>de %1: el texto solo está en inglés; vista una vez</translation>
+    </message>
+    <message>
+        <source>from %1: the text is in English only; viewed %2 times</source>
+        <translation>de %1: el texto solo está en inglés; vista %2 veces</translation>
+    </message>
+    <message>
+        <source>same phone number %1</source>
+        <translation>el mismo número de teléfono %1</translation>
+    </message>
+    <message>
+        <source>similar name in %1</source>
+        <translation>un nombre parecido en %1</translation>
     </message>
     <message>
         <source>Last checked %1, %2 days ago</source>
@@ -2933,6 +3092,10 @@
         <translation>Con errores informados</translation>
     </message>
     <message>
+        <source>Feed changed it</source>
+        <translation>El directorio la cambió</translation>
+    </message>
+    <message>
         <source>Past due</source>
         <translation>Revisión vencida</translation>
     </message>
@@ -2943,6 +3106,14 @@
     <message>
         <source>No way to reach</source>
         <translation>Sin forma de contacto</translation>
+    </message>
+    <message>
+        <source>Same place?</source>
+        <translation>¿El mismo lugar?</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Sin categoría</translation>
     </message>
     <message>
         <source>English only</source>
@@ -2971,6 +3142,34 @@
     <message>
         <source>Checking an entry takes it off the list.</source>
         <translation>Al revisar una entrada, sale de la lista.</translation>
+    </message>
+    <message>
+        <source>Open the entry</source>
+        <translation>Abrir la entrada</translation>
+    </message>
+    <message>
+        <source>Take the feed&apos;s</source>
+        <translation>Tomar el del directorio</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>Dejar el nuestro</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Dejar esta</translation>
+    </message>
+    <message>
+        <source>Keep the other</source>
+        <translation>Dejar la otra</translation>
+    </message>
+    <message>
+        <source>Different places</source>
+        <translation>Son lugares distintos</translation>
+    </message>
+    <message>
+        <source>Settled: %1.</source>
+        <translation>Resuelto: %1.</translation>
     </message>
 </context>
 </TS>
