@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,8 +28,8 @@ LANGS = ("en", "es")
 PIN = "246810"
 NOW = dt.datetime(2026, 11, 23, 10, 0)
 # Shown in the README and docs/admin.md (1280x800, both languages)
-DOC_SHOTS = {"queue", "editor-queue", "history", "history-revert", "recent", "settings",
-             "keypad", "entries", "editor-problem"}
+DOC_SHOTS = {"queue", "queue-conflict", "editor-queue", "history", "history-revert", "recent",
+             "settings", "keypad", "entries", "editor-problem"}
 # Kept under their old names for the pages that link them
 OLD_NAMES = {"notices": "admin-notices.png", "import-hsds": "admin-import-hsds.png"}
 MESSY_HSDS = {  # an older HSDS CSV package with one service that has no name
@@ -94,6 +95,22 @@ def fill(store: object) -> str:
     # What visitors reported with "Something wrong here?": one counter per entry and reason
     record(store, {(resources[3].id, "number"): 3, (resources[3].id, "other"): 1,
                    (resources[12].id, "closed"): 1})
+    # What a 2-1-1 refresh left for staff: a website the feed changed after staff had, and
+    # two entries that may be one place
+    from kiosk.directory import review
+    from kiosk.directory.merge import Conflict
+
+    site = next(r for r in resources[20:] if r.website)
+    review.record_conflict(store, Conflict(site.id, "website", site.website,
+                                           site.website.rstrip("/") + "/new-clinic-hours"),
+                           "211-refresh")
+    twin = next(r for r in resources[25:] if r.phones and r.address.town)
+    copy = twin.with_changes(id=f"211-windham-{twin.id}", name=twin.name.__class__(
+        twin.name.en + " (2-1-1)", (twin.name.es or twin.name.en) + " (2-1-1)"),
+        source="211-windham")
+    store.write_resource(copy)
+    review.record_duplicate(store, copy.id, twin.id,
+                            f"same phone number {twin.phones[0].display}", "211-refresh")
     # A phone edit, "Checked today" 20 seconds later, and the same phone changed again by
     # someone else: putting the first edit back names the later one.
     target = next(r for r in resources if r.phones and r.address)
@@ -154,6 +171,11 @@ def walk(app: QApplication, out: Path, lang: str, size: tuple[int, int]) -> None
         cam.shoot("notices", window)
         screen.banner.mark_seen()
         cam.shoot("queue", window)
+        queue = screen.queue
+        for kind in ("conflict", "duplicate"):
+            row = next(i for i, line in enumerate(queue.model.lines) if line.kind == kind)
+            queue.view.clicked.emit(queue.model.index(row, 0))
+            cam.shoot(f"queue-{kind}", window)
         screen.queue.view.clicked.emit(screen.queue.model.index(0, 0))
         cam.shoot("editor-queue", window)
         screen.go("entries")
@@ -174,6 +196,7 @@ def walk(app: QApplication, out: Path, lang: str, size: tuple[int, int]) -> None
             days.click()  # type: ignore[attr-defined]
         editor.scroll_area.ensureWidgetVisible(editor.days_box, 0, 60)
         cam.shoot("editor-hours", window)
+        window.activateWindow()
         editor.phone_fields["number"].edit.setFocus()
         cam.shoot("keypad", window)
         editor.cancel()
@@ -222,11 +245,14 @@ def walk(app: QApplication, out: Path, lang: str, size: tuple[int, int]) -> None
         settings.body_scroll.ensureWidgetVisible(settings.exit_button, 0, 40)
         cam.shoot("settings-end", window)
         settings.body_scroll.verticalScrollBar().setValue(0)
+        window.activateWindow()
         settings.idle.field.setFocus()
         cam.shoot("settings-keypad", window)
         screen.go("entries")
+        window.activateWindow()
         screen.entries.search.setFocus()
         screen.entries.search.setText("health")
+        QTest.qWait(400)  # the list filters once typing pauses
         cam.shoot("keyboard", window)
         shell.lock()
         window._may_close = True  # type: ignore[attr-defined]

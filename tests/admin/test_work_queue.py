@@ -87,7 +87,7 @@ def test_a_feed_conflict_is_settled_from_its_line(
                                            "https://b.example"), "batch-1")
     admin = sign_in(window, clock=clock)
     queue = admin.screen.queue
-    assert child(queue, "queue-kind-conflict").text() == "Feed changed it (1)"  # type: ignore[attr-defined]
+    assert child(queue, "queue-kind-imported").text() == "From an import (1)"  # type: ignore[attr-defined]
     row = next(i for i, line in enumerate(queue.model.lines) if line.kind == "conflict")
     assert not queue.settle.isVisible()
     tap_row(qtbot, queue.view, row)

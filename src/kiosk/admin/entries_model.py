@@ -85,8 +85,8 @@ class EntriesModel(QAbstractTableModel):
         if not 0 <= section < len(COLUMNS):
             return None
         return {"name": self.tr("Name"), "town": self.tr("Town"),
-                "categories": self.tr("Categories"), "phone": self.tr("Main phone"),
-                "checked": self.tr("Last checked"), "status": self.tr("Shown")}[COLUMNS[section]]
+                "categories": self.tr("Categories"), "phone": self.tr("Phone"),
+                "checked": self.tr("Checked"), "status": self.tr("Shown")}[COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.views import touch_list
@@ -25,13 +25,15 @@ from kiosk.staff.freshness import QueueLine
 
 Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+IMPORTED = "imported"  # one filter for what an import asks: conflicts, duplicates, categories
+FILTERS = {IMPORTED: freshness.IMPORT_KINDS}
+KINDS = (freshness.REPORTED, freshness.STALE, freshness.NEVER_CHECKED, freshness.UNREACHABLE,
+         IMPORTED, freshness.NEEDS_SPANISH)  # the filters, in the order of their buttons
 KIND_NAMES = {freshness.REPORTED: QT_TRANSLATE_NOOP("WorkQueuePage", "Reported wrong"),
-              freshness.CONFLICT: QT_TRANSLATE_NOOP("WorkQueuePage", "Feed changed it"),
               freshness.STALE: QT_TRANSLATE_NOOP("WorkQueuePage", "Past due"),
               freshness.NEVER_CHECKED: QT_TRANSLATE_NOOP("WorkQueuePage", "Never checked"),
               freshness.UNREACHABLE: QT_TRANSLATE_NOOP("WorkQueuePage", "No way to reach"),
-              freshness.DUPLICATE: QT_TRANSLATE_NOOP("WorkQueuePage", "Same place?"),
-              freshness.NEEDS_CATEGORY: QT_TRANSLATE_NOOP("WorkQueuePage", "No category"),
+              IMPORTED: QT_TRANSLATE_NOOP("WorkQueuePage", "From an import"),
               freshness.NEEDS_SPANISH: QT_TRANSLATE_NOOP("WorkQueuePage", "English only")}
 SETTLED_HERE = (freshness.CONFLICT, freshness.DUPLICATE)
 
@@ -91,7 +93,7 @@ class WorkQueuePage(QWidget):
         body = QHBoxLayout()
         body.setSpacing(12)
         self.kinds = ChoiceButtons("queue-kind", self.tr("Show"), [
-            ("all", self.tr("All")), *((k, kind_name(k)) for k in freshness.KINDS)],
+            ("all", self.tr("All")), *((k, kind_name(k)) for k in KINDS)],
             vertical=True)
         self.kinds.set_value("all")
         self.kinds.chosen.connect(lambda _k: self.reload())
@@ -123,13 +125,17 @@ class WorkQueuePage(QWidget):
         counts = freshness.counts(self.ctx.store, today, stale_days)
         kind = self.kinds.value()
         for key, b in self.kinds.buttons.items():
-            n = sum(counts.values()) if key == "all" else counts.get(key, 0)
+            n = sum(counts.values()) if key == "all" else \
+                sum(counts.get(k, 0) for k in FILTERS.get(key, (key,)))
             text = (self.tr("All") if key == "all" else kind_name(key)) + f" ({n})"
             b.setText(text)
             b.setAccessibleName(text)
             b.setVisible(key == "all" or n > 0 or key == kind)
-        lines = freshness.lines(self.ctx.store, today, stale_days,
-                                None if kind in ("", "all") else kind, lang=self.ctx.lang)
+        if kind in ("", "all"):
+            lines = freshness.lines(self.ctx.store, today, stale_days, lang=self.ctx.lang)
+        else:
+            lines = [line for k in FILTERS.get(kind, (kind,)) for line in freshness.lines(
+                self.ctx.store, today, stale_days, k, lang=self.ctx.lang)]
         self.model.set_lines(lines)
         self.settling = None
         self.settle.hide()
@@ -147,7 +153,8 @@ class WorkQueuePage(QWidget):
         self.settle_text = label("", "note")
         self.settle_text.setObjectName("queue-settle-text")
         box.addWidget(self.settle_text)
-        row = QHBoxLayout()
+        grid = QGridLayout()  # two a row: the answers keep their words beside the filters
+        grid.setSpacing(8)
         self.settle_buttons = {
             "open": button(self.tr("Open the entry"), "queue-open"),
             "feed": button(self.tr("Take the feed's"), "queue-take-feed", "primary"),
@@ -155,11 +162,11 @@ class WorkQueuePage(QWidget):
             "this": button(self.tr("Keep this one"), "queue-keep-this", "primary"),
             "other": button(self.tr("Keep the other"), "queue-keep-other"),
             "different": button(self.tr("Different places"), "queue-different")}
-        for key, b in self.settle_buttons.items():
+        for i, (key, b) in enumerate(self.settle_buttons.items()):
             b.clicked.connect(lambda _c=False, k=key: self._settle(k))
-            row.addWidget(b)
-        row.addStretch(1)
-        box.addLayout(row)
+            grid.addWidget(b, i // 2, i % 2)
+        self.settle_grid = grid
+        box.addLayout(grid)
         bar.hide()
         return bar
 
@@ -173,8 +180,12 @@ class WorkQueuePage(QWidget):
         self.settle_text.setText(f"{line.title}: {line.detail}")
         shown = {"open", "feed", "ours"} if line.kind == freshness.CONFLICT else \
             {"open", "this", "other", "different"}
+        while self.settle_grid.count():
+            self.settle_grid.takeAt(0)
         for key, b in self.settle_buttons.items():
             b.setVisible(key in shown)
+        for i, key in enumerate(k for k in self.settle_buttons if k in shown):
+            self.settle_grid.addWidget(self.settle_buttons[key], i // 2, i % 2)
         self.settle.show()
 
     def _settle(self, how: str) -> None:

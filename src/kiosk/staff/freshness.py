@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kiosk.directory import review
+from kiosk.directory.sources import BUNDLED, STAFF
 from kiosk.directory.store import Store
 from kiosk.i18n import translate
 from kiosk.staff import history_words, reported, work_queue
@@ -164,11 +165,37 @@ def _add_imported(store: Store, kind: str, limit: int, lang: str,
                   add: Callable[[QueueLine], None]) -> None:
     """The import's lines of `kind`, with the entries' names in `lang`."""
     found = work_queue.lines(store, kind, limit)
-    names = _names(store, [line.resource_id for line in found], lang)
+    names = _names(store, [line.resource_id for line in found] +
+                   [line.other_id for line in found if line.other_id], lang)
     for line in found:
-        detail = _conflict_text(store, line.item_id) if kind == CONFLICT else line.detail
+        if kind == CONFLICT:
+            detail = _conflict_text(store, line.item_id)
+        elif kind == DUPLICATE:
+            detail = _duplicate_text(store, line.item_id, names)
+        else:
+            detail = line.detail
         add(replace(line, title=names.get(line.resource_id, line.title),
                     detail=detail or line.detail))
+
+
+def source_words(source: str) -> str:
+    """Where an entry came from, as staff call it."""
+    if source in ("", BUNDLED):
+        return translate("WorkQueue", "the kiosk's own directory")
+    if source == STAFF:
+        return translate("WorkQueue", "an entry staff made")
+    return source
+
+
+def _duplicate_text(store: Store, item_id: int | None, names: dict[str, str]) -> str:
+    """A possible duplicate in words: why, and the other entry with where it came from."""
+    item = review.item(store, item_id) if item_id is not None else None
+    other = store.resource(item.other_id) if item is not None else None
+    if item is None or other is None:
+        return ""
+    return translate("WorkQueue", "%1: %2, from %3").replace(
+        "%1", work_queue.duplicate_reason(item.detail)).replace(
+        "%2", names.get(other.id, other.id)).replace("%3", source_words(other.source))
 
 
 def _conflict_text(store: Store, item_id: int | None) -> str:

@@ -405,16 +405,16 @@
         <translation>Categorías</translation>
     </message>
     <message>
-        <source>Main phone</source>
-        <translation>Teléfono principal</translation>
-    </message>
-    <message>
-        <source>Last checked</source>
-        <translation>Última revisión</translation>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation>Se muestra</translation>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Revisada</translation>
     </message>
     <message>
         <source>1 day ago</source>
@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Search: name, town or phone</source>
-        <translation>Nombre, pueblo, teléfono</translation>
+        <translation>Nombre, pueblo, tel.</translation>
     </message>
     <message>
         <source>Show</source>
@@ -3084,16 +3084,24 @@
         <source>Its text is in English only</source>
         <translation>Su texto está solo en inglés</translation>
     </message>
+    <message>
+        <source>the kiosk&apos;s own directory</source>
+        <translation>el directorio propio del quiosco</translation>
+    </message>
+    <message>
+        <source>an entry staff made</source>
+        <translation>una entrada hecha por el personal</translation>
+    </message>
+    <message>
+        <source>%1: %2, from %3</source>
+        <translation>%1: %2, de %3</translation>
+    </message>
 </context>
 <context>
     <name>WorkQueuePage</name>
     <message>
         <source>Reported wrong</source>
         <translation>Con errores informados</translation>
-    </message>
-    <message>
-        <source>Feed changed it</source>
-        <translation>El directorio la cambió</translation>
     </message>
     <message>
         <source>Past due</source>
@@ -3108,12 +3116,8 @@
         <translation>Sin forma de contacto</translation>
     </message>
     <message>
-        <source>Same place?</source>
-        <translation>¿El mismo lugar?</translation>
-    </message>
-    <message>
-        <source>No category</source>
-        <translation>Sin categoría</translation>
+        <source>From an import</source>
+        <translation>De una importación</translation>
     </message>
     <message>
         <source>English only</source>
@@ -3149,7 +3153,7 @@
     </message>
     <message>
         <source>Take the feed&apos;s</source>
-        <translation>Tomar el del directorio</translation>
+        <translation>Tomar el de la fuente</translation>
     </message>
     <message>
         <source>Keep ours</source>
