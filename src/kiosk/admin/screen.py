@@ -53,7 +53,6 @@ class AdminScreen(QWidget):
         bar_layout.addWidget(self.leave_button)
         outer.addWidget(bar)
         self.banner = NoticeBanner(ctx, self)  # (a parent first: it shows itself)
-        outer.addWidget(self.banner)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -81,7 +80,14 @@ class AdminScreen(QWidget):
         self._nav_scroller = enable_finger_scrolling(nav_scroll)
         nav_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body.addWidget(nav_scroll)
-        body.addWidget(self.stack, 1)
+        # The notices above the page, beside the navigation: the sections keep their
+        # room and their places while a notice waits to be seen.
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        content.addWidget(self.banner)
+        content.addWidget(self.stack, 1)
+        body.addLayout(content, 1)
         outer.addLayout(body, 1)
 
         self.queue = WorkQueuePage(ctx)

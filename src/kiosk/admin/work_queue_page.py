@@ -14,7 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.views import touch_list
@@ -22,6 +30,7 @@ from kiosk.admin.widgets import ChoiceButtons, button, label, run_safely
 from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.staff import freshness, work_queue
 from kiosk.staff.freshness import QueueLine
+from kiosk.ui.widgets import enable_finger_scrolling
 
 Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,7 +106,17 @@ class WorkQueuePage(QWidget):
             vertical=True)
         self.kinds.set_value("all")
         self.kinds.chosen.connect(lambda _k: self.reload())
-        body.addWidget(self.kinds, 0, Qt.AlignmentFlag.AlignTop)
+        # When a notice or the keyboard leaves too little room, a finger moves the filters
+        # (no scroll bar is drawn over them).
+        kinds_scroll = self.kinds_scroll = QScrollArea()
+        kinds_scroll.setObjectName("queue-kind-scroll")
+        kinds_scroll.setWidgetResizable(True)
+        kinds_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        kinds_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        kinds_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        kinds_scroll.setWidget(self.kinds)
+        self._kinds_scroller = enable_finger_scrolling(kinds_scroll)
+        body.addWidget(kinds_scroll)
         self.model = QueueModel()
         self.settling: QueueLine | None = None  # the conflict or duplicate being settled
         self.view = touch_list("queue-list", self.tr("What to check next"))
@@ -131,6 +150,7 @@ class WorkQueuePage(QWidget):
             b.setText(text)
             b.setAccessibleName(text)
             b.setVisible(key == "all" or n > 0 or key == kind)
+        self._fit_kinds()
         if kind in ("", "all"):
             lines = freshness.lines(self.ctx.store, today, stale_days, lang=self.ctx.lang)
         else:
@@ -206,6 +226,15 @@ class WorkQueuePage(QWidget):
             self.ctx.changed()
             self.message.setText(self.tr("Settled: %1.").replace("%1", line.title))
         self.reload()
+
+    def _fit_kinds(self) -> None:
+        """The filters' column as wide as its widest button (known once the stylesheet
+        applies, so again when the page is shown)."""
+        self.kinds_scroll.setMinimumWidth(self.kinds.sizeHint().width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_kinds()
 
     def ids(self) -> list[str]:
         return [line.resource_id for line in self.model.lines]

@@ -1130,7 +1130,7 @@
     </message>
     <message>
         <source>Undo last import</source>
-        <translation>Deshacer la última importación</translation>
+        <translation>Deshacer la importación</translation>
     </message>
     <message>
         <source>See the changes</source>
