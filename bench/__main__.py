@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -91,12 +92,28 @@ def cold_start(data_dir: Path, runs: int) -> dict[str, Any]:
             "bare_rss_mb": summary(bare_rss)["median"]}
 
 
+def _entries(data_dir: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(data_dir / "kiosk.db")
+    try:
+        return int(conn.execute("select count(*) from resources").fetchone()[0])
+    finally:
+        conn.close()
+
+
 def run(sizes: list[int], runs: int, import_runs: dict[int, int], soak: int,
         start_runs: int, hsds_sizes: list[int], sheets: bool) -> dict[str, Any]:
     from bench import generate
 
     results: dict[str, Any] = {"machine": machine(), "sizes": {}, "targets": TARGETS,
                                "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())}
+    bundled = CACHE / "data-bundled"  # the kiosk's own directory, filled at the first start
+    shutil.rmtree(bundled, ignore_errors=True)
+    results["cold_start_bundled"] = cold_start(bundled, start_runs)
+    results["cold_start_bundled"]["entries"] = _entries(bundled)
+    print(f"-- bundled directory: cold start "
+          f"{results['cold_start_bundled']['ratio']:.2f}x the bare window", flush=True)
     for size in sizes:
         print(f"-- {size:,} resources", flush=True)
         generate.cached(size)
@@ -130,7 +147,7 @@ def run(sizes: list[int], runs: int, import_runs: dict[int, int], soak: int,
 
 
 def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    """Each target at the largest size: the measure, the target, met or not."""
+    """Each target at the largest size: the measure, the target, met or not met."""
     size = max(int(s) for s in results["sizes"])
     entry = results["sizes"][str(size)]
     ui, start = entry["ui"], entry["cold_start"]
@@ -138,9 +155,16 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     rows: list[tuple[str, str, str, str]] = []
 
     def add(name: str, value: float | None, target: str, met: bool | None) -> None:
-        rows.append((name, fmt(value), target, "-" if met is None else ("yes" if met else "NO")))
+        rows.append((name, fmt(value), target, VERDICT[met]))
 
-    add("cold start / bare window (median)", start["ratio"], "<= 1.5x", start["ratio"] <= 1.5)
+    if "cold_start_bundled" in results:
+        own = results["cold_start_bundled"]["ratio"]
+        entries = results["cold_start_bundled"].get("entries")
+        add(f"cold start / bare window, bundled directory"
+            f"{f' ({entries} entries)' if entries else ''} (median)", own, "<= 1.5x",
+            own <= 1.5)
+    add(f"cold start / bare window, {size:,} entries (median)", start["ratio"], "<= 1.5x",
+        start["ratio"] <= 1.5)
     worst = ui["key_to_results_p95_worst_ms"]
     add("key tap to results, worst p95 of every path (ms)", worst, "< 16", worst < 16)
     for path, measured in ui.get("key_to_results_paths_ms", {}).items():
@@ -166,12 +190,12 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     add("YAML import speed / C loader parse alone", ratio, ">= 0.8", ratio >= 0.8)
     for at in sorted(int(s) for s, e in results["sizes"].items() if "import_hsds" in e):
         hsds = results["sizes"][str(at)]["import_hsds"]
-        own = hsds["kiosk_own_work"]["services_per_s"]
+        own = hsds.get("kiosk_own_work", {}).get("services_per_s")  # None: an older run's
         add(f"HSDS 2-1-1 import at {at:,}, the kiosk's own work (services/s)", own,
-            ">= 20,000", own >= 20_000)
-        total = hsds["total"]["services_per_s"]
+            ">= 20,000", None if own is None else own >= 20_000)
+        total = hsds.get("total", {}).get("services_per_s")
         add("  the same, read and written too (services/s)", total, ">= 20,000",
-            total >= 20_000)
+            None if total is None else total >= 20_000)
     if "import_hsds_command" in results:
         seconds = results["import_hsds_command"]["seconds"]["median"]
         add("kiosk import of 5,000 services, start-up included (s)", seconds, "< 3",
@@ -183,6 +207,17 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         add(f"memory growth over {ui['soak']['taps']:,} random taps (MB)", growth, "< 5",
             growth < 5)
     return rows
+
+
+VERDICT = {True: "met", False: "NOT MET", None: "not measured"}
+
+
+def tally(judged: list[tuple[str, str, str, str]]) -> str:
+    """How many targets were met, and which were not."""
+    met = [name.strip() for name, _, _, verdict in judged if verdict == VERDICT[True]]
+    missed = [name.strip() for name, _, _, verdict in judged if verdict == VERDICT[False]]
+    line = f"{len(met)} of {len(met) + len(missed)} targets met."
+    return line + "".join(f"\n- not met: {name}" for name in missed)
 
 
 def report(results: dict[str, Any]) -> str:
@@ -267,8 +302,15 @@ def report(results: dict[str, Any]) -> str:
         out.append(f"\n10-resource handout to PDF: median {h['handout_to_pdf']['median_ms']} ms,"
                    f" p95 {h['handout_to_pdf']['p95_ms']} ms (new numbers, no QR cache: "
                    f"p95 {h['handout_to_pdf_new_numbers']['p95_ms']} ms)")
+    if "cold_start_bundled" in results:
+        own = results["cold_start_bundled"]
+        out.append(f"\nCold start on the bundled directory ({own.get('entries', '?')} entries):"
+                   f" kiosk {ms(own['kiosk_ms'])} ms, bare window {ms(own['bare_ms'])} ms "
+                   f"(median / p95), {fmt(own['ratio'])}x")
     out.append(f"\nTargets at {max(sizes):,} resources:\n")
-    out.append(table(verdicts(results), ("target", "measured", "target", "met")))
+    judged = verdicts(results)
+    out.append(table(judged, ("target", "measured", "target", "verdict")))
+    out.append("\n" + tally(judged))
     return "\n".join(out)
 
 

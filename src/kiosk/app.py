@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -14,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk.datadir import open_data_dir
 
 if TYPE_CHECKING:
+    from kiosk.backups import Health
+    from kiosk.directory.sql_errors import StorageError
     from kiosk.ui.window import KioskWindow
 
 
@@ -21,19 +25,141 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
                        idle_timeout_s: float | None = None,
                        lang: str | None = None) -> KioskWindow:
     """The kiosk's main window over `data_dir` (created and filled from the bundled
-    directory when empty). A QApplication must exist."""
+    directory when empty). A QApplication must exist.
+
+    Only what the first frame needs is done before it: the database is opened after a
+    check of its structure, and the home screen is made. The rest starts once the frame is
+    up (`after_first_frame`): SQLite's check of every page and the daily backup on a thread,
+    the update folder, the print system, and the other screens, made in idle time."""
     from kiosk.ui.window import KioskWindow
 
-    store = open_data_dir(Path(data_dir), in_memory_if_unreadable=True)
-    window = KioskWindow(store, Path(data_dir), windowed=windowed,
+    data_dir = Path(data_dir)
+    store = open_data_dir(data_dir, in_memory_if_unreadable=True, deep_check=False,
+                          backup=False)
+    window = KioskWindow(store, data_dir, windowed=windowed,
                          idle_timeout_s=idle_timeout_s, lang=lang)
     connect_staff(window)
+    window.first_frame.connect(lambda: after_first_frame(window, data_dir))
+    return window
+
+
+def after_first_frame(window: KioskWindow, data_dir: Path,
+                      more: tuple[Callable[[], object], ...] = ()) -> None:
+    """What waits for the first frame, one step per turn of the event loop so that a tap
+    meanwhile is answered between two steps: the database's deep check (and the day's
+    backup) on a thread, the update folder and the backups' timer, the print system's
+    check, `more`, then one not yet made visitor screen per step."""
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
-    watch_update_folder(window, store, Path(data_dir))  # signed updates, between visitors
-    start_daily_backups(window, store, Path(data_dir))
-    QTimer.singleShot(PRINT_CHECK_AFTER_MS, window, lambda: _check_print_privacy(window, store))
-    return window
+    store = window.store
+    steps: list[Callable[[], object]] = [
+        lambda: check_database_later(window, data_dir),
+        lambda: watch_update_folder(window, store, data_dir),  # signed updates, between visits
+        lambda: start_daily_backups(window, store, data_dir),
+        lambda: QTimer.singleShot(PRINT_CHECK_AFTER_MS, window,
+                                  lambda: _check_print_privacy(window, store)),
+        *more,
+    ]
+
+    def step() -> None:
+        try:
+            if steps:
+                steps.pop(0)()
+            elif not window.build_next_screen():
+                return
+        except Exception:  # one failing step must not keep the others from running
+            logging.getLogger("kiosk.app").exception("a start-up step failed")
+        QTimer.singleShot(0, window, step)
+
+    QTimer.singleShot(0, window, step)
+
+
+CHECK_POLL_MS = 200
+
+
+def check_database_later(window: KioskWindow, data_dir: Path) -> None:
+    """SQLite's quick_check of every page, on a thread with its own connection (the kiosk
+    opened the database after checking only its structure), then the day's backup there too
+    when one is due. When the check finds damage, the kiosk recovers as it does at start-up
+    (the file set aside, the newest good backup restored, staff told) and every screen
+    starts again over the restored directory."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from kiosk.backups import backup_due
+    from kiosk.paths import database_path
+
+    store = window.store
+    path = database_path(data_dir)
+    if store.read_only or not path.is_file():
+        return  # opened read-only or from memory: the reason is among the notices already
+    try:
+        backup = backup_due(store, data_dir)
+    except Exception:
+        logging.getLogger("kiosk.app").exception("the day's backup was not looked for")
+        backup = False
+    pool = ThreadPoolExecutor(1, thread_name_prefix="database-check")
+    future = pool.submit(_deep_check, path, data_dir, store.clock, backup)
+    pool.shutdown(wait=False)
+    poll = QTimer(window)
+    poll.setInterval(CHECK_POLL_MS)
+
+    def answered() -> None:
+        if not future.done():
+            return
+        poll.stop()
+        poll.deleteLater()
+        try:
+            _checked(window, data_dir, *future.result())
+        except Exception:  # a check must never stop the kiosk
+            logging.getLogger("kiosk.app").exception("checking the database failed")
+
+    poll.timeout.connect(answered)
+    poll.start()
+
+
+def _deep_check(path: Path, data_dir: Path, clock: Callable[[], dt.datetime],
+                backup: bool) -> tuple[Health, Path | StorageError | None]:
+    """On the thread: the file's health, then, when it is sound and a backup is due, the
+    backup (its path, or the `StorageError` that stopped it)."""
+    from kiosk.backups import backup_file, examine
+    from kiosk.directory.sql_errors import StorageError
+
+    health = examine(path, deep=True)
+    made: Path | StorageError | None = None
+    if backup and health.state == "sound":
+        try:
+            made = backup_file(path, data_dir, clock())
+        except StorageError as error:
+            made = error
+    return health, made
+
+
+def _checked(window: KioskWindow, data_dir: Path, health: Health,
+             made: Path | StorageError | None) -> None:
+    from kiosk.backups import add_notice, backup_failed, recover
+    from kiosk.directory.sql_errors import StorageError
+
+    log = logging.getLogger("kiosk.app")
+    store = window.store
+    if isinstance(made, StorageError):
+        backup_failed(store, made)
+    if health.state == "sound":
+        return
+    if health.state == "storage":
+        if health.error is not None:
+            log.warning("the database could not be checked: %s (%s)", health.error.message,
+                        health.detail)
+            add_notice(store, health.error.message, "warning")
+        return
+    log.warning("the database failed its check after start-up: %s (%s)", health.state,
+                health.detail)
+    store.db.close()  # nothing may hold the file while it is set aside
+    found = recover(data_dir, health=health)
+    store.take_over(open_data_dir(data_dir, in_memory_if_unreadable=True, deep_check=False,
+                                  backup=False))
+    if found.storage is not None:
+        add_notice(store, found.storage.message, "warning")
+    window.start_again()
 
 
 PRINT_CHECK_AFTER_MS = 3000  # well after the first frame
@@ -139,19 +265,25 @@ def _notes_at_start(window: KioskWindow, data_dir: Path) -> None:
 
 def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
         exit_after_first_frame: bool = False) -> int:
-    _log_uncaught(Path(data_dir))
+    data_dir = Path(data_dir)
+    _log_uncaught(data_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("kiosk")
     app.setStyle("Fusion")
     window = create_main_window(data_dir, windowed=windowed, lang=lang)
-    _notes_at_start(window, Path(data_dir))
-    from kiosk.updates.watcher import start_status_reports
     from kiosk.watchdog import Heartbeat, mark_stopped
 
-    heartbeat = Heartbeat()  # WATCHDOG=1 from this event loop, while it answers
-    QTimer.singleShot(0, heartbeat.start)
-    start_status_reports(window, window.store, Path(data_dir))
+    heartbeat = Heartbeat()  # READY=1 at the first frame, then WATCHDOG=1 from this loop
+
+    def status_reports() -> None:
+        from kiosk.updates.watcher import start_status_reports
+
+        start_status_reports(window, window.store, data_dir)
+
+    window.first_frame.connect(heartbeat.start)
+    window.first_frame.connect(lambda: _notes_at_start(window, data_dir))
+    window.first_frame.connect(status_reports)
     if exit_after_first_frame:
         watcher = _FirstFrame(app)
         window.home.installEventFilter(watcher)
@@ -164,5 +296,5 @@ def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
         keep_full_screen(window)  # fills the screen with or without a window manager
     code = app.exec()
     heartbeat.stop()
-    mark_stopped(Path(data_dir))
+    mark_stopped(data_dir)
     return code

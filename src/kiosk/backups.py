@@ -73,8 +73,23 @@ def backup_now(store: Store, data_dir: Path, reason: str = "manual",
     backup never looks like a good one. A copy that fails (a full disk) is removed at once,
     so that it does not keep the disk full, and the failure is a `StorageError`.
     """
+    return _copy(store.db.conn, data_dir, store.clock(), reason, keep)
+
+
+def backup_file(path: Path, data_dir: Path, when: dt.datetime, reason: str = "daily",
+                keep: int | None = KEEP) -> Path:
+    """`backup_now` through a connection of its own to the database at `path`: for a
+    thread that copies while the kiosk's store serves visitors on the UI thread."""
+    source = sqlite3.connect(path)
+    try:
+        return _copy(source, data_dir, when, reason, keep)
+    finally:
+        source.close()
+
+
+def _copy(source: sqlite3.Connection, data_dir: Path, when: dt.datetime, reason: str,
+          keep: int | None) -> Path:
     folder = backup_dir(data_dir)
-    when = store.clock()
     name = f"kiosk-{when.strftime(_STAMP)}"
     slug = _slug(reason)
     target = folder / f"{name}-{slug}.db" if slug else folder / f"{name}.db"
@@ -89,7 +104,7 @@ def backup_now(store: Store, data_dir: Path, reason: str = "manual",
             folder.mkdir(parents=True, exist_ok=True)
             out = sqlite3.connect(partial)
             try:
-                store.db.conn.backup(out)
+                source.backup(out)
                 # A backup is one self-contained file: no -wal beside it.
                 out.execute("PRAGMA journal_mode = DELETE")
                 out.commit()
@@ -143,25 +158,35 @@ def remove_partial_files(data_dir: Path) -> list[Path]:
     return found
 
 
+def backup_due(store: Store, data_dir: Path) -> bool:
+    """No backup is younger than a day (by the store's clock), and there is something to
+    back up."""
+    now = store.clock()
+    for path in list_backups(data_dir):
+        taken = backup_time(path)
+        if taken is not None and taken <= now and now - taken < DAILY:
+            return False
+    return not (store.read_only or store.is_empty())
+
+
 def daily_backup_if_due(store: Store, data_dir: Path) -> Path | None:
     """Back up when no backup is younger than a day (by the store's clock).
 
     A backup that cannot be made (a full or read-only disk) never stops the kiosk: the
     reason goes to the log and, once a day, to staff.
     """
-    now = store.clock()
-    for path in list_backups(data_dir):
-        taken = backup_time(path)
-        if taken is not None and taken <= now and now - taken < DAILY:
-            return None
-    if store.read_only or store.is_empty():
+    if not backup_due(store, data_dir):
         return None
     try:
         return backup_now(store, data_dir, "daily")
     except StorageError as error:
-        log.warning("the daily backup failed: %s", error.message)
-        add_notice(store, f"Today's backup could not be made. {error.message}", "warning")
+        backup_failed(store, error)
         return None
+
+
+def backup_failed(store: Store, error: StorageError) -> None:
+    log.warning("the daily backup failed: %s", error.message)
+    add_notice(store, f"Today's backup could not be made. {error.message}", "warning")
 
 
 # -- what is wrong with a database file ------------------------------------------------------
@@ -177,9 +202,13 @@ class Health:
     error: StorageError | None = None
 
 
-def examine(path: Path) -> Health:
+def examine(path: Path, deep: bool = True) -> Health:
     """Check a database file: it opens, has the kiosk's schema, passes quick_check and holds
-    a directory. A failure of the disk is never taken for damage."""
+    a directory. A failure of the disk is never taken for damage.
+
+    Without `deep`, quick_check is left out: it reads every page of the file (seconds for
+    a directory of 100,000 places on a cold disk), so the kiosk runs it after its first
+    frame, on a thread of its own (`kiosk.app`)."""
     try:
         if path.exists() and not path.is_file():
             return Health("foreign", "it is not a file but a folder or a device")
@@ -196,10 +225,11 @@ def examine(path: Path) -> Health:
     try:
         tables = {r[0] for r in conn.execute(
             "select name from sqlite_master where type = 'table'")}
-        rows = conn.execute("PRAGMA quick_check").fetchall()
-        results = [str(r[0]) for r in rows]
-        if results != ["ok"]:
-            return Health("damaged", "; ".join(results[:3]))
+        if deep:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+            results = [str(r[0]) for r in rows]
+            if results != ["ok"]:
+                return Health("damaged", "; ".join(results[:3]))
         if not tables:
             return Health("empty", "the database holds no tables")
         if not tables >= _KIOSK_TABLES:
@@ -322,16 +352,19 @@ class Recovery:
     storage: StorageError | None = None
 
 
-def recover(data_dir: Path, now: dt.datetime | None = None) -> Recovery:
+def recover(data_dir: Path, now: dt.datetime | None = None, deep: bool = True,
+            health: Health | None = None) -> Recovery:
     """Check the database at start-up and put a good one in place when it is not.
 
     A damaged or foreign file is moved aside; a damaged, foreign, empty or missing one is
     replaced by the newest good backup, when there is one, and staff get a notice. A
     failing disk changes nothing: the file is left as it is and the failure returned.
+    `deep` is `examine`'s; `health` is what an earlier look found (nothing is checked again).
+    No store may be open on the file.
     """
     remove_partial_files(data_dir)
     path = database_path(data_dir)
-    health = examine(path)
+    health = health or examine(path, deep)
     if health.state == "sound":
         return Recovery()
     if health.state == "storage":

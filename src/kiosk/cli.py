@@ -36,6 +36,30 @@ def _data_dir_parent(default: object = None) -> argparse.ArgumentParser:
     return parent
 
 
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--windowed", action="store_true",
+                        help="run in a normal window that closes normally (for development)")
+    parser.add_argument("--lang", choices=("en", "es"), default=None,
+                        help="the language the kiosk starts in")
+    parser.add_argument("--exit-after-first-frame", action="store_true",
+                        help=argparse.SUPPRESS)
+    parser.set_defaults(func=cmd_run)
+
+
+def _kiosk_run(argv: list[str] | None) -> argparse.Namespace | None:
+    """The options of `kiosk` without a command (start the kiosk), read without building
+    every subcommand's parser (tens of milliseconds of every start); None when `argv` holds
+    anything else, which the whole parser reads."""
+    argv = sys.argv[1:] if argv is None else argv
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="kiosk", parents=[_data_dir_parent()],
+                                     add_help=False)
+    _run_options(parser)
+    args, rest = parser.parse_known_args(argv)
+    return None if rest else args
+
+
 def build_parser() -> argparse.ArgumentParser:
     # `--data-dir` may come before or after the command; the command's copy must not
     # overwrite a value given before it, hence SUPPRESS there.
@@ -44,13 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kiosk", parents=[_data_dir_parent()],
         description="An offline touchscreen kiosk that helps visitors find local help. "
                     "Without a command, it starts the kiosk.")
-    parser.add_argument("--windowed", action="store_true",
-                        help="run in a normal window that closes normally (for development)")
-    parser.add_argument("--lang", choices=("en", "es"), default=None,
-                        help="the language the kiosk starts in")
-    parser.add_argument("--exit-after-first-frame", action="store_true",
-                        help=argparse.SUPPRESS)
-    parser.set_defaults(func=cmd_run)
+    _run_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("check", parents=[common],
@@ -320,8 +338,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _kiosk_run(argv) or build_parser().parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)

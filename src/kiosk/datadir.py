@@ -22,19 +22,24 @@ log = logging.getLogger(__name__)
 
 
 def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _now,
-                  fill: bool = True, in_memory_if_unreadable: bool = False) -> Store:
+                  fill: bool = True, in_memory_if_unreadable: bool = False,
+                  deep_check: bool = True, backup: bool = True) -> Store:
     """The store of `data_dir`, created and filled from `bundled` when it holds nothing.
 
     A failing disk (full, read-only, unreadable) never moves or changes the database: it is
     opened read-only instead, and staff find the reason among the notices. Where even that
     is impossible, the kiosk itself (`in_memory_if_unreadable`) shows its bundled directory
     from memory, so that visitors still find help; commands get the one sentence instead.
+
+    The kiosk's window opens its folder without `deep_check` (SQLite's quick_check of every
+    page) and without the daily `backup`, and does both after its first frame, off the UI
+    thread (`kiosk.app`); the damage only the deep check finds is then recovered the same way.
     """
     path = database_path(data_dir)
     try:
         with at_the_border(data_dir):
             data_dir.mkdir(parents=True, exist_ok=True)
-        found = recover(data_dir)  # damage is set aside and a backup restored
+        found = recover(data_dir, deep=deep_check)  # damage set aside, a backup restored
         store = Store.open(path, clock)
         if fill and store.is_empty():
             directory = read_directory(bundled)
@@ -45,7 +50,8 @@ def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _
         return _open_anyway(path, bundled, clock, fill, error, in_memory_if_unreadable)
     if found.storage is not None:
         add_notice(store, found.storage.message, "warning")
-    daily_backup_if_due(store, data_dir)
+    if backup:
+        daily_backup_if_due(store, data_dir)
     return store
 
 

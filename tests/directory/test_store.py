@@ -32,7 +32,7 @@ def test_migrations_from_an_empty_file(tmp_path: Path) -> None:
     assert applied == ["m001_directory", "m002_history_settings_usage", "m003_list_version",
                        "m004_search_prefixes", "m005_search_version",
                        "m006_resource_names_index", "m007_sources",
-                       "m008_reported_wrong"]
+                       "m008_reported_wrong", "m009_list_order"]
     store.close()
     # Opening again applies nothing twice.
     again = Store.open(path)

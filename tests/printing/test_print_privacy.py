@@ -122,6 +122,7 @@ def test_the_running_kiosk_checks_after_its_first_frame(
     monkeypatch.setattr(app, "PRINT_CHECK_AFTER_MS", 0)
     window = app.create_main_window(fresh_data_dir, windowed=True)
     qtbot.addWidget(window)
+    window.show()  # the check waits for the first frame
     qtbot.waitUntil(lambda: any("keeps the documents" in n.text
                                 for n in unseen(window.store)), timeout=10_000)
     window._may_close = True  # type: ignore[attr-defined]

@@ -126,7 +126,9 @@ def test_start_over_stops_the_real_player(qtbot: QtBot, make_window, lang: str, 
                                           sound_server: PrivatePulse) -> None:
     window = make_window(speech=None, lang=lang)
     speech = window.speech
-    assert isinstance(speech, KioskSpeech) and speech.available()
+    assert isinstance(speech, KioskSpeech)
+    qtbot.waitUntil(speech.answered)  # asked on a thread after the first frame
+    assert speech.available()
     window.open_resource("willimantic-clinic")
     recording = sound_server.record()
     tap(qtbot, _button(window, "read-aloud"))
@@ -150,6 +152,7 @@ def test_start_over_stops_the_real_player(qtbot: QtBot, make_window, lang: str, 
 def test_a_real_reading_plays_out_and_the_button_comes_back(  # type: ignore[no-untyped-def]
         qtbot: QtBot, make_window, sound_server: PrivatePulse) -> None:
     window = make_window(speech=None)
+    qtbot.waitUntil(window.speech.answered)
     window.open_topic("naloxone")  # "How to use naloxone. Call nine one one. ..." 5 s
     tap(qtbot, _button(window, "read-aloud-topic"))
     assert _button(window, "read-aloud-topic-stop").isVisible()
@@ -158,14 +161,16 @@ def test_a_real_reading_plays_out_and_the_button_comes_back(  # type: ignore[no-
 
 
 def test_no_sound_device_hides_the_button_and_tells_staff_once(  # type: ignore[no-untyped-def]
-        make_window, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+        qtbot: QtBot, make_window, monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nobody-listens")
     first = make_window(speech=None)
+    qtbot.waitUntil(first.speech.answered)  # asked on a thread after the first frame
     assert not first.speech.available()
     assert not _button(first, "read-aloud-help-now").isVisible()
     first.open_resource("willimantic-clinic")
     assert not _button(first, "read-aloud").isVisible()
     second = make_window(speech=None)  # the next start finds the same problem
+    qtbot.waitUntil(second.speech.answered)
     notices = [n.text for n in unseen(second.store)]
     assert len(notices) == 1
     assert notices[0].startswith("Read aloud is off: this computer has no sound device")

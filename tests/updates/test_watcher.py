@@ -196,6 +196,7 @@ def test_the_kiosk_window_applies_an_update_only_when_the_visitor_has_gone(
     qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
+    qtbot.waitUntil(lambda: window.findChild(UpdateWatcher) is not None)  # after the frame
     watcher = window.findChild(UpdateWatcher)
     assert watcher is not None and watcher.folder == folder
     watcher.settle.setInterval(50)

@@ -173,6 +173,12 @@ def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
     return row
 
 
+def list_keys(r: Resource) -> tuple[Any, ...]:
+    """What each link of `r` to a category is listed by (`schema.LIST_KEYS`, in order)."""
+    return (int(r.active), r.priority, r.name.en, r.name.es or r.name.en,
+            int(r.is_free), int(r.speaks_spanish), int(r.area.statewide or r.area.national))
+
+
 # Which source holds an entry, and whether it left its feed, are not its content: an
 # import compares them itself, and a digest without them stays the same when they change.
 _NOT_CONTENT = ("digest", "updated_at", "source", "retired_on")

@@ -284,6 +284,50 @@ def m008_reported_wrong(db: Database) -> None:
     )
 
 
+# What a category's list is sorted and filtered by, kept on each of its links (see
+# m009_list_order): the resource's values, copied when the link is written and again
+# whenever one of them changes.
+LIST_KEYS = ("listed", "priority", "name_en", "name_es", "is_free", "speaks_spanish",
+             "statewide")
+_LIST_VALUES = ("{r}.status = 'active' and {r}.retired_on is null", "{r}.priority",
+                "{r}.name_en",
+                "coalesce(nullif({r}.name_es, ''), {r}.name_en)", "{r}.is_free",
+                "{r}.speaks_spanish", "{r}.statewide")
+
+
+def _list_values(row: str) -> str:
+    return ", ".join(v.format(r=row) for v in _LIST_VALUES)
+
+
+@migrations()
+def m009_list_order(db: Database) -> None:
+    # A category of 30,000 places is listed in the order a visitor reads it (crisis lines
+    # first, then by name in their language) by reading one index from its start: no sort,
+    # and no visit to the resources' wide rows. So each link carries its resource's sort
+    # and filter values; triggers keep them equal to the resource's (`listed` is what a
+    # visitor may see: active and not retired from its feed; `name_es` is the name a Spanish
+    # reader sees: the English one where there is no Spanish).
+    for column, kind in zip(LIST_KEYS, (int, int, str, str, int, int, int), strict=True):
+        db.table("resource_categories").add_column(column, kind)
+    keys = ", ".join(LIST_KEYS)
+    values = _list_values("r")
+    db.execute(f"update resource_categories set ({keys}) = (select {values} from resources r "
+               "where r.id = resource_categories.resource_id)")
+    for lang in ("en", "es"):
+        db.execute(f"create index resource_categories_list_{lang} on resource_categories "
+                   f"(category, listed, priority desc, name_{lang} collate nocase, resource_id, "
+                   "is_free, speaks_spanish, statewide)")
+    # Links written without the values (the store writes them itself, in bulk) get them here.
+    db.execute(f"create trigger [resource_categories_list_keys] after insert on "
+               f"[resource_categories] when new.listed is null begin "
+               f"update resource_categories set ({keys}) = (select {values} from resources r "
+               "where r.id = new.resource_id) where rowid = new.rowid; end")
+    changed = ", ".join(("status", "retired_on", *LIST_KEYS[1:]))
+    db.execute(f"create trigger [resources_list_keys] after update of {changed} on "
+               f"[resources] begin update resource_categories set ({keys}) = "
+               f"({_list_values('new')}) where resource_id = new.id; end")
+
+
 def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...],
                          fts_name: str = "") -> None:
     """The FTS5 index `fts_name` (by default `{table}_fts`, as sqlite-utils' enable_fts

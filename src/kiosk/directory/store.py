@@ -150,6 +150,17 @@ class Store:
             kept.close()
         self.db.close()
 
+    def take_over(self, other: Store) -> None:
+        """Carry on with `other`'s connection, closing this store's own: the database file
+        was replaced while the screens held this store (restored from a backup after damage
+        found once the kiosk was up, `kiosk.app`)."""
+        old, self.db = self.db, other.db
+        if old is not other.db:
+            old.close()
+        self.read_only = other.read_only
+        self.unsaved_notices += other.unsaved_notices
+        self._lists.clear()
+
     def now_text(self) -> str:
         return self.clock().isoformat(timespec="seconds")
 
@@ -255,20 +266,42 @@ class Store:
 
     def _list_ids(self, category: str | None, filters: ListFilter,
                   when: dt.datetime | None, lang: str) -> list[str]:
+        if category:
+            return self._category_ids(category, filters, when, lang)
         where = ["r.status = 'active'", "r.retired_on is null"]
         params: list[Any] = []
-        source = "resources r"
-        if category:
-            # The category's rows first, then each one's resource (not every resource).
-            source = "resource_categories rc cross join resources r on r.id = rc.resource_id"
-            where.append("rc.category = ?")
-            params.append(category)
+        self._filtered(where, params, filters, when, "r")
+        name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
+        sql = (f"select r.id from resources r where {' and '.join(where)} "
+               f"order by r.priority desc, {name} collate nocase")
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def _category_ids(self, category: str, filters: ListFilter, when: dt.datetime | None,
+                      lang: str) -> list[str]:
+        """The category's links read in the order of its list index (schema.m009_list_order):
+        no sort, and the resources' own rows only for "near this kiosk"."""
+        name = "es" if lang == "es" else "en"
+        where = ["l.category = ?", "l.listed = 1"]
+        params: list[Any] = [category]
+        source = f"resource_categories l indexed by resource_categories_list_{name}"
+        if filters.near_town and not filters.statewide_only:
+            source += " cross join resources r on r.id = l.resource_id"
+        self._filtered(where, params, filters, when, "l")
+        sql = (f"select l.resource_id from {source} where {' and '.join(where)} "
+               f"order by l.priority desc, l.name_{name} collate nocase")
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def _filtered(self, where: list[str], params: list[Any], filters: ListFilter,
+                  when: dt.datetime | None, flags: str) -> None:
+        """The visitor's filters as conditions: `flags` names the row that has the free,
+        Spanish and statewide flags (a resource, or a link to one); `r` is the resource."""
+        rid = "r.id" if flags == "r" else f"{flags}.resource_id"
         if filters.free:
-            where.append("r.is_free = 1")
+            where.append(f"{flags}.is_free = 1")
         if filters.spanish:
-            where.append("r.speaks_spanish = 1")
+            where.append(f"{flags}.speaks_spanish = 1")
         if filters.statewide_only:
-            where.append("r.statewide = 1")
+            where.append(f"{flags}.statewide = 1")
         elif filters.near_town:
             near = ["r.town = ? collate nocase",
                     "exists (select 1 from json_each(r.area, '$.towns') "
@@ -281,13 +314,9 @@ class Store:
         if filters.open_now:
             when = when or self.clock()
             minute = when.hour * 60 + when.minute
-            where.append("exists (select 1 from resource_hours h where h.resource_id = r.id "
-                         "and h.day = ? and h.start <= ? and h.end > ?)")
+            where.append("exists (select 1 from resource_hours h where h.resource_id = "
+                         f"{rid} and h.day = ? and h.start <= ? and h.end > ?)")
             params += [when.weekday(), minute, minute]
-        name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
-        sql = (f"select r.id from {source} where {' and '.join(where)} "
-               f"order by r.priority desc, {name} collate nocase")
-        return [row[0] for row in self.db.execute(sql, params)]
 
     def list_entries(self, ids: list[str]) -> dict[str, ListEntry]:
         """Row data for the given ids (only the rows on screen need fetching)."""
@@ -363,11 +392,13 @@ class Store:
             self._write_links([resource])
 
     def _write_links(self, resources: list[Resource]) -> None:
-        # Plain executemany over tuples: a 100,000-entry import spends its time here.
+        # Plain executemany over tuples: a 100,000-entry import spends its time here. Each
+        # link carries what its list is sorted and filtered by (schema.m009_list_order).
         self.db.conn.executemany(
-            "insert into resource_categories (resource_id, category, position) "
-            "values (?, ?, ?)",
-            ((r.id, c, i) for r in resources for i, c in enumerate(r.categories)))
+            f"insert into resource_categories (resource_id, category, position, {_LINK_KEYS}) "
+            f"values (?, ?, ?, {_LINK_MARKS})",
+            ((r.id, c, i, *keys) for r in resources for keys in (rows.list_keys(r),)
+             for i, c in enumerate(r.categories)))
         self.db.conn.executemany(
             'insert into resource_hours (resource_id, day, start, "end") values (?, ?, ?, ?)',
             (span for r in resources if r.hours is not None
@@ -525,6 +556,10 @@ class Store:
              None if after is None else json.dumps(after, ensure_ascii=False, default=str),
              batch, reverts])
         return int(cursor.lastrowid or 0)
+
+
+_LINK_KEYS = ", ".join(schema.LIST_KEYS)
+_LINK_MARKS = ", ".join("?" * len(schema.LIST_KEYS))
 
 
 def _single_town(area_json: str | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, SignalInstance
 from PySide6.QtGui import QResizeEvent
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory.model import LocalText, Resource
-from kiosk.speech.script import Script, help_now_script
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
@@ -27,6 +27,9 @@ from kiosk.ui.widgets import (
     scrolling_page,
     text_label,
 )
+
+if TYPE_CHECKING:
+    from kiosk.speech.script import Script
 
 HELP_NOW = "help-now"
 # The strip shows the most urgent lines only: it must fit above the fold on every screen,
@@ -190,6 +193,8 @@ class HomeScreen(Screen):
 
     def script(self) -> Script:
         """What Read aloud says for the Help right now strip."""
+        from kiosk.speech.script import help_now_script
+
         return help_now_script(self.help_lines, self.lang, emergency=self.help_emergency)
 
     def _phone_tile(self, name: str, words: Callable[[], tuple[str, str]]) -> PhoneTile:

@@ -8,14 +8,17 @@ window stops all speech on Start over, the idle reset and a language switch.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from kiosk.speech.script import Script
 from kiosk.ui.speech import Speech
 from kiosk.ui.widgets import icon_pixmap
+
+if TYPE_CHECKING:
+    from kiosk.speech.script import Script
 
 ICON_SIZE = 30
 
@@ -58,7 +61,14 @@ class ReadAloud(QWidget):
         layout.addWidget(self.read_button)
         layout.addWidget(self.stop_button)
         self._ink = ""
+        checked = getattr(speech, "checked", None)  # the engine answers after the first frame
+        if checked is not None:
+            checked.connect(self._speech_checked)
         self.retranslate()
+
+    @Slot()
+    def _speech_checked(self) -> None:
+        self.setVisible(self.speech.available())
 
     def refresh(self, ink: str = "", surface: str = "") -> None:
         """Shown only when the kiosk can speak; the speaker icon drawn in `ink`, the stop

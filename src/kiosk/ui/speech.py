@@ -9,14 +9,17 @@ Tests pass a fake with the same three methods.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.speech.script import Script
-from kiosk.speech.speaker import Speaker
+if TYPE_CHECKING:
+    from kiosk.speech.script import Script
+    from kiosk.speech.speaker import Speaker
 
 log = logging.getLogger(__name__)
 
@@ -44,31 +47,74 @@ class NoSpeech:
 
 
 class KioskSpeech(QObject):
-    """A `Speaker` (engine and player) whose `done` callbacks arrive on the GUI thread."""
+    """A `Speaker` (engine and player) whose `done` callbacks arrive on the GUI thread.
+
+    Whether the machine can speak is asked of the engine and the player, which means
+    starting their programs: `check_later` asks on a thread and emits `checked` on the GUI
+    thread with the answer; until then the kiosk is not `available` (the buttons appear
+    when it is). `problem` asks at once when nobody has yet."""
 
     _ended = Signal(int)
+    _answered = Signal(str)
+    checked = Signal()
 
-    def __init__(self, speaker: Speaker, parent: QObject | None = None) -> None:
+    def __init__(self, speaker: Speaker, parent: QObject | None = None,
+                 ask_later: bool = False) -> None:
         super().__init__(parent)
         self.speaker = speaker
+        self._later = ask_later  # not available until `check_later` has the answer
         self._serial = 0
         self._done: Done | None = None
         self._problem: str | None = None
         self._checked = False
+        self._checking = False
         self._ended.connect(self._on_ended)
+        self._answered.connect(self._on_answered)
 
     def problem(self) -> str | None:
         """Why the kiosk cannot speak here (one sentence for staff), or None."""
         if not self._checked:
             self._checked = True
-            try:
-                self._problem = self.speaker.problem()
-            except Exception:  # a broken engine must not stop the kiosk
-                log.exception("checking the speech engine failed")
-                self._problem = "Read aloud is off: the speech engine could not be checked."
+            self._problem = self._ask()
         return self._problem
 
+    def _ask(self) -> str | None:
+        try:
+            return self.speaker.problem()
+        except Exception:  # a broken engine must not stop the kiosk
+            log.exception("checking the speech engine failed")
+            return "Read aloud is off: the speech engine could not be checked."
+
+    @Slot()
+    def check_later(self) -> None:
+        if self._checked:
+            self.checked.emit()
+            return
+        if self._checking:
+            return
+        self._checking = True
+        threading.Thread(target=self._check_on_thread, name="speech-check",
+                         daemon=True).start()
+
+    def _check_on_thread(self) -> None:
+        problem = self._ask()
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self._answered.emit(problem or "")
+
+    @Slot(str)
+    def _on_answered(self, problem: str) -> None:
+        self._checking = False
+        if not self._checked:
+            self._checked = True
+            self._problem = problem or None
+        self.checked.emit()
+
+    def answered(self) -> bool:
+        return self._checked
+
     def available(self) -> bool:
+        if self._later and not self._checked:
+            return False  # not known yet
         return self.problem() is None
 
     def say(self, script: Script, done: Done | None = None) -> None:
@@ -106,9 +152,12 @@ class KioskSpeech(QObject):
             done()
 
 
-def default_speech(volume: Callable[[], float] = lambda: 1.0) -> KioskSpeech:
-    """espeak-ng through aplay, at `volume` (0 to 1, read at each utterance)."""
+def default_speech(volume: Callable[[], float] = lambda: 1.0,
+                   ask_later: bool = False) -> KioskSpeech:
+    """espeak-ng through aplay, at `volume` (0 to 1, read at each utterance); with
+    `ask_later`, not available until `check_later` has asked the engine and the player."""
     from kiosk.speech.engine import EspeakEngine
     from kiosk.speech.player import AplayPlayer
+    from kiosk.speech.speaker import Speaker
 
-    return KioskSpeech(Speaker(EspeakEngine(), AplayPlayer(), volume))
+    return KioskSpeech(Speaker(EspeakEngine(), AplayPlayer(), volume), ask_later=ask_later)

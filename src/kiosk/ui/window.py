@@ -9,13 +9,14 @@ lives only in memory (the `Visit`, the screen history, what each screen shows) a
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
@@ -28,30 +29,45 @@ from PySide6.QtWidgets import (
 from kiosk.directory import usage
 from kiosk.directory.store import Store
 from kiosk.i18n import LANGUAGES
-from kiosk.ui.category import CategoryScreen
-from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.header import ADMIN_CORNER, Header
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle import IdleWatcher, StillThereDialog
-from kiosk.ui.resource import ResourceScreen
 from kiosk.ui.screen import Clock, Screen, ScreenContext
-from kiosk.ui.search import SearchScreen
 from kiosk.ui.speech import Speech, default_speech
 from kiosk.ui.theme import TEXT_SCALES, Theme
-from kiosk.ui.topic import TopicScreen
 from kiosk.ui.translations import Translations
 from kiosk.ui.visit import Handout, Visit
+
+if TYPE_CHECKING:
+    from kiosk.ui.category import CategoryScreen
+    from kiosk.ui.handout import HandoutScreen
+    from kiosk.ui.resource import ResourceScreen
+    from kiosk.ui.search import SearchScreen
+    from kiosk.ui.topic import TopicScreen
 
 log = logging.getLogger(__name__)
 
 ADMIN_HOLD_MS = 3000
-# The visitor screens by the name the window knows them by. A new screen is a `Screen`
-# subclass added here (and an `open_...` method below when it needs checks or counting).
-SCREENS: Mapping[str, type[Screen]] = {
-    "home": HomeScreen, "category": CategoryScreen, "resource": ResourceScreen,
-    "topic": TopicScreen, "search": SearchScreen, "handout": HandoutScreen,
+# The visitor screens by the name the window knows them by, each as "module:class": a
+# screen's module is imported when the screen is first made, so that only home's code is
+# loaded before the first frame. A new screen is a `Screen` subclass added here (and an
+# `open_...` method below when it needs checks or counting).
+SCREENS: Mapping[str, str | type[Screen]] = {
+    "home": HomeScreen, "category": "kiosk.ui.category:CategoryScreen",
+    "resource": "kiosk.ui.resource:ResourceScreen", "topic": "kiosk.ui.topic:TopicScreen",
+    "search": "kiosk.ui.search:SearchScreen", "handout": "kiosk.ui.handout:HandoutScreen",
 }
 S = TypeVar("S", bound=Screen)
+
+
+def screen_type(kind: str | type[Screen]) -> type[Screen]:
+    """The class a `SCREENS` entry names (imported on first use)."""
+    if not isinstance(kind, str):
+        return kind
+    module, _, name = kind.partition(":")
+    found = getattr(importlib.import_module(module), name)
+    assert isinstance(found, type) and issubclass(found, Screen)
+    return found
 
 
 class AdminCorner(QWidget):
@@ -84,11 +100,14 @@ class KioskWindow(QMainWindow):
     reset_done = Signal()
     language_changed = Signal(str)
     admin_wanted = Signal()  # the staff corner was held; `kiosk.app` opens the admin
+    # The first frame is on the screen: what can wait (checks, watchers, the other screens)
+    # starts now, one step at a time (`kiosk.app`).
+    first_frame = Signal()
 
     def __init__(self, store: Store, data_dir: Path, *, windowed: bool = True,
                  idle_timeout_s: float | None = None, lang: str | None = None,
                  clock: Clock | None = None, speech: Speech | None = None,
-                 screens: Mapping[str, type[Screen]] = SCREENS) -> None:
+                 screens: Mapping[str, str | type[Screen]] = SCREENS) -> None:
         super().__init__()
         self.setObjectName("kiosk-window")
         self.data_dir = Path(data_dir)
@@ -106,6 +125,7 @@ class KioskWindow(QMainWindow):
         self.history: list[tuple[str, str]] = []
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
+        self._painted = False
         self._screen_types = dict(screens)
         self.screens: dict[str, Screen] = {}  # those built so far
 
@@ -185,18 +205,28 @@ class KioskWindow(QMainWindow):
         """The screen called `name`, made the first time it is asked for."""
         screen = self.screens.get(name)
         if screen is None:
-            screen = self._screen_types[name](self.ctx)
+            screen = screen_type(self._screen_types[name])(self.ctx)
             screen.setObjectName(f"{name}-screen")
             screen.category_wanted.connect(self.open_category)
             screen.resource_wanted.connect(self.open_resource)
             screen.topic_wanted.connect(self.open_topic)
             screen.search_wanted.connect(self.open_search)
-            if isinstance(screen, HandoutScreen):
-                screen.print_wanted.connect(self.print_handout)
+            print_wanted = getattr(screen, "print_wanted", None)  # the handout's
+            if print_wanted is not None:
+                print_wanted.connect(self.print_handout)
             self.screens[name] = screen
             self.stack.addWidget(screen)
             screen.restyle(self.theme)
         return screen
+
+    def build_next_screen(self) -> bool:
+        """Make one more of the screens not made yet (in idle time after the first frame,
+        so that a visitor's first tap on each finds it ready); False when none is left."""
+        for name in self._screen_types:
+            if name not in self.screens:
+                self.screen_named(name).ensurePolished()
+                return True
+        return False
 
     def _typed(self, name: str, kind: type[S]) -> S:
         screen = self.screen_named(name)
@@ -209,22 +239,32 @@ class KioskWindow(QMainWindow):
 
     @property
     def category(self) -> CategoryScreen:
+        from kiosk.ui.category import CategoryScreen
+
         return self._typed("category", CategoryScreen)
 
     @property
     def resource_screen(self) -> ResourceScreen:
+        from kiosk.ui.resource import ResourceScreen
+
         return self._typed("resource", ResourceScreen)
 
     @property
     def topic_screen(self) -> TopicScreen:
+        from kiosk.ui.topic import TopicScreen
+
         return self._typed("topic", TopicScreen)
 
     @property
     def search(self) -> SearchScreen:
+        from kiosk.ui.search import SearchScreen
+
         return self._typed("search", SearchScreen)
 
     @property
     def handout_screen(self) -> HandoutScreen:
+        from kiosk.ui.handout import HandoutScreen
+
         return self._typed("handout", HandoutScreen)
 
     # -- navigation -------------------------------------------------------------------------
@@ -451,15 +491,38 @@ class KioskWindow(QMainWindow):
 
     def _default_speech(self) -> Speech:
         """espeak-ng through aplay at the staff's volume; when this machine cannot speak,
-        the Read aloud buttons stay hidden and the admin notices say why."""
-        speech = default_speech(lambda: int(self.settings.get("speech_volume")) / 100)
-        problem = speech.problem()
+        the Read aloud buttons stay hidden and the admin notices say why. The engine and the
+        player are tried after the first frame, on a thread (they start programs); the
+        buttons appear when they answer."""
+        speech = default_speech(lambda: int(self.settings.get("speech_volume")) / 100,
+                                ask_later=True)
+        speech.checked.connect(self._speech_checked)
+        self.first_frame.connect(speech.check_later)
+        return speech
+
+    @Slot()
+    def _speech_checked(self) -> None:
+        asked = getattr(self.speech, "problem", None)
+        problem = asked() if asked is not None else None
         if problem:
             log.warning("%s", problem)
             from kiosk.speech.notices import tell_staff
 
-            tell_staff(self.store, problem)
-        return speech
+            try:
+                tell_staff(self.store, problem)
+            except Exception:  # a closed or read-only store: the log has it
+                log.exception("telling staff that the kiosk cannot speak failed")
+
+    def start_again(self) -> None:
+        """The database under the store was replaced (restored from a backup after damage
+        found once the kiosk was up): the visit is forgotten and every screen is made again
+        from the directory as it is now."""
+        self.quick_exit()
+        for screen in list(self.screens.values()):
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.screens.clear()
+        self._show_current()
 
     def leave(self) -> None:
         """Close the kiosk (a staff action)."""
@@ -470,6 +533,12 @@ class KioskWindow(QMainWindow):
             app.exit(0)
 
     # -- Qt events --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_frame.emit)  # once the frame is out
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
