@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.admin.pinpad import PinPad
@@ -40,6 +40,8 @@ def tap_named(qtbot: QtBot, root: QWidget, name: str) -> None:
 
 
 def tap_row_of(qtbot: QtBot, view: QAbstractItemView, text: str, column: int = 0) -> None:
+    for _ in range(3):  # a view just re-read lays its rows out on the next turns
+        QApplication.processEvents()
     model = view.model()
     for row in range(model.rowCount()):
         index = model.index(row, column)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell, open_admin
 from kiosk.staff import history
+from kiosk.ui.line_breaks import plain
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, enter_pin, tap, tap_row_of
 from tests.windows import PIN, Clock, sign_in
@@ -38,7 +39,7 @@ def _visitor_phone(window: KioskWindow) -> str:
     window.open_resource("windham-clinic")
     label = window.resource_screen.findChild(QLabel, "resource-phone")
     assert label is not None and label.isVisible()
-    return label.text()
+    return plain(label.text())
 
 
 def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
@@ -47,11 +48,12 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
     window.show_home()
     shell = _sign_in_at_the_corner(qtbot, window, clock)
     screen = shell.screen
+    screen.go("entries")
     tap_row_of(qtbot, screen.entries.table, "Windham Clinic")
     tap(qtbot, child(screen, "entry-edit"))
     editor = screen.editor
     assert editor.isVisible()
-    tap_row_of(qtbot, editor.phone_list, "(860) 456-2261  ·  voice  ·  Front desk")
+    tap_row_of(qtbot, editor.phone_list, "(860) 456-2261  ·  Call  ·  Front desk")
     number = child(editor, "phone-number")
     assert isinstance(number, QLineEdit)
     tap(qtbot, number)
@@ -68,7 +70,9 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
     assert not problem.isVisible()
     tap(qtbot, child(editor, "edit-save"))
     qtbot.waitUntil(screen.entries.isVisible)
+    assert screen.entries.message.text() == "Saved: Windham Clinic."  # Save says it saved
     assert screen.entries.current_id() == "windham-clinic"
+    clock.advance(20)  # the check comes in the same minute as the edit
     tap(qtbot, child(screen.entries, "checked-today"))
     saved = window.store.resource("windham-clinic")
     assert saved is not None
@@ -83,21 +87,36 @@ def test_correct_a_number_mark_it_checked_see_it_and_revert_it(
     window.show_home()
     shell = sign_in(window, clock=clock)
     screen = shell.screen
+    screen.go("entries")
     tap_row_of(qtbot, screen.entries.table, "Windham Clinic")
     tap(qtbot, child(screen, "entry-history"))
     page = screen.history
     assert page.isVisible()
-    assert [page.model.index(r, 2).data() for r in range(page.model.rowCount())] == [
-        "Checked", "Edited"]
-    tap_row_of(qtbot, page.table, "Edited", column=2)
-    detail = page.detail.toPlainText()
-    assert "(860) 456-2261" in detail and "(860) 456-2269" in detail
+    rows = [[page.model.index(r, c).data() for c in range(1, 4)]
+            for r in range(page.model.rowCount())]
+    # Two changes in one minute, told apart by their seconds.
+    assert rows == [["2026-11-23 10:00:20", "AB", "Checked"],
+                    ["2026-11-23 10:00:00", "AB", "Edited"]]
+    tap_row_of(qtbot, page.table, "Edited", column=3)
+    # The history in words: the field as the form names it, the number as visitors see it.
+    assert plain(page.detail.text()) == (
+        "Phone: (860) 456-2261, Front desk → (860) 456-2269, Front desk")
+    edit_id = int(page.model.index(1, 0).data())
     tap(qtbot, child(page, "history-revert"))
-    assert page.model.index(0, 2).data().startswith("Reverted")
+    # The first tap only shows what would go back; nothing has changed yet.
+    assert "Phone: (860) 456-2269, Front desk, back to (860) 456-2261, Front desk" in \
+        plain(page.detail.text())
+    assert not page.later.isVisible()  # the check touched other fields
+    assert window.store.resource("windham-clinic").main_phone.display == "(860) 456-2269"  # type: ignore[union-attr]
+    tap(qtbot, child(page, "history-revert-confirm"))
+    assert page.model.index(0, 3).data() == f"Put back (change {edit_id})"
     tap(qtbot, child(shell, "admin-leave"))
     assert "(860) 456-2261" in _visitor_phone(window)
+    after = window.store.resource("windham-clinic")
+    # Only the phone went back: the later "Checked today" stays.
+    assert after is not None and after.verified_on == dt.date(2026, 11, 23)
     newest = history.changes_for(window.store, "resource", "windham-clinic")[0]
-    assert newest.action == "revert" and newest.who == "AB"
+    assert newest.action == "revert" and newest.who == "AB" and newest.fields == ("phones",)
 
 
 def test_saved_changes_show_on_the_visitor_screen_at_once(

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.admin.entry import AdminShell
 from kiosk.directory.files import read_directory, write_directory
 from kiosk.directory.phones import parse_number
+from kiosk.ui.line_breaks import plain
 from kiosk.ui.window import KioskWindow
 from tests.admin.helpers import child, tap
 
@@ -41,7 +42,7 @@ def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, window: K
     page.picker.open(tmp_path / "usb")
     tap(qtbot, page.picker.view.viewport(),
         page.picker.view.visualRect(page.picker.model.index(0, 0)).center())
-    assert page.picker.here.text() == str(folder)
+    assert plain(page.picker.here.text()) == str(folder)
     tap(qtbot, child(page, "picker-use"))
     tap(qtbot, child(page, "import-preview"))
     assert page.name_field.text() == "bundled"  # the kiosk's own files refresh its own
@@ -65,7 +66,7 @@ def test_preview_then_apply_then_undo(qtbot: QtBot, admin: AdminShell, window: K
     assert retired is not None and retired.retired_on is not None and not retired.active
     assert window.store.resource("windham-clinic").main_phone.display == "(860) 456-0000"  # type: ignore[union-attr]
     backups = list((fresh_data_dir / "backups").glob("*-before-import.db"))
-    assert len(backups) == 1 and str(backups[0]) in page.message.text()
+    assert len(backups) == 1 and str(backups[0]) in plain(page.message.text())
     row = window.store.db.execute(
         "select who, backup from imports where kind != 'bundled'").fetchone()
     assert row == ("AB", str(backups[0]))
@@ -131,4 +132,4 @@ def test_export_to_the_chosen_folder(qtbot: QtBot, admin: AdminShell, window: Ki
     tap(qtbot, child(page, "export-directory"))
     target = tmp_path / "usb" / "kiosk-directory-2026-11-23"
     assert read_directory(target).resources == window.store.directory().resources
-    assert page.message.text() == f"Exported 4 file(s) to {target}."
+    assert plain(page.message.text()) == f"Exported 4 file(s) to {target}."

@@ -21,14 +21,17 @@ def test_typing_a_phone_number_by_touch(qtbot: QtBot, admin: AdminShell,
     assert isinstance(number, QLineEdit)
     tap(qtbot, number)
     qtbot.waitUntil(keyboard.isVisible)
+    assert keyboard.showing == "digits"  # a number field brings the number pad
+    letters = child(keyboard, "staff-keyboard-letters")
+    assert not letters.isVisible()
     number.selectAll()
     for key in "(860)":
-        tap(qtbot, child(keyboard, f"staff-key-{key}"))
-    tap(qtbot, child(keyboard, "staff-key-space"))
+        tap(qtbot, child(keyboard, f"staff-pad-{key}"))
+    tap(qtbot, child(keyboard, "staff-pad-space"))
     for key in "456-2262":
-        tap(qtbot, child(keyboard, f"staff-key-{key}"))
-    tap(qtbot, child(keyboard, "staff-key-backspace"))
-    tap(qtbot, child(keyboard, "staff-key-1"))
+        tap(qtbot, child(keyboard, f"staff-pad-{key}"))
+    tap(qtbot, child(keyboard, "staff-pad-backspace"))
+    tap(qtbot, child(keyboard, "staff-pad-1"))
     assert number.text() == "(860) 456-2261"
     assert number.hasFocus()  # the keys never took the focus
     # The field is above the keyboard, not hidden under it.
@@ -42,6 +45,7 @@ def test_typing_a_phone_number_by_touch(qtbot: QtBot, admin: AdminShell,
 
 
 def test_capitals_accents_and_hide(qtbot: QtBot, admin: AdminShell) -> None:
+    admin.screen.go("entries")
     search = child(admin.screen.entries, "admin-search")
     tap(qtbot, search)
     keyboard = admin.keyboard

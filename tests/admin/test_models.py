@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from pytestqt.qtbot import QtBot
 
+from kiosk.admin.categories_page import CATEGORY_ICONS
 from kiosk.admin.entries_model import ID_ROLE, EntriesFilter, EntriesModel
 from kiosk.admin.folder_picker import FolderModel
 from kiosk.admin.history_page import HistoryModel
@@ -76,6 +77,7 @@ def test_entries_model_and_filters(qtmodeltester, tmp_path: Path) -> None:  # ty
 
 def test_entries_page_filters_by_touch(qtbot: QtBot, admin) -> None:  # type: ignore[no-untyped-def]
     page = admin.screen.entries
+    admin.screen.go("entries")
     assert page.proxy.rowCount() == 5
     page.which.setCurrentIndex(page.which.findData("stale"))
     assert page.which.currentText() == "Not checked in 180 days"
@@ -93,8 +95,11 @@ def test_history_model(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[n
     model = HistoryModel()
     model.set_changes(history.changes_for(store, "resource", "hartford-pantry"))
     qtmodeltester.check(model)
-    assert [model.index(r, 2).data() for r in range(2)] == ["Hidden from visitors", "Checked"]
-    assert model.index(1, 3).data() == "verified_on, verified_by"
+    assert [model.index(r, 3).data() for r in range(2)] == ["Hidden from visitors", "Checked"]
+    assert model.index(1, 4).data() == "Last checked, Checked by"
+    checked = history.changes_for(store, "resource", "hartford-pantry")[1]
+    assert model.index(1, 1).data() == checked.at.replace("T", " ")  # to the second
+    assert len(model.index(1, 1).data()) == 19
 
 
 def test_list_models(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -104,7 +109,7 @@ def test_list_models(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-
     phones.update(1, "number", "(860) 456-2261")
     assert phones.move_up(1)
     qtmodeltester.check(phones)
-    assert phones.index(0, 0).data() == "(860) 456-2261  ·  voice"
+    assert phones.index(0, 0).data() == "(860) 456-2261  ·  Call"  # the kind as the form says it
     sources = SourcesModel()
     sources.set_rows([{"ref": "seeds/1.txt", "facts": "phones", "note": ""}])
     assert sources.setData(sources.index(0, 2), "called them")
@@ -117,9 +122,11 @@ def test_list_models(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-
     keyed = KeyedListModel()
     keyed.set_items([("a", "A"), ("b", "B")])
     qtmodeltester.check(keyed)
-    icons = IconsModel(RESOURCES / "icons")
+    icons = IconsModel(RESOURCES / "icons", CATEGORY_ICONS)
     qtmodeltester.check(icons)
-    assert icons.rowCount() >= 12 and icons.row_of("health.svg") >= 0
+    assert icons.rowCount() == 12 and icons.row_of("health.svg") >= 0
+    assert "close.svg" not in icons.names and "chevron-left.svg" not in icons.names
+    assert icons.row_of("info.svg") == 12  # one in use is offered too, so saving keeps it
     (tmp_path / "usb" / "update").mkdir(parents=True)
     (tmp_path / "usb" / "directory.yaml").write_text("format: kiosk-directory/1\n")
     (tmp_path / "usb" / "notes.txt").write_text("not a directory file")
@@ -144,6 +151,7 @@ def test_usage_model(qtmodeltester, tmp_path: Path) -> None:  # type: ignore[no-
 
 def test_the_model_sorts_itself_and_keeps_the_selection(qtbot: QtBot, admin) -> None:  # type: ignore[no-untyped-def]
     page = admin.screen.entries
+    admin.screen.go("entries")
     assert not page.proxy.dynamicSortFilter()  # sorting is one list.sort in the model
     page.select("windham-clinic")
     page.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)

@@ -55,6 +55,7 @@ def _somewhere(texts: list[str], wanted: str) -> bool:
 def test_admin_screens_show_markup_as_text(qtbot: QtBot, admin: AdminShell,
                                            window: KioskWindow) -> None:
     screen = admin.screen
+    screen.go("entries")
     assert MARKUP in shown_texts(screen.entries)
     screen.entries.select("markup-test")
     screen.entries.checked_today()

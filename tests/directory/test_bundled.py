@@ -25,7 +25,7 @@ RUNAWAY_SAFELINE = "+18007862929"  # 1-800-RUNAWAY, given in an article as Love1
 UNTRACED_DCF = "+18448310924"  # "DCF Trafficking Hotline" in one article; on no DCF page
 UNTRACED_CHC = "+18604562261"  # "CHC Willimantic" in one article; on no CHC page
 # Where the places stand today; raise it as staff add numbers, never lower it.
-REACHABLE_FLOOR = 0.70
+REACHABLE_FLOOR = 0.76
 
 
 @pytest.fixture(scope="module")

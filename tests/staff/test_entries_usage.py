@@ -53,3 +53,15 @@ def test_entry_rows_of_some_ids() -> None:
     store = filled_store()
     assert [r.id for r in entry_rows(store, ["hotline"])] == ["hotline"]
     assert entry_rows(store, ["gone"]) == []
+
+
+def test_usage_names_follow_the_staffs_language() -> None:
+    from kiosk.directory import usage
+    from kiosk.staff.usage_report import usage_rows
+    from tests.staff.helpers import filled_store
+
+    store = filled_store()
+    usage.count(store, "category", "health")
+    usage.count(store, "resource", "clinic")
+    assert {r.name for r in usage_rows(store, lang="es")} == {"Salud y pruebas", "Clinic es"}
+    assert {r.name for r in usage_rows(store)} == {"Health and testing", "Clinic"}

@@ -158,11 +158,11 @@ def test_staff_words_from_the_core_and_the_tables_follow_the_language(
     sentence) are shown in Spanish with the rest."""
     from PySide6.QtCore import Qt
 
-    from kiosk.admin.choices import DAY_NAMES, choice
     from kiosk.admin.entries_model import EntriesModel
     from kiosk.admin.usage_page import UsageModel
     from kiosk.admin.widgets import run_safely
     from kiosk.staff import checks
+    from kiosk.staff.choices import DAY_NAMES, choice
 
     def fail() -> None:
         raise RuntimeError("a bug")

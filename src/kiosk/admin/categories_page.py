@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Slot
-from PySide6.QtWidgets import QListView, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListView, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.editor_page import EditorPage
 from kiosk.admin.list_models import KEY_ROLE, IconsModel
-from kiosk.admin.widgets import TARGET, Field, button_row, check_box, label, row
+from kiosk.admin.stepper import Stepper
+from kiosk.admin.views import touch_list
+from kiosk.admin.widgets import Field, button_row, check_box, label, row
 from kiosk.paths import RESOURCES
 from kiosk.staff import history
 from kiosk.staff.forms import Form, category_from_form, category_to_form
+
+# The icons drawn for categories (resources/icons/README.md); the others are the interface's
+# own (arrows, close, keys) and never a category's.
+CATEGORY_ICONS = ("help-now.svg", "health.svg", "harm-reduction.svg", "treatment.svg",
+                  "mental-health.svg", "safety-shelter.svg", "trafficking.svg",
+                  "leaving-sex-work.svg", "legal.svg", "basic-needs.svg",
+                  "jobs-education.svg", "report.svg")
 
 
 class CategoriesPage(EditorPage):
@@ -20,31 +29,40 @@ class CategoriesPage(EditorPage):
         self.list.setAccessibleName(self.tr("Categories"))
         self.new_button.setText(self.tr("New category"))
         self.new_button.setAccessibleName(self.new_button.text())
+        right = QVBoxLayout()
+        right.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.message, 1)
+        for b in (self.history_button, self.cancel_button, self.save_button):
+            top.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
+        right.addLayout(top)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        from kiosk.ui.widgets import enable_finger_scrolling
+
+        self._scroller = enable_finger_scrolling(scroll)
         body = QWidget()
         body.setProperty("role", "page")
         form = QVBoxLayout(body)
+        form.setContentsMargins(0, 0, 12, 0)
         scroll.setWidget(body)
-        self.columns.addWidget(scroll, 2)
-        form.addWidget(self.heading)
+        right.addWidget(scroll, 1)
+        self.columns.addLayout(right, 2)
         self.fields = {
             "slug": Field(self.tr("Id (short, never changes)"), "category-slug"),
             "name_en": Field(self.tr("Name (English)"), "category-name-en"),
             "name_es": Field(self.tr("Name (Spanish)"), "category-name-es"),
-            "description_en": Field(self.tr("Description (English)"), "category-description-en"),
-            "description_es": Field(self.tr("Description (Spanish)"), "category-description-es"),
+            "description_en": Field(self.tr("Description (English)"),
+                                    "category-description-en", multiline=True),
+            "description_es": Field(self.tr("Description (Spanish)"),
+                                    "category-description-es", multiline=True),
         }
         form.addWidget(self.fields["slug"])
         form.addWidget(row(self.fields["name_en"], self.fields["name_es"]))
         form.addWidget(row(self.fields["description_en"], self.fields["description_es"]))
-        self.position = QSpinBox()
-        self.position.setObjectName("category-position")
-        self.position.setAccessibleName(self.tr("Order on the home screen"))
-        self.position.setRange(0, 999)
-        self.position.setMinimumHeight(TARGET)
-        self.position.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
+        self.position = Stepper("category-position", self.tr("Order on the home screen"),
+                                0, 999)
         self.hidden = check_box(self.tr("Hidden from visitors"), "category-hidden")
         self.sensitive = check_box(self.tr("Leave its name off discreet sheets"),
                                    "category-sensitive")
@@ -58,24 +76,20 @@ class CategoriesPage(EditorPage):
         form.addWidget(self.hidden)
         form.addWidget(self.sensitive)
         form.addWidget(label(self.tr("Icon"), "field-title"))
-        self.icons = IconsModel(RESOURCES / "icons")
-        self.icon_view = QListView()
-        self.icon_view.setObjectName("category-icon")
-        self.icon_view.setAccessibleName(self.tr("Icon"))
+        self.icons = IconsModel(RESOURCES / "icons", CATEGORY_ICONS)
+        self.icon_view = touch_list("category-icon", self.tr("Icon"))
         self.icon_view.setModel(self.icons)
         self.icon_view.setViewMode(QListView.ViewMode.IconMode)
         self.icon_view.setIconSize(QSize(48, 48))
-        self.icon_view.setGridSize(QSize(132, 96))
+        self.icon_view.setGridSize(QSize(88, 88))
         self.icon_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.icon_view.setMovement(QListView.Movement.Static)
-        self.icon_view.setMinimumHeight(220)
         form.addWidget(self.icon_view, 1)
-        form.addWidget(self.message)
-        form.addWidget(button_row(self.history_button, self.cancel_button, self.save_button))
+        form.addStretch(1)
         self.reload()
 
     def items(self) -> list[tuple[str, str]]:
-        return [(c.slug, c.name.en + (self.tr(" (hidden)") if c.hidden else ""))
+        return [(c.slug, self.ctx.words(c.name) + (self.tr(" (hidden)") if c.hidden else ""))
                 for c in self.ctx.store.categories(include_hidden=True)]
 
     def exists(self, slug: str) -> bool:
@@ -86,7 +100,7 @@ class CategoriesPage(EditorPage):
         if category is None:
             return
         self.slug = slug
-        self.heading.setText(self.tr("Category: %1").replace("%1", category.name.en))
+        self.heading.setText(self.tr("Category: %1").replace("%1", self.ctx.words(category.name)))
         self._fill(category_to_form(category))
         self.select(slug)
 
@@ -103,7 +117,8 @@ class CategoriesPage(EditorPage):
         for key, f in self.fields.items():
             f.set_text(str(form.get(key, "")))
         self.fields["slug"].edit.setReadOnly(bool(self.slug))
-        self.position.setValue(int(form["position"]))
+        self.fields["slug"].edit.setProperty("readonly", bool(self.slug))
+        self.position.set_value(int(form["position"]))
         self.hidden.setChecked(bool(form["hidden"]))
         self.sensitive.setChecked(bool(form["sensitive"]))
         icon_row = self.icons.row_of(form.get("icon", ""))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk.directory.model import LocalText
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 
@@ -25,7 +26,9 @@ class AdminContext:
     who: str = ""
     changed: Callable[[], None] = _nothing  # the visitor screens re-read the store
     leave_kiosk: Callable[[], None] = _nothing  # "Exit kiosk"
+    settings_saved: Callable[[], None] = _nothing  # the visitor side reads the settings again
     speech: Any = None  # the visitor screens' kiosk.ui.speech.KioskSpeech, for the speaker test
+    lang: str = "en"  # the language the staff screens are shown in (the kiosk's, when opened)
     settings: Settings = field(init=False)
 
     def __post_init__(self) -> None:
@@ -33,3 +36,7 @@ class AdminContext:
 
     def today(self) -> dt.date:
         return self.clock().date()
+
+    def words(self, text: LocalText) -> str:
+        """A directory text (a category's name, an entry's) in the staff's language."""
+        return text.get(self.lang)

@@ -4,10 +4,11 @@ the picked one's form on the right, and Save, Cancel and History under one headi
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.list_models import KEY_ROLE, KeyedListModel
+from kiosk.admin.views import touch_list
 from kiosk.admin.widgets import Field, button, label
 
 
@@ -29,10 +30,9 @@ class EditorPage(QWidget):
         self.columns.setContentsMargins(16, 8, 16, 16)
         left = QVBoxLayout()
         self.model = KeyedListModel()
-        self.list = QListView()
-        self.list.setObjectName(f"{kind}-list")
+        self.list = touch_list(f"{kind}-list", "")
         self.list.setModel(self.model)
-        self.list.setMinimumWidth(240)
+        self.list.setWordWrap(True)  # long titles on two lines, not cut short
         self.list.clicked.connect(self._picked)
         left.addWidget(self.list, 1)
         self.new_button = button("", f"{kind}-new")  # its words: the subclass's

@@ -29,6 +29,8 @@ class EntriesModel(QAbstractTableModel):
         super().__init__()
         self._rows: list[EntryRow] = rows or []
         self.today = today or dt.date.today()
+        self.category_names: dict[str, str] = {}  # slug -> name in the staff's language
+        self.lang = "en"  # the entries' names in this language (English when none)
 
     def set_rows(self, rows: list[EntryRow], today: dt.date) -> None:
         self.beginResetModel()
@@ -53,6 +55,8 @@ class EntriesModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         key = _SORT_KEYS[COLUMNS[column]]
+        if COLUMNS[column] == "name" and self.lang == "es":
+            key = _spanish_name
         self.layoutAboutToBeChanged.emit()
         old_rows = self._rows
         order_ = sorted(range(len(old_rows)), key=lambda i: key(old_rows[i]),
@@ -81,8 +85,8 @@ class EntriesModel(QAbstractTableModel):
         if not 0 <= section < len(COLUMNS):
             return None
         return {"name": self.tr("Name"), "town": self.tr("Town"),
-                "categories": self.tr("Categories"), "phone": self.tr("Main phone"),
-                "checked": self.tr("Last checked"), "status": self.tr("Shown")}[COLUMNS[section]]
+                "categories": self.tr("Categories"), "phone": self.tr("Phone"),
+                "checked": self.tr("Checked"), "status": self.tr("Shown")}[COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -98,17 +102,19 @@ class EntriesModel(QAbstractTableModel):
                 return r.verified_on.isoformat() if r.verified_on else ""
             return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").casefold()
         if role == Qt.ItemDataRole.ToolTipRole and column == "checked" and r.verified_on:
-            return self.tr("%n days ago", "", r.days_since_checked(self.today) or 0)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+            days = r.days_since_checked(self.today) or 0
+            return self.tr("1 day ago") if days == 1 else self.tr("%1 days ago").replace(
+                "%1", str(days))
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if column == "name":
-            return r.name
+            return r.name_es or r.name if self.lang == "es" else r.name
         if column == "town":
             return r.town
         if column == "categories":
-            return ", ".join(r.categories)
+            return ", ".join(self.category_names.get(c, c) for c in r.categories)
         if column == "phone":
             return r.phone
         if column == "checked":
@@ -116,6 +122,10 @@ class EntriesModel(QAbstractTableModel):
                 return self.tr("Never")
             return r.verified_on.isoformat()
         return self.tr("Yes") if r.active else self.tr("Hidden")
+
+
+def _spanish_name(r: EntryRow) -> str:
+    return (r.name_es or r.name).casefold()
 
 
 _SORT_KEYS: dict[str, Any] = {

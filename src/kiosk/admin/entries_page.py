@@ -7,19 +7,17 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.entries_model import ID_ROLE, EntriesFilter, EntriesModel
-from kiosk.admin.widgets import TARGET, button, combo, label
+from kiosk.admin.views import TouchTable
+from kiosk.admin.widgets import PickButton, button, combo, label
 from kiosk.errors import KnownError
 from kiosk.staff import history
 from kiosk.staff.entries import entry_rows, towns
@@ -47,51 +45,37 @@ class EntriesPage(QWidget):
         self.search.setAccessibleName(self.tr("Search entries"))
         self.search.setPlaceholderText(self.tr("Search: name, town or phone"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumHeight(TARGET)
         self.which = combo("entries-filter", self.tr("Show"))
         stale_days = int(ctx.settings.get("stale_days"))
         for key, text in (("all", self.tr("All entries")),
                           ("unchecked", self.tr("Not yet checked")),
-                          ("stale", self.tr("Not checked in %1 days").replace(
-                              "%1", str(stale_days))),
+                          ("stale", self._stale_text(stale_days)),
                           ("inactive", self.tr("Hidden from visitors"))):
             self.which.addItem(text, key)
         self.category = combo("entries-category", self.tr("Category"))
         self.town = combo("entries-town", self.tr("Town"))
-        self.search.setMinimumWidth(220)
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.which, 2)
-        filters.addWidget(self.category, 2)
-        filters.addWidget(self.town, 2)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.which)
+        filters.addWidget(self.category)
+        filters.addWidget(self.town)
         layout.addLayout(filters)
 
         self.model = EntriesModel(today=ctx.today())
+        self.model.lang = ctx.lang
         self.proxy = EntriesFilter(ctx.today(), stale_days)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setObjectName("admin-entries")
-        self.table.setAccessibleName(self.tr("Entries"))
+        self.table = TouchTable("admin-entries", self.tr("Entries"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(TARGET)
-        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)  # a long name or many categories on two lines
         header = self.table.horizontalHeader()
-        header.setMinimumHeight(TARGET)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((0, 130, 150, 170, 165, 90)):
-            if width:
-                header.resizeSection(column, width)
+        self._widths = (0, 120, 200, 160, 130, 90)
+        self._fit_headers()
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        from kiosk.ui.widgets import enable_finger_scrolling
-
-        self._scroller = enable_finger_scrolling(self.table)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         layout.addWidget(self.table, 1)
         self.count = label("", "note")
@@ -143,15 +127,29 @@ class EntriesPage(QWidget):
         select = select or self.current_id()
         rows = entry_rows(self.ctx.store)
         today = self.ctx.today()
+        stale_days = int(self.ctx.settings.get("stale_days"))
+        self.which.setItemText(self.which.findData("stale"), self._stale_text(stale_days))
+        self.model.category_names = {c.slug: self.ctx.words(c.name) for c in
+                                     self.ctx.store.categories(include_hidden=True)}
         self.model.set_rows(rows, today)
-        self.proxy.set_filters(today=today, stale_days=int(self.ctx.settings.get("stale_days")))
+        self.proxy.set_filters(today=today, stale_days=stale_days)
         self._fill_combo(self.category, self.tr("All categories"),
-                         [(c.slug, c.name.en) for c in
+                         [(c.slug, self.ctx.words(c.name)) for c in
                           self.ctx.store.categories(include_hidden=True)])
         self._fill_combo(self.town, self.tr("All towns"), [(t, t) for t in towns(rows)])
         if select:
             self.select(select)
         self._selection_changed()
+
+    def _stale_text(self, days: int) -> str:
+        return self.tr("Not checked in %1 days").replace("%1", str(days))
+
+    def _fit_headers(self) -> None:
+        """The columns' widths, each then grown to hold its name when shown."""
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(self._widths):
+            if width:
+                header.resizeSection(column, width)
 
     def refresh_entry(self, resource_id: str) -> None:
         """Re-read one saved entry's row (cheap with 100,000 entries); a new entry, or one
@@ -164,7 +162,7 @@ class EntriesPage(QWidget):
         self.select(resource_id)
         self._selection_changed()
 
-    def _fill_combo(self, combo: QComboBox, everything: str,
+    def _fill_combo(self, combo: PickButton, everything: str,
                     items: list[tuple[str, str]]) -> None:
         keep = combo.currentData()
         combo.blockSignals(True)

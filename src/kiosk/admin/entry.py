@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.pinpad import PinPad
-from kiosk.admin.widgets import TARGET, button, label
+from kiosk.admin.widgets import button, label
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 from kiosk.staff.pin import PinGuard
@@ -57,7 +57,6 @@ class WhoPage(QWidget):
         self.name = QLineEdit()
         self.name.setObjectName("admin-who")
         self.name.setAccessibleName(self.tr("Your name or initials"))
-        self.name.setMinimumHeight(TARGET + 16)
         self.name.setMaxLength(40)
         self.problem = label("", "problem")
         self.problem.setObjectName("admin-who-problem")
@@ -113,6 +112,8 @@ class AdminShell(QWidget):
         self.ctx = AdminContext(store, Path(data_dir), self.clock, "", self._visitor_refresh,
                                 self._leave_kiosk)
         self.ctx.speech = getattr(window, "speech", None)
+        self.ctx.settings_saved = self._settings_saved
+        self.ctx.lang = str(getattr(window, "lang", "en"))
         self.lock_after_s = float(lock_after_s if lock_after_s is not None
                                   else settings.get("admin_lock_s"))
         self.stack = QStackedWidget(self)
@@ -178,6 +179,11 @@ class AdminShell(QWidget):
         if callable(refresh):
             refresh()
 
+    def _settings_saved(self) -> None:
+        follow = getattr(self.window_, "follow_idle_settings", None)
+        if callable(follow):
+            follow()
+
     def _leave_kiosk(self) -> None:
         leave = getattr(self.window_, "leave", None)
         self.lock()
@@ -206,6 +212,9 @@ class AdminShell(QWidget):
                 reset_done.disconnect(self.lock)
         self.hide()
         self._visitor_refresh()
+        apply = getattr(self.window_, "apply_settings", None)
+        if callable(apply):  # the next visitor meets what staff set
+            apply()
         home = getattr(self.window_, "show_home", None)
         if callable(home):
             home()

@@ -1,9 +1,11 @@
-"""A touch-friendly way to pick a USB stick's folder or a directory file: big rows, the
-usual places (USB sticks under /media and /mnt, the home folder) one tap away."""
+"""A touch-friendly way to pick a USB stick's folder or a directory file: big rows, the USB
+sticks (under /media, /run/media and /mnt) and the kiosk's update folder one tap away, and
+nothing above them: the rest of the computer is not staff's to browse."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,32 +18,48 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.admin.widgets import TARGET, button, label
+from kiosk.admin.views import touch_list
+from kiosk.admin.widgets import button, label
 
 Index = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 FILE_SUFFIXES = (".yaml", ".yml")
+MEDIA_ROOTS = ("/media", "/run/media", "/mnt")  # where a USB stick is mounted
 
 
-def places(home: Path | None = None, roots: tuple[str, ...] = ("/media", "/mnt")) -> list[Path]:
-    """Where a USB stick shows up, then the home folder."""
+def _folders(base: Path) -> list[Path]:
+    try:
+        return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def removable_media(roots: Iterable[str] = MEDIA_ROOTS) -> list[Path]:
+    """The USB sticks mounted now: /media/<stick> or /media/<user>/<stick> (and the same
+    under /run/media), /mnt/<stick>."""
     out: list[Path] = []
+    user = os.environ.get("USER", "")
     for root in roots:
-        base = Path(root)
-        try:
-            children = sorted(p for p in base.iterdir() if p.is_dir())
-        except OSError:
-            continue
-        for child in children:
-            # /media/<user>/<stick> on desktops, /media/<stick> on others.
-            try:
-                inner = sorted(p for p in child.iterdir() if p.is_dir())
-            except OSError:
-                inner = []
-            out += inner if child.name == os.environ.get("USER") and inner else [child]
-    out.append(home or Path.home())
+        for child in _folders(Path(root)):
+            inner = _folders(child)
+            # A folder named for a user (or /run/media's) holds the sticks themselves.
+            if inner and (child.name == user or root.rstrip("/").endswith("run/media")):
+                out += inner
+            else:
+                out.append(child)
+    return out
+
+
+def places(roots: Iterable[str] = MEDIA_ROOTS, extra: Iterable[str | Path] = ()) -> list[Path]:
+    """Where staff may pick from: the USB sticks, then `extra` folders that exist (the
+    kiosk's update folder)."""
+    out = removable_media(roots)
+    for folder in extra:
+        path = Path(folder) if folder else None
+        if path is not None and path.is_dir() and path not in out:
+            out.append(path)
     return out
 
 
@@ -50,14 +68,15 @@ class FolderModel(QAbstractListModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self.folder = Path.home()
+        self.folder: Path | None = None
         self.entries: list[Path] = []
 
-    def set_folder(self, folder: Path) -> None:
+    def set_folder(self, folder: Path | None) -> None:
         self.beginResetModel()
         self.folder = folder
         try:
-            found = [p for p in folder.iterdir() if not p.name.startswith(".")]
+            found = [p for p in folder.iterdir() if not p.name.startswith(".")] \
+                if folder is not None else []
         except OSError:
             found = []
         dirs = sorted((p for p in found if p.is_dir()), key=lambda p: p.name.casefold())
@@ -83,13 +102,18 @@ class FolderModel(QAbstractListModel):
 
 
 class FolderPicker(QWidget):
-    """Tap a place, tap into folders, then "Use this folder" (or tap a .yaml file)."""
+    """Tap a place, tap into folders, then "Use this folder" (or tap a .yaml file). "Up one
+    folder" stops at the place: nothing above a USB stick or the update folder is shown."""
 
     picked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, home: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, extra: Iterable[str | Path] = (),
+                 roots: Iterable[str] = MEDIA_ROOTS) -> None:
         super().__init__(parent)
         self.setObjectName("folder-picker")
+        self.roots = tuple(roots)
+        self.extra = tuple(extra)
+        self.allowed: list[Path] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.places_row = QHBoxLayout()
@@ -99,41 +123,74 @@ class FolderPicker(QWidget):
         self.here = label("", "note")
         self.here.setObjectName("picker-here")
         self.use = button(self.tr("Use this folder"), "picker-use", "primary")
+        self.again = button(self.tr("Look again"), "picker-look-again")
         where.addWidget(self.up)
         where.addWidget(self.use)
         where.addStretch(1)
         layout.addLayout(where)
         layout.addWidget(self.here)
         self.model = FolderModel()
-        self.view = QListView()
-        self.view.setObjectName("picker-list")
-        self.view.setAccessibleName(self.tr("Folders and files"))
+        self.view = touch_list("picker-list", self.tr("Folders and files"))
         self.view.setModel(self.model)
-        self.view.setMinimumHeight(TARGET * 3)
         self.view.clicked.connect(self._tapped)
         layout.addWidget(self.view, 1)
-        self.up.clicked.connect(lambda: self.open(self.model.folder.parent))
+        self.none = label(self.tr("No USB stick was found. Plug one in, then tap \"Look "
+                                  "again\"."), "note")
+        self.none.setObjectName("picker-none")
+        layout.addWidget(self.none)
+        self.up.clicked.connect(self._up)
         self.use.clicked.connect(lambda: self.picked.emit(str(self.model.folder)))
-        self.set_places(places(home))
+        self.again.clicked.connect(self.look_again)
+        self.look_again()
+
+    @Slot()
+    def look_again(self) -> None:
+        """The places again: a stick plugged in since shows up."""
+        self.set_places(places(self.roots, self.extra))
 
     def set_places(self, paths: list[Path]) -> None:
+        self.allowed = list(paths)
         while self.places_row.count():
             item = self.places_row.takeAt(0)
             old = item.widget() if item is not None else None
-            if old is not None:
+            if old is not None and old is not self.again:
                 old.hide()
                 old.deleteLater()
-        for i, path in enumerate(paths[:6]):
+        for i, path in enumerate(paths[:5]):
             b = button(path.name or str(path), f"picker-place-{i}")
             b.clicked.connect(lambda _c=False, p=path: self.open(p))
             self.places_row.addWidget(b)
         self.places_row.addStretch(1)
+        self.places_row.addWidget(self.again)
+        self.none.setVisible(not paths)
+        self.view.setVisible(bool(paths))
+        self.use.setEnabled(bool(paths))
         if paths:
             self.open(paths[0])
+        else:
+            self.model.set_folder(None)
+            self.here.setText("")
+            self.up.setEnabled(False)
+
+    def place_of(self, folder: Path) -> Path | None:
+        """The place `folder` is in (a stick, the update folder), or None."""
+        for place in self.allowed:
+            if folder == place or folder.is_relative_to(place):
+                return place
+        return None
 
     def open(self, folder: Path) -> None:
         self.model.set_folder(folder)
         self.here.setText(str(folder))
+        self.use.setEnabled(True)
+        place = self.place_of(folder)
+        self.up.setEnabled(place is not None and folder != place)
+
+    @Slot()
+    def _up(self) -> None:
+        folder = self.model.folder
+        if folder is not None and self.place_of(folder.parent) is not None:
+            self.open(folder.parent)
 
     @Slot(QModelIndex)
     def _tapped(self, index: QModelIndex) -> None:

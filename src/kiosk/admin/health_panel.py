@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Slot
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
+from kiosk.admin.views import touch_list
 from kiosk.admin.widgets import button, label
 from kiosk.doctor import Check, run_checks
 from kiosk.ui import palette
@@ -56,12 +57,9 @@ class HealthPanel(QWidget):
         self.summary = label("", "status")
         self.summary.setObjectName("health-summary")
         self.model = ChecksModel()
-        self.view = QListView()
-        self.view.setObjectName("health-checks")
-        self.view.setAccessibleName(self.tr("Is this kiosk ready for visitors?"))
+        self.view = touch_list("health-checks", self.tr("Is this kiosk ready for visitors?"))
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.setMinimumHeight(420)
         self.again = button(self.tr("Check again"), "health-check-again")
         self.again.clicked.connect(self.refresh)
         row = QHBoxLayout()

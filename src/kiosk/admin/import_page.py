@@ -35,8 +35,7 @@ MAX_LINES = 400
 class ImportPage(QWidget):
     imported = Signal()
 
-    def __init__(self, ctx: AdminContext, parent: QWidget | None = None,
-                 home: Path | None = None) -> None:
+    def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import-page")
         self.setProperty("role", "page")
@@ -57,7 +56,8 @@ class ImportPage(QWidget):
         outer.addLayout(right, 1)
         left.addWidget(label(self.tr("1. Choose the USB stick's folder or a directory "
                                      "file"), "section"))
-        self.picker = FolderPicker(home=home)
+        # USB sticks and the update folder only (kiosk.admin.folder_picker)
+        self.picker = FolderPicker(extra=[str(ctx.settings.get("update_folder") or "")])
         self.picker.picked.connect(self.set_source)
         left.addWidget(self.picker, 1)
         self.chosen = label(self.tr("Nothing chosen yet."), "note")

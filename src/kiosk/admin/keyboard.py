@@ -3,6 +3,10 @@
 It types into whatever field has focus (its keys never take focus themselves), and has the
 characters staff need that the visitors' search keyboard leaves out: digits, ( ) - for
 phone numbers, @ . / : for web and email addresses and hours, and Spanish letters.
+
+A field that holds a number (a phone number, a ZIP code, hours, a stepper's number) says so
+with the property `keyboard = "digits"`, and gets a number pad instead: bigger keys, fewer
+of them, and less of the screen covered. "ABC" on the pad switches to the letters.
 """
 
 from __future__ import annotations
@@ -16,23 +20,31 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QWidget,
 )
 
 ROWS = ("1234567890-()", "qwertyuiop@/", "asdfghjkl:.,", "zxcvbnm_'&+#", "áéíóúñü¿¡")
-SHIFT, BACKSPACE, SPACE, ENTER, HIDE = "shift", "backspace", "space", "enter", "hide"
-KEY_HEIGHT = 50
+PAD_ROWS = ("123()", "456-:", "789,.")
+SHIFT, BACKSPACE, SPACE, ENTER, HIDE, LETTERS = "shift", "backspace", "space", "enter", "hide", \
+    "letters"
+LETTER_KEYS, DIGIT_KEYS = "letters", "digits"
 
 
 def is_text_field(widget: QWidget | None) -> bool:
     if isinstance(widget, QLineEdit | QPlainTextEdit):
         return not widget.isReadOnly()
     return isinstance(widget, QAbstractSpinBox)
+
+
+def wants_digits(widget: QWidget | None) -> bool:
+    return widget is not None and widget.property("keyboard") == DIGIT_KEYS
 
 
 class StaffKeyboard(QFrame):
@@ -43,9 +55,18 @@ class StaffKeyboard(QFrame):
         self.setObjectName("staff-keyboard")
         self.setProperty("role", "keyboard")
         self.shift = False
-        self.keys: dict[str, QPushButton] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 8, 10, 8)
+        self.keys: dict[str, QPushButton] = {}  # the letters' keys
+        self.pad_keys: dict[str, QPushButton] = {}  # the number pad's
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("staff-keyboard-pages")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(10, 8, 10, 8)
+        outer.addWidget(self.pages)
+
+        letters = QWidget()
+        letters.setObjectName("staff-keyboard-letters")
+        grid = QGridLayout(letters)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for r, row in enumerate(ROWS):
             for c, char in enumerate(row):
@@ -55,18 +76,63 @@ class StaffKeyboard(QFrame):
         grid.addWidget(self._key(ENTER, "↵ " + self.tr("New line")), 2, 13, 1, 2)
         grid.addWidget(self._key(HIDE, self.tr("Hide keyboard")), 3, 13, 1, 2)
         grid.addWidget(self._key(SPACE, self.tr("Space")), 4, 9, 1, 6)
+        self.pages.addWidget(letters)
+
+        digits = QWidget()
+        digits.setObjectName("staff-keyboard-digits")
+        centre = QHBoxLayout(digits)
+        centre.setContentsMargins(0, 0, 0, 0)
+        pad = QGridLayout()
+        pad.setSpacing(6)
+        for r, keys in enumerate(PAD_ROWS):
+            for c, char in enumerate(keys):
+                pad.addWidget(self._pad_key(char, char), r, c)
+        pad.addWidget(self._pad_key("0", "0"), 3, 0, 1, 2)
+        pad.addWidget(self._pad_key(SPACE, self.tr("Space")), 3, 2, 1, 3)
+        for place, (name, text) in enumerate(((BACKSPACE, "⌫ " + self.tr("Delete")),
+                                               (LETTERS, self.tr("ABC: letters")),
+                                               (HIDE, self.tr("Hide keyboard")))):
+            key = self._pad_key(name, text)
+            key.setProperty("wide", True)
+            pad.addWidget(key, place, 5, 2 if name == HIDE else 1, 1)
+        centre.addStretch(1)
+        centre.addLayout(pad)
+        centre.addStretch(1)
+        self.pages.addWidget(digits)
 
     def _key(self, name: str, text: str) -> QPushButton:
-        key = QPushButton(text.replace("&", "&&"))  # a lone & would mark a shortcut
-        key.setObjectName(f"staff-key-{name}")
-        key.setProperty("variant", "staff-key")
-        key.setAccessibleName(text)
-        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        key.setMinimumHeight(KEY_HEIGHT)
-        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        key = self._make(f"staff-key-{name}", text, "staff-key")
         key.clicked.connect(self._press(name))
         self.keys[name] = key
         return key
+
+    def _pad_key(self, name: str, text: str) -> QPushButton:
+        key = self._make(f"staff-pad-{name}", text, "pad-key")
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        key.clicked.connect(self._press(name))
+        self.pad_keys[name] = key
+        return key
+
+    @staticmethod
+    def _make(object_name: str, text: str, variant: str) -> QPushButton:
+        key = QPushButton(text.replace("&", "&&"))  # a lone & would mark a shortcut
+        key.setObjectName(object_name)
+        key.setProperty("variant", variant)
+        key.setAccessibleName(text)
+        key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        key.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return key
+
+    def show_keys(self, which: str) -> None:
+        """The letters, or the number pad (`DIGIT_KEYS`)."""
+        self.pages.setCurrentIndex(1 if which == DIGIT_KEYS else 0)
+        page = self.pages.currentWidget()
+        if page is not None:
+            self.pages.setFixedHeight(page.sizeHint().height())
+
+    @property
+    def showing(self) -> str:
+        return DIGIT_KEYS if self.pages.currentIndex() == 1 else LETTER_KEYS
 
     def _press(self, name: str) -> Callable[[], None]:
         def press() -> None:
@@ -83,6 +149,9 @@ class StaffKeyboard(QFrame):
         if name == HIDE:
             self.hide()
             self.hidden_by_staff.emit()
+            return
+        if name == LETTERS:
+            self.show_keys(LETTER_KEYS)
             return
         target = QApplication.focusWidget()
         if target is None or not is_text_field(target):
@@ -132,6 +201,7 @@ class KeyboardFollower(QObject):
         if not is_text_field(new):
             self._hide_after_release()  # a button or a list: nothing to type into
             return
+        self.keyboard.show_keys(DIGIT_KEYS if wants_digits(new) else LETTER_KEYS)
         self.keyboard.show()
         QTimer.singleShot(0, lambda: self._reveal(new))
 
@@ -145,9 +215,17 @@ class KeyboardFollower(QObject):
             self.keyboard.hide()
 
     def _reveal(self, field: QWidget) -> None:
+        """The field in view above the keyboard; of a text box taller than the room left,
+        the line being typed."""
         parent = field.parentWidget()
         while parent is not None:
             if isinstance(parent, QScrollArea):
-                parent.ensureWidgetVisible(field, 0, 40)
+                inner = parent.widget()
+                if isinstance(field, QPlainTextEdit) and inner is not None and \
+                        field.height() > parent.viewport().height() - 80:
+                    at = field.mapTo(inner, field.cursorRect().center())
+                    parent.ensureVisible(at.x(), at.y(), 40, 60)
+                else:
+                    parent.ensureWidgetVisible(field, 0, 40)
                 return
             parent = parent.parentWidget()

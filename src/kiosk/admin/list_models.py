@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 
+from kiosk.staff.choices import KIND_NAMES, choice
+
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -81,7 +83,8 @@ class PhonesModel(FormRowsModel):
             return None
         p = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            parts = [p.get("number") or self.tr("(no number yet)"), p.get("kind") or "voice"]
+            parts = [p.get("number") or self.tr("(no number yet)"),
+                     choice(KIND_NAMES, p.get("kind") or "voice")]
             if p.get("label_en"):
                 parts.append(p["label_en"])
             return "  ·  ".join(parts)
@@ -186,13 +189,16 @@ class CheckListModel(QAbstractListModel):
 
 
 class IconsModel(QAbstractListModel):
-    """The bundled SVG icons to pick a category's icon from."""
+    """The bundled SVG icons to pick a category's icon from: `names`, or every icon in
+    `folder`. Shown as pictures; each one's name is its tooltip and accessible name."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, names: tuple[str, ...] | None = None) -> None:
         super().__init__()
-        self.names = sorted(p.name for p in folder.glob("*.svg")) if folder.is_dir() else []
-        self._icons: dict[str, QIcon] = {}
         self.folder = folder
+        found = {p.name for p in folder.glob("*.svg")} if folder.is_dir() else set()
+        self.names = [n for n in names if n in found] if names is not None else sorted(found)
+        self._found = found
+        self._icons: dict[str, QIcon] = {}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.names)
@@ -201,9 +207,10 @@ class IconsModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.names):
             return None
         name = self.names[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
-                    KEY_ROLE):
-            return name if role == KEY_ROLE else name.removesuffix(".svg")
+        if role == KEY_ROLE:
+            return name
+        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return name.removesuffix(".svg")
         if role == Qt.ItemDataRole.DecorationRole:
             if name not in self._icons:
                 from kiosk.ui.widgets import icon_pixmap
@@ -213,7 +220,16 @@ class IconsModel(QAbstractListModel):
         return None
 
     def row_of(self, name: str) -> int:
-        return self.names.index(name) if name in self.names else -1
+        """The icon's row; an icon in use that is not offered is added, so that saving
+        keeps it."""
+        if name in self.names:
+            return self.names.index(name)
+        if name not in self._found:
+            return -1
+        self.beginInsertRows(QModelIndex(), len(self.names), len(self.names))
+        self.names.append(name)
+        self.endInsertRows()
+        return len(self.names) - 1
 
 
 class KeyedListModel(QAbstractListModel):

@@ -9,18 +9,17 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.table_model import Index, RowsModel
-from kiosk.admin.widgets import TARGET, button, label
+from kiosk.admin.views import TouchTable
+from kiosk.admin.widgets import button, label
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.staff import notices
 from kiosk.staff.notices import Notice
@@ -72,7 +71,6 @@ class NoticeBanner(QFrame):
         layout.addLayout(texts, 1)
         self.seen_button = button(self.tr("Seen"), "notice-seen", "",
                                   self.tr("Seen: hide these notices"))
-        self.seen_button.setMinimumWidth(120)
         self.seen_button.clicked.connect(self.mark_seen)
         layout.addWidget(self.seen_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.reload()
@@ -118,15 +116,9 @@ class NoticesPage(QWidget):
                                        "database restored from a backup, an update applied "
                                        "or refused."), "note"))
         self.model = NoticesModel()
-        self.table = QTableView()
-        self.table.setObjectName("notices-table")
-        self.table.setAccessibleName(self.tr("Notices"))
+        self.table = TouchTable("notices-table", self.tr("Notices"))
         self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(TARGET - 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)

@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.admin.widgets import KEY, button, label
+from kiosk.admin.widgets import button, label
 from kiosk.staff.pin import MIN_DIGITS, PinError, PinGuard, check_new_pin, wait_text
 
 MAX_DIGITS = 12
+PAD_WIDTH = 3 * 96 + 2 * 14 + 200  # three keys (the stylesheet's 96 px), their gaps, room
 
 
 class PinPad(QWidget):
@@ -47,7 +48,6 @@ class PinPad(QWidget):
         self.dots = label("", "pin-dots", wrap=False)
         self.dots.setObjectName("pin-dots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.dots.setMinimumHeight(56)
         self.message = label("", "problem")
         self.message.setObjectName("pin-message")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -69,7 +69,7 @@ class PinPad(QWidget):
         grid.addWidget(self.ok, 3, 2)
         pad = QWidget()
         pad.setLayout(grid)
-        pad.setMaximumWidth(KEY * 3 + 14 * 2 + 200)
+        pad.setMaximumWidth(PAD_WIDTH)
         centre = QHBoxLayout()
         centre.addStretch(1)
         centre.addWidget(pad)
@@ -93,7 +93,6 @@ class PinPad(QWidget):
 
     def _key(self, text: str, name: str, slot: object = None):  # type: ignore[no-untyped-def]
         key = button(text, name, "pin-key", accessible=text)
-        key.setMinimumSize(KEY, KEY)
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         key.setAutoRepeat(False)
         if slot is None:
@@ -175,7 +174,8 @@ class PinPad(QWidget):
                                   "full or cannot be written), so no PIN is accepted. Fix "
                                   "the disk, then try again."))
             return
-        self._say(self.tr("Wrong PIN. %n tries left.", "", attempt.tries_left))
+        self._say(self.tr("Wrong PIN. 1 try left.") if attempt.tries_left == 1 else
+                  self.tr("Wrong PIN. %1 tries left.").replace("%1", str(attempt.tries_left)))
 
     # -- showing ----------------------------------------------------------------------------
 

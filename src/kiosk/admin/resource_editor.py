@@ -13,33 +13,32 @@ from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QListView,
     QRadioButton,
     QScrollArea,
-    QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.admin.choices import ACCESS_NAMES, COST_NAMES, DAY_NAMES, KIND_NAMES, choice
 from kiosk.admin.context import AdminContext
 from kiosk.admin.list_models import CheckListModel, PhonesModel, SourcesModel
+from kiosk.admin.stepper import Stepper
+from kiosk.admin.views import TouchTable, tick_list, touch_list
 from kiosk.admin.widgets import (
-    TARGET,
+    ChoiceButtons,
     Field,
     button,
     button_row,
     check_box,
-    combo,
     label,
     run_safely,
 )
-from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS
-from kiosk.staff import checks, history
+from kiosk.directory.model import ACCESS, COSTS, DAYS, PHONE_KINDS, Resource
+from kiosk.staff import checks, history, reported
+from kiosk.staff.choices import ACCESS_NAMES, COST_NAMES, DAY_NAMES, KIND_NAMES, choice
 from kiosk.staff.forms import Form, empty_resource_form, resource_from_form, resource_to_form
 
 
@@ -50,6 +49,8 @@ class ResourceEditor(QWidget):
     closed = Signal(str)
     saved = Signal(str)
     history_wanted = Signal(str)
+    checked_next = Signal(str)  # "Checked today, next" in the work queue
+    skip_wanted = Signal()  # the work queue's next entry, this one unchecked
 
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,7 @@ class ResourceEditor(QWidget):
         self.setProperty("role", "page")
         self.ctx = ctx
         self.resource_id = ""  # empty while a new entry is not saved yet
+        self.last_saved = ""  # the entry Save wrote before closing ("" after Cancel)
         self.form: Form = empty_resource_form()
         self.fields: dict[str, Field] = {}
         self._problems: dict[str, str] = {}
@@ -76,6 +78,19 @@ class ResourceEditor(QWidget):
                   self.save_button):
             top.addWidget(b)
         outer.addLayout(top)
+        self.queue_bar = QFrame()
+        self.queue_bar.setObjectName("edit-queue-bar")
+        bar = QHBoxLayout(self.queue_bar)
+        bar.setContentsMargins(16, 6, 16, 6)
+        self.queue_where = label("", "note")
+        self.queue_where.setObjectName("edit-queue-where")
+        self.skip_button = button(self.tr("Skip"), "edit-queue-skip")
+        self.skip_button.clicked.connect(self.skip_wanted.emit)
+        bar.addWidget(self.queue_where, 1)
+        bar.addWidget(self.skip_button)
+        outer.addWidget(self.queue_bar)
+        self.queue_bar.hide()
+        self.in_queue = False
         self.summary = label("", "problem")
         self.summary.setObjectName("edit-summary")
         self.summary.setContentsMargins(16, 0, 16, 0)
@@ -117,9 +132,9 @@ class ResourceEditor(QWidget):
         self.body.addWidget(heading)
 
     def _field(self, key: str, title: str, multiline: bool = False,
-               placeholder: str = "") -> Field:
+               placeholder: str = "", keyboard: str = "") -> Field:
         name = "edit-" + key.replace("_", "-").replace(".", "-")
-        f = Field(title, name, multiline, placeholder)
+        f = Field(title, name, multiline, placeholder, keyboard)
         self.fields[key] = f
         return f
 
@@ -146,16 +161,8 @@ class ResourceEditor(QWidget):
     def _build_categories(self) -> None:
         self._section(self.tr("Categories"))
         self.categories = CheckListModel()
-        self.category_view = QListView()
-        self.category_view.setObjectName("edit-categories")
-        self.category_view.setAccessibleName(self.tr("Categories"))
+        self.category_view = tick_list("edit-categories", self.tr("Categories"))
         self.category_view.setModel(self.categories)
-        self.category_view.setMinimumHeight(TARGET * 4)
-        self.category_view.setFlow(QListView.Flow.LeftToRight)
-        self.category_view.setWrapping(True)
-        self.category_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.category_view.setUniformItemSizes(True)
-        self.category_view.setSpacing(4)
         self.category_view.clicked.connect(self._toggle_category)
         self.body.addWidget(self.category_view)
         self.categories_problem = label("", "problem")
@@ -169,12 +176,8 @@ class ResourceEditor(QWidget):
     def _build_phones(self) -> None:
         self._section(self.tr("Phone numbers (the first is the main one)"))
         self.phones = PhonesModel()
-        self.phone_list = QListView()
-        self.phone_list.setObjectName("edit-phones")
-        self.phone_list.setAccessibleName(self.tr("Phone numbers"))
+        self.phone_list = touch_list("edit-phones", self.tr("Phone numbers"))
         self.phone_list.setModel(self.phones)
-        self.phone_list.setMinimumHeight(TARGET * 3)
-        self.phone_list.setMaximumHeight(TARGET * 4)
         self.phone_list.selectionModel().currentChanged.connect(self._phone_selected)
         self.body.addWidget(self.phone_list)
         add = button(self.tr("Add a phone"), "phone-add")
@@ -190,33 +193,32 @@ class ResourceEditor(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         self.phone_fields = {
-            "number": Field(self.tr("Number"), "phone-number", placeholder="(860) 456-2261"),
+            "number": Field(self.tr("Number"), "phone-number", placeholder="(860) 456-2261",
+                            keyboard="digits"),
             "label_en": Field(self.tr("Label (English)"), "phone-label-en"),
             "label_es": Field(self.tr("Label (Spanish)"), "phone-label-es"),
             "hours_en": Field(self.tr("When to call (English)"), "phone-hours-en"),
             "hours_es": Field(self.tr("When to call (Spanish)"), "phone-hours-es"),
             "message": Field(self.tr("Word to text (for text lines)"), "phone-message"),
         }
-        self.phone_kind = combo("phone-kind", self.tr("Kind of number"))
-        for kind in PHONE_KINDS:
-            self.phone_kind.addItem(choice(KIND_NAMES, kind), kind)
+        self.phone_kind = ChoiceButtons("phone-kind", self.tr("Kind of number"),
+                                        [(k, choice(KIND_NAMES, k)) for k in PHONE_KINDS])
         kind_box = QWidget()
         kind_layout = QVBoxLayout(kind_box)
         kind_layout.setContentsMargins(0, 0, 0, 0)
         kind_layout.addWidget(label(self.tr("Kind"), "field-title"))
         kind_layout.addWidget(self.phone_kind)
         grid.addWidget(self.phone_fields["number"], 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(kind_box, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.phone_fields["label_en"], 1, 0)
-        grid.addWidget(self.phone_fields["label_es"], 1, 1)
-        grid.addWidget(self.phone_fields["hours_en"], 2, 0)
-        grid.addWidget(self.phone_fields["hours_es"], 2, 1)
-        grid.addWidget(self.phone_fields["message"], 3, 0)
+        grid.addWidget(self.phone_fields["message"], 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(kind_box, 1, 0, 1, 2)
+        grid.addWidget(self.phone_fields["label_en"], 2, 0)
+        grid.addWidget(self.phone_fields["label_es"], 2, 1)
+        grid.addWidget(self.phone_fields["hours_en"], 3, 0)
+        grid.addWidget(self.phone_fields["hours_es"], 3, 1)
         self.body.addWidget(self.phone_box)
         for key, f in self.phone_fields.items():
             f.edited.connect(lambda key=key, f=f: self._phone_edited(key, f.text()))
-        self.phone_kind.activated.connect(
-            lambda _i: self._phone_edited("kind", str(self.phone_kind.currentData())))
+        self.phone_kind.chosen.connect(lambda kind: self._phone_edited("kind", kind))
 
     def _current_phone(self) -> int:
         index = self.phone_list.currentIndex()
@@ -229,8 +231,7 @@ class ResourceEditor(QWidget):
         phone = self.phones.rows[row] if row >= 0 else {}
         for key, f in self.phone_fields.items():
             f.set_text(phone.get(key, ""))
-        kind = phone.get("kind") or "voice"
-        self.phone_kind.setCurrentIndex(max(0, self.phone_kind.findData(kind)))
+        self.phone_kind.set_value(phone.get("kind") or "voice")
         if row >= 0:
             self.phone_fields["number"].set_problem(
                 self._problems.get(f"phones.{row}.number", ""))
@@ -278,7 +279,7 @@ class ResourceEditor(QWidget):
         self.body.addWidget(row(self._field("town", self.tr("Town")),
                                 self._field("state", self.tr("State")),
                                 self._field("zip", self.tr("ZIP code"),
-                                            placeholder="06226")))
+                                            placeholder="06226", keyboard="digits")))
         self._section(self.tr("Who it serves"))
         self.statewide = check_box(self.tr("All of Connecticut"), "edit-statewide")
         self.national = check_box(self.tr("The whole country"), "edit-national")
@@ -298,7 +299,6 @@ class ResourceEditor(QWidget):
             radio = QRadioButton(text)
             radio.setObjectName(f"hours-{mode}")
             radio.setAccessibleName(text)
-            radio.setMinimumHeight(TARGET)
             radio.setProperty("mode", mode)
             self.hours_mode.addButton(radio)
             modes_layout.addWidget(radio)
@@ -311,7 +311,7 @@ class ResourceEditor(QWidget):
         grid.setHorizontalSpacing(12)
         for i, day in enumerate(DAYS):
             f = self._field(f"hours.{day}", choice(DAY_NAMES, day),
-                            placeholder=self.tr("Closed, or 09:00-17:00"))
+                            placeholder=self.tr("Closed, or 09:00-17:00"), keyboard="digits")
             f.edit.setObjectName(f"hours-{day}")
             grid.addWidget(f, i // 2, i % 2)
         self.body.addWidget(self.days_box)
@@ -343,25 +343,16 @@ class ResourceEditor(QWidget):
         p_layout = QVBoxLayout(priority_box)
         p_layout.setContentsMargins(0, 0, 0, 0)
         p_layout.addWidget(label(self.tr("Priority (higher shows first)"), "field-title"))
-        self.priority = QSpinBox()
-        self.priority.setObjectName("edit-priority")
-        self.priority.setAccessibleName(self.tr("Priority"))
-        self.priority.setRange(-1000, 1000)
-        self.priority.setMinimumHeight(TARGET)
-        self.priority.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
+        self.priority = Stepper("edit-priority", self.tr("Priority"), -1000, 1000)
         p_layout.addWidget(self.priority)
         self.body.addWidget(button_row(priority_box))
 
     def _build_sources(self) -> None:
         self._section(self.tr("Sources and notes for staff"))
         self.sources = SourcesModel()
-        self.source_view = QTableView()
-        self.source_view.setObjectName("edit-sources")
-        self.source_view.setAccessibleName(self.tr("Sources"))
+        self.source_view = TouchTable("edit-sources", self.tr("Sources"))
         self.source_view.setModel(self.sources)
-        self.source_view.setMinimumHeight(TARGET * 3)
-        self.source_view.verticalHeader().setDefaultSectionSize(TARGET)
-        self.source_view.verticalHeader().hide()
+        self.source_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.source_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.source_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -394,11 +385,13 @@ class ResourceEditor(QWidget):
         if resource is None:
             return
         self.resource_id = resource_id
+        self.last_saved = ""
         self._fill(resource_to_form(resource))
-        self.heading.setText(self.tr("Edit: %1").replace("%1", resource.name.en))
+        self.heading.setText(self.tr("Edit: %1").replace("%1", self.ctx.words(resource.name)))
 
     def new(self, category: str = "") -> None:
         self.resource_id = ""
+        self.last_saved = ""
         self._fill(empty_resource_form(category))
         self.heading.setText(self.tr("New entry"))
 
@@ -412,7 +405,8 @@ class ResourceEditor(QWidget):
                 f.set_text(str(form.get(key, "")))
         self.fields["id"].edit.setReadOnly(bool(self.resource_id))
         self.fields["id"].edit.setProperty("readonly", bool(self.resource_id))
-        cats = [(c.slug, c.name.en) for c in self.ctx.store.categories(include_hidden=True)]
+        cats = [(c.slug, self.ctx.words(c.name))
+                for c in self.ctx.store.categories(include_hidden=True)]
         self.categories.set_items(cats, form["categories"])
         self.phones.set_rows(form["phones"])
         if form["phones"]:
@@ -428,7 +422,7 @@ class ResourceEditor(QWidget):
             box.setChecked(key in form["cost"])
         for key, box in self.access_boxes.items():
             box.setChecked(key in form["access"])
-        self.priority.setValue(int(form["priority"]))
+        self.priority.set_value(int(form["priority"]))
         self.sources.set_rows(form["sources"])
         self._show_verified()
         self._show_problems({})
@@ -481,9 +475,9 @@ class ResourceEditor(QWidget):
         elif self._current_phone() >= 0:
             self.phone_fields["number"].set_problem("")
         count = len(problems)
-        self.summary.setText("" if not count else self.tr(
-            "Nothing was saved. Fix the %n field(s) marked in red.", "", count))
-        self.summary.setVisible(bool(count))
+        self._say("" if not count else self.tr(
+            "Nothing was saved. Fix the field marked in red.") if count == 1 else self.tr(
+            "Nothing was saved. Fix the %1 fields marked in red.").replace("%1", str(count)))
         if count:
             self._scroll_to_first(problems)
 
@@ -530,11 +524,43 @@ class ResourceEditor(QWidget):
             return False
         self.ctx.changed()
         self.resource_id = resource.id
+        self.last_saved = resource.id
         self.saved.emit(resource.id)
         self.closed.emit(resource.id)
         return True
 
+    def set_queue(self, where: str) -> None:
+        """Opened from the work queue: say where in it, and go on to the next entry after
+        "Checked today"."""
+        self.in_queue = True
+        self.queue_where.setText(where)
+        self.queue_bar.show()
+        self.checked_button.setText(self.tr("Checked today, next"))
+        self.checked_button.setAccessibleName(self.checked_button.text())
+        self._emphasise(self.checked_button)  # the fastest path is the one that stands out
+
+    def leave_queue(self) -> None:
+        self.in_queue = False
+        self.queue_bar.hide()
+        self.checked_button.setText(self.tr("Checked today"))
+        self.checked_button.setAccessibleName(self.checked_button.text())
+        self._emphasise(self.save_button)
+
+    def _emphasise(self, primary: QWidget) -> None:
+        for b in (self.checked_button, self.save_button):
+            variant = "primary" if b is primary else ""
+            if b.property("variant") != variant:
+                b.setProperty("variant", variant)
+                b.style().unpolish(b)
+                b.style().polish(b)
+
     @Slot()
+    def _save_checked(self, resource: Resource, action: str) -> None:
+        """Checked, and what visitors reported about it dealt with, in one transaction."""
+        with self.ctx.store.db.atomic():
+            history.save_resource(self.ctx.store, resource, self.ctx.who, action)
+            reported.clear_reported(self.ctx.store, resource.id)
+
     def checked_today(self) -> bool:
         """Save what is on the form, marked as checked today by the person signed in."""
         resource = self._build(verified_on=self.ctx.today().isoformat(),
@@ -547,23 +573,29 @@ class ResourceEditor(QWidget):
             action = "checked"
         else:
             action = "new" if old is None else "edit"
-        if not run_safely(lambda: history.save_resource(self.ctx.store, resource,
-                                                        self.ctx.who, action), self._say):
+        if not run_safely(lambda: self._save_checked(resource, action), self._say):
             return False
         self.ctx.changed()
         self.resource_id = resource.id
         self.form = resource_to_form(resource)
         self._show_verified()
         self.saved.emit(resource.id)
-        self.summary.setText(self.tr("Saved and marked as checked today."))
-        self.summary.setVisible(True)
+        self._say(self.tr("Saved and marked as checked today."), "status")
+        if self.in_queue:
+            self.checked_next.emit(resource.id)
         return True
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, role: str = "problem") -> None:
+        """A problem in red, or what was just done in the colour of "done"."""
+        if self.summary.property("role") != role:
+            self.summary.setProperty("role", role)
+            self.summary.style().unpolish(self.summary)
+            self.summary.style().polish(self.summary)
         self.summary.setText(text)
         self.summary.setVisible(bool(text))
 
     @Slot()
     def cancel(self) -> None:
         self._show_problems({})
+        self.last_saved = ""
         self.closed.emit(self.resource_id)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.admin.context import AdminContext
 from kiosk.admin.pinpad import PinPad
-from kiosk.admin.widgets import TARGET, Field, button, check_box, combo, label
+from kiosk.admin.stepper import Stepper
+from kiosk.admin.views import ChoiceList
+from kiosk.admin.widgets import ChoiceButtons, Field, button, check_box, label, row
 from kiosk.staff.pin import PinGuard
 
 
@@ -26,6 +26,11 @@ def printer_names() -> list[str]:
 
 
 class SettingsPage(QWidget):
+    """Save sits above the page, never under the keyboard. What is saved applies at once:
+    the idle times from now, the language, text size and contrast from the next visitor on
+    (when staff leave, if nobody is using the kiosk), the printer and discreet sheets from
+    the next sheet, the days before checking again in the work queue and the entries."""
+
     def __init__(self, ctx: AdminContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settings-page")
@@ -33,70 +38,83 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        outer.setSpacing(0)
+        top = QHBoxLayout()
+        top.setContentsMargins(16, 8, 16, 8)
+        top.addWidget(label(self.tr("Settings"), "section", wrap=False))
+        self.message = label("", "status")
+        self.message.setObjectName("settings-message")
+        top.addWidget(self.message, 1)
+        self.save_button = button(self.tr("Save settings"), "settings-save", "primary")
+        self.save_button.clicked.connect(self.save)
+        top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(top)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("settings-scroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         body.setProperty("role", "page")
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
+        self.body_scroll.setWidget(body)
+        outer.addWidget(self.body_scroll, 1)
+        from kiosk.ui.widgets import enable_finger_scrolling
+
+        self._scroller = enable_finger_scrolling(self.body_scroll)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setContentsMargins(16, 0, 24, 16)
         layout.setSpacing(10)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
+
+        layout.addWidget(label(self.tr("This kiosk"), "section"))
         self.location = Field(self.tr("Name of this place (printed on sheets)"),
                               "settings-location")
         self.town = Field(self.tr("Town of this kiosk (for \"near this kiosk\")"),
                           "settings-town")
-        grid.addWidget(self.location, 0, 0)
-        grid.addWidget(self.town, 0, 1)
-        self.lang = combo("settings-default-lang", self.tr("Language at the start"))
-        self.lang.addItem("English", "en")
-        self.lang.addItem("Español", "es")
-        grid.addWidget(self._titled(self.tr("Language at the start"), self.lang), 1, 0)
-        self.idle = QDoubleSpinBox()
-        self.idle.setObjectName("settings-idle-timeout")
-        self.idle.setAccessibleName(self.tr("Seconds untouched before the kiosk starts over"))
-        self.idle.setRange(20, 900)
-        self.idle.setDecimals(0)
-        self.idle.setSingleStep(10)
-        self.idle.setMinimumHeight(TARGET)
-        self.idle.setButtonSymbols(QDoubleSpinBox.ButtonSymbols.PlusMinus)
-        grid.addWidget(self._titled(self.tr("Seconds untouched before the kiosk starts over"),
-                                    self.idle), 1, 1)
-        self.stale = QSpinBox()
-        self.stale.setObjectName("settings-stale-days")
-        self.stale.setAccessibleName(self.tr("Days before an entry needs checking again"))
-        self.stale.setRange(7, 3650)
-        self.stale.setSingleStep(30)
-        self.stale.setMinimumHeight(TARGET)
-        self.stale.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
-        grid.addWidget(self._titled(self.tr("Days before an entry needs checking again"),
-                                    self.stale), 2, 0)
-        self.printer = combo("settings-printer", self.tr("Printer"))
+        layout.addWidget(row(self.location, self.town))
+
+        layout.addWidget(label(self.tr("Each visit starts with"), "section"))
+        self.lang = ChoiceButtons("settings-default-lang", self.tr("Language at the start"),
+                                  [("en", "English"), ("es", "Español")])
+        self.text_size = ChoiceButtons(
+            "settings-text-size", self.tr("Text size at the start"),
+            [("0", self.tr("Normal")), ("1", self.tr("Larger")), ("2", self.tr("Largest"))])
+        layout.addWidget(row(self._titled(self.tr("Language at the start"), self.lang),
+                             self._titled(self.tr("Text size at the start"), self.text_size)))
+        self.contrast = check_box(self.tr("Start in high contrast"), "settings-high-contrast")
+        layout.addWidget(self.contrast)
+        self.idle = Stepper("settings-idle-timeout",
+                            self.tr("Seconds untouched before the kiosk starts over"),
+                            20, 900, 10)
+        self.still_there = Stepper("settings-still-there",
+                                   self.tr("Seconds to answer \"Are you still there?\""),
+                                   5, 120, 5)
+        layout.addWidget(row(
+            self._titled(self.tr("Seconds untouched before the kiosk starts over"), self.idle),
+            self._titled(self.tr("Seconds to answer \"Are you still there?\""),
+                         self.still_there)))
+
+        layout.addWidget(label(self.tr("Printing"), "section"))
+        self.printer = ChoiceList("settings-printer", self.tr("Printer"))
         self.test_page = button(self.tr("Print a test page"), "settings-test-page")
-        printer_row = QHBoxLayout()
-        printer_row.addWidget(self.printer, 1)
-        printer_row.addWidget(self.test_page)
         printer_box = QWidget()
-        printer_box.setLayout(printer_row)
+        printer_row = QHBoxLayout(printer_box)
         printer_row.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self._titled(self.tr("Printer"), printer_box), 2, 1)
-        layout.addLayout(grid)
+        printer_row.addWidget(self.printer, 1)
+        printer_row.addWidget(self.test_page, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._titled(self.tr("Printer"), printer_box))
         self.discreet = check_box(self.tr("Print discreet sheets unless the visitor chooses "
                                           "otherwise"), "settings-discreet")
-        self.contrast = check_box(self.tr("Start in high contrast"), "settings-high-contrast")
         layout.addWidget(self.discreet)
-        layout.addWidget(self.contrast)
-        self.save_button = button(self.tr("Save settings"), "settings-save", "primary")
-        self.save_button.clicked.connect(self.save)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
-        layout.addLayout(save_row)
-        self.message = label("", "status")
-        self.message.setObjectName("settings-message")
-        layout.addWidget(self.message)
+
+        layout.addWidget(label(self.tr("Checking entries"), "section"))
+        self.stale = Stepper("settings-stale-days",
+                             self.tr("Days before an entry needs checking again"), 7, 3650, 30)
+        stale_box = QWidget()
+        stale_row = QHBoxLayout(stale_box)
+        stale_row.setContentsMargins(0, 0, 0, 0)
+        stale_row.addWidget(self._titled(self.tr("Days before an entry needs checking again"),
+                                         self.stale), 1)
+        stale_row.addStretch(1)
+        layout.addWidget(stale_box)
 
         from kiosk.admin.speaker_section import SpeakerSection
 
@@ -151,20 +169,20 @@ class SettingsPage(QWidget):
         s = self.ctx.settings
         self.location.set_text(s.get("location_name"))
         self.town.set_text(s.get("town"))
-        self.lang.setCurrentIndex(max(0, self.lang.findData(s.get("default_lang"))))
-        self.idle.setValue(float(s.get("idle_timeout_s")))
-        self.stale.setValue(int(s.get("stale_days")))
+        self.lang.set_value(str(s.get("default_lang")))
+        self.text_size.set_value(str(s.get("text_size_default")))
+        self.idle.set_value(round(float(s.get("idle_timeout_s"))))
+        self.still_there.set_value(round(float(s.get("still_there_s"))))
+        self.stale.set_value(int(s.get("stale_days")))
         self.discreet.setChecked(bool(s.get("discreet_default")))
         self.contrast.setChecked(bool(s.get("high_contrast_default")))
-        self.printer.clear()
-        self.printer.addItem(self.tr("No printer"), "")
         current = str(s.get("printer"))
         names = printer_names()
         if current and current not in names:
             names.append(current)
-        for name in names:
-            self.printer.addItem(name, name)
-        self.printer.setCurrentIndex(max(0, self.printer.findData(current)))
+        self.printer.set_items([("", self.tr("No printer")), *((n, n) for n in names)],
+                               current)
+        self.message.setText("")
 
     @Slot()
     def save(self) -> bool:
@@ -177,20 +195,23 @@ class SettingsPage(QWidget):
         with self.ctx.store.db.atomic():
             s.set("location_name", self.location.text().strip())
             s.set("town", town)
-            s.set("default_lang", self.lang.currentData())
+            s.set("default_lang", self.lang.value() or "en")
+            s.set("text_size_default", int(self.text_size.value() or 0))
             s.set("idle_timeout_s", self.idle.value())
+            s.set("still_there_s", self.still_there.value())
             s.set("stale_days", self.stale.value())
-            s.set("printer", self.printer.currentData() or "")
+            s.set("printer", self.printer.current_key())
             s.set("discreet_default", self.discreet.isChecked())
             s.set("high_contrast_default", self.contrast.isChecked())
         self.town.set_problem("")
-        self.message.setText(self.tr("Saved. The kiosk uses the new settings from its next "
-                                     "visitor on."))
+        self.ctx.settings_saved()
+        self.message.setText(self.tr("Saved. The idle times count from now; the language, "
+                                     "text size and contrast apply from the next visitor."))
         return True
 
     @Slot()
     def _test_page(self) -> None:
-        name = str(self.printer.currentData() or "")
+        name = self.printer.current_key()
         if not name:
             self.message.setText(self.tr("Choose a printer first."))
             return

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QVBoxLayout, QWidget
 
 from kiosk.admin.context import AdminContext
-from kiosk.admin.widgets import TARGET, button, label
+from kiosk.admin.widgets import button, label
 from kiosk.speech.script import speaker_test_script
 
 
@@ -32,8 +32,6 @@ class SpeakerSection(QWidget):
         self.volume.setRange(10, 100)
         self.volume.setSingleStep(10)
         self.volume.setPageStep(10)
-        self.volume.setMinimumHeight(TARGET)
-        self.volume.setMinimumWidth(320)
         self.volume_text = label("", wrap=False)
         self.volume_text.setObjectName("settings-speech-volume-text")
         self.test_button = button(self.tr("Test the speaker"), "settings-test-speaker")

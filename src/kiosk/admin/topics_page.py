@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
-    QListView,
     QScrollArea,
-    QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,9 @@ from PySide6.QtWidgets import (
 from kiosk.admin.context import AdminContext
 from kiosk.admin.editor_page import EditorPage
 from kiosk.admin.list_models import CheckListModel, SourcesModel
-from kiosk.admin.widgets import TARGET, Field, button, button_row, check_box, label, row
+from kiosk.admin.stepper import Stepper
+from kiosk.admin.views import TouchTable, tick_list
+from kiosk.admin.widgets import Field, button, button_row, check_box, label, row
 from kiosk.directory.model import Topic
 from kiosk.staff import history
 from kiosk.staff.forms import Form, topic_from_form, topic_to_form
@@ -34,9 +34,11 @@ class TopicsPage(EditorPage):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
         body.setProperty("role", "page")
         form = QVBoxLayout(body)
+        form.setContentsMargins(0, 0, 12, 0)
         scroll.setWidget(body)
         from kiosk.ui.widgets import enable_finger_scrolling
 
@@ -45,12 +47,11 @@ class TopicsPage(EditorPage):
         top = QHBoxLayout()
         self.checked_button = button(self.tr("Checked today"), "topic-checked-today")
         outer_right.addWidget(self.heading)
-        top.addStretch(1)
+        top.addWidget(self.message, 1)
         for b in (self.checked_button, self.history_button, self.cancel_button,
                   self.save_button):
-            top.addWidget(b)
+            top.addWidget(b, 0, Qt.AlignmentFlag.AlignTop)
         outer_right.addLayout(top)
-        outer_right.addWidget(self.message)
         outer_right.addWidget(scroll, 1)
         self.columns.addLayout(outer_right, 3)
 
@@ -62,22 +63,16 @@ class TopicsPage(EditorPage):
         form.addWidget(f("slug", self.tr("Id (short, never changes)")))
         form.addWidget(row(f("title_en", self.tr("Title (English)")),
                            f("title_es", self.tr("Title (Spanish)"))))
-        form.addWidget(row(f("summary_en", self.tr("One line under the title (English)")),
-                           f("summary_es", self.tr("One line under the title (Spanish)"))))
+        form.addWidget(row(f("summary_en", self.tr("One line under the title (English)"), True),
+                           f("summary_es", self.tr("One line under the title (Spanish)"),
+                             True)))
         note = label(self.tr("Text: a blank line starts a new paragraph; a line starting "
                              "with \"- \" is a list item."), "note")
         form.addWidget(note)
         form.addWidget(row(f("body_en", self.tr("Text (English)"), True),
                            f("body_es", self.tr("Text (Spanish)"), True)))
-        for key in ("body_en", "body_es"):
-            self.fields[key].edit.setMinimumHeight(260)
         form.addWidget(f("related", self.tr("Related entries: their ids, with commas")))
-        self.position = QSpinBox()
-        self.position.setObjectName("topic-position")
-        self.position.setAccessibleName(self.tr("Order"))
-        self.position.setRange(0, 999)
-        self.position.setMinimumHeight(TARGET)
-        self.position.setButtonSymbols(QSpinBox.ButtonSymbols.PlusMinus)
+        self.position = Stepper("topic-position", self.tr("Order"), 0, 999)
         self.sensitive = check_box(self.tr("Leave its title off discreet sheets"),
                                    "topic-sensitive")
         order = QWidget()
@@ -88,24 +83,15 @@ class TopicsPage(EditorPage):
         form.addWidget(button_row(order, self.sensitive))
         form.addWidget(label(self.tr("Shown on these category screens"), "field-title"))
         self.categories = CheckListModel()
-        self.category_view = QListView()
-        self.category_view.setObjectName("topic-categories")
-        self.category_view.setAccessibleName(self.tr("Categories"))
+        self.category_view = tick_list("topic-categories", self.tr("Categories"))
         self.category_view.setModel(self.categories)
-        self.category_view.setFlow(QListView.Flow.LeftToRight)
-        self.category_view.setWrapping(True)
-        self.category_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.category_view.setMinimumHeight(TARGET * 3)
         self.category_view.clicked.connect(lambda i: self.categories.toggle(i.row()))
         form.addWidget(self.category_view)
         form.addWidget(label(self.tr("Sources"), "field-title"))
         self.sources = SourcesModel()
-        self.source_view = QTableView()
-        self.source_view.setObjectName("topic-sources")
+        self.source_view = TouchTable("topic-sources", self.tr("Sources"))
         self.source_view.setModel(self.sources)
-        self.source_view.setMinimumHeight(TARGET * 3)
-        self.source_view.verticalHeader().hide()
-        self.source_view.verticalHeader().setDefaultSectionSize(TARGET)
+        self.source_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.source_view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
         self.source_view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -124,7 +110,7 @@ class TopicsPage(EditorPage):
         self.reload()
 
     def items(self) -> list[tuple[str, str]]:
-        return [(t.slug, t.title.en) for t in self.ctx.store.topics()]
+        return [(t.slug, self.ctx.words(t.title)) for t in self.ctx.store.topics()]
 
     def exists(self, slug: str) -> bool:
         return self.ctx.store.topic(slug) is not None
@@ -134,7 +120,7 @@ class TopicsPage(EditorPage):
         if topic is None:
             return
         self.slug = slug
-        self.heading.setText(self.tr("Topic: %1").replace("%1", topic.title.en))
+        self.heading.setText(self.tr("Topic: %1").replace("%1", self.ctx.words(topic.title)))
         self._fill(topic_to_form(topic))
         self.select(slug)
 
@@ -151,9 +137,9 @@ class TopicsPage(EditorPage):
         for key, field in self.fields.items():
             field.set_text(str(form.get(key, "")))
         self.fields["slug"].edit.setReadOnly(bool(self.slug))
-        self.position.setValue(int(form.get("position") or 0))
+        self.position.set_value(int(form.get("position") or 0))
         self.sensitive.setChecked(bool(form.get("sensitive")))
-        self.categories.set_items([(c.slug, c.name.en) for c in
+        self.categories.set_items([(c.slug, self.ctx.words(c.name)) for c in
                                    self.ctx.store.categories(include_hidden=True)],
                                   list(form.get("categories", [])))
         self.sources.set_rows(form.get("sources", []))

@@ -6,12 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +15,8 @@ from PySide6.QtWidgets import (
 from kiosk.admin.context import AdminContext
 from kiosk.admin.folder_picker import places
 from kiosk.admin.table_model import Index, RowsModel
-from kiosk.admin.widgets import TARGET, button, label
+from kiosk.admin.views import TouchTable
+from kiosk.admin.widgets import ChoiceButtons, button, label
 from kiosk.i18n import QT_TRANSLATE_NOOP, translated
 from kiosk.staff.usage_report import KIND_WORDS, totals, usage_rows, write_usage_csv
 
@@ -58,16 +55,11 @@ class UsagePage(QWidget):
                                        "kiosk keeps only these daily totals: nothing about "
                                        "any visitor or visit."), "note"))
         top = QHBoxLayout()
-        self.group = QButtonGroup(self)
-        self.period_buttons: dict[str, QPushButton] = {}
-        for key, text in (("day", self.tr("Per day")), ("month", self.tr("Per month"))):
-            b = button(text, f"usage-per-{key}")
-            b.setCheckable(True)
-            b.clicked.connect(lambda _c=False, k=key: self.set_period(k))
-            self.group.addButton(b)
-            self.period_buttons[key] = b
-            top.addWidget(b)
-        top.addStretch(1)
+        self.periods = ChoiceButtons("usage-per", self.tr("Period"), [
+            ("day", self.tr("Per day")), ("month", self.tr("Per month"))])
+        self.periods.chosen.connect(self.set_period)
+        self.period_buttons = self.periods.buttons
+        top.addWidget(self.periods, 1)
         self.totals = label("", "section")
         self.totals.setObjectName("usage-totals")
         self.export_button = button(self.tr("Save as CSV on the USB stick"),
@@ -80,41 +72,42 @@ class UsagePage(QWidget):
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.table = QTableView()
-        self.table.setObjectName("usage-table")
-        self.table.setAccessibleName(self.tr("Usage"))
+        self.table = TouchTable("usage-table", self.tr("Usage"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(TARGET - 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.message = label("", "status")
         self.message.setObjectName("usage-message")
         layout.addWidget(self.message)
-        self.period_buttons["day"].setChecked(True)
+        self.periods.set_value("day")
         self.reload()
 
     def reload(self) -> None:
-        rows = usage_rows(self.ctx.store, self.period)
+        rows = usage_rows(self.ctx.store, self.period, lang=self.ctx.lang)
         self.model.set_rows(rows)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         t = totals(rows)
-        self.totals.setText(self.tr("Total: %1 categories, %2 entries, %3 sheets printed")
+        self.totals.setText(self.tr("Category screens opened: %1. Entries opened: %2. Topics "
+                                    "read: %3. Sheets printed: %4.")
                             .replace("%1", str(t["category"])).replace("%2", str(t["resource"]))
-                            .replace("%3", str(t["sheet"])))
+                            .replace("%3", str(t["topic"])).replace("%4", str(t["sheet"])))
 
     def set_period(self, period: str) -> None:
         self.period = period
-        self.period_buttons[period].setChecked(True)
+        self.periods.set_value(period)
         self.reload()
 
     @Slot()
     def export(self, folder: object = None) -> None:
         from pathlib import Path
 
-        target = Path(str(folder)) if folder else places()[0]
+        sticks = places()
+        if not folder and not sticks:
+            self.message.setText(self.tr("No USB stick was found. Plug one in, then save "
+                                         "again."))
+            return
+        target = Path(str(folder)) if folder else sticks[0]
         try:
             path = write_usage_csv(self.ctx.store, target, self.period)
         except OSError as error:

@@ -28,6 +28,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("paper", "letter", str),
     Setting("discreet_default", True, bool),
     Setting("high_contrast_default", False, bool),
+    Setting("text_size_default", 0, int),  # 0, 1, 2: the steps of kiosk.ui.theme.TEXT_SCALES
     Setting("stale_days", 180, int),
     Setting("update_folder", "", str),
     Setting("trusted_key", "", str),  # the publisher's Ed25519 public key (PEM)

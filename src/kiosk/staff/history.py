@@ -4,6 +4,11 @@ Saving, duplicating, deactivating and "checked today" all go through `save_resou
 its siblings for categories and topics), which writes the entry and its history line in one
 transaction. `revert_change` puts back the `before` of any line, itself as a new line that
 names the one it reverts; `undo_import` does that for a whole import at once.
+
+A revert is per field: it puts back only the fields that change touched, so a later change
+to other fields (a "Checked today" after a phone edit) stays. `revert_plan` says first which
+fields go back to what, and which later changes touched the same fields; `revert_change`
+refuses to overwrite those unless staff said yes to them.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from kiosk.directory.model import Category, Resource, Topic
 from kiosk.directory.sources import STAFF
 from kiosk.directory.store import Store
 from kiosk.errors import KnownError
+from kiosk.i18n import translate
 
 ENTITIES = ("resource", "category", "topic")
 # An import also records the feed's version it keeps aside for an entry staff changed
@@ -73,6 +79,43 @@ def changes_for(store: Store, entity: str, entity_id: str) -> list[Change]:
         [entity, entity_id])]
 
 
+def _first_id_since(store: Store, since: str) -> int:
+    """The first change at or after `since` (ids grow with time): a few look-ups, not a
+    pass over every change a big import wrote."""
+    top = store.db.execute("select max(id) from changes").fetchone()[0]
+    low, high = 1, int(top or 0) + 1
+    while low < high:
+        mid = (low + high) // 2
+        row = store.db.execute("select at from changes where id >= ? order by id limit 1",
+                               [mid]).fetchone()
+        if row is None or (row[0] or "") >= since:
+            high = mid
+        else:
+            low = mid + 1
+    return low
+
+
+def recent_changes(store: Store, since: str, who: str = "", limit: int = 500) -> list[Change]:
+    """What staff changed by hand since `since` (an ISO time), newest first, by `who` alone
+    when given. The lines an import wrote are left out: `imports` lists the import."""
+    params: list[Any] = [_first_id_since(store, since), since]
+    where = "id >= ? and at >= ? and batch = ''"
+    if who:
+        where += " and who = ?"
+        params.append(who)
+    return [_change_from_row(r) for r in store.db.execute(
+        f"select {_COLUMNS} from changes where {where} and entity in "
+        f"({','.join('?' * len(ENTITIES))}) order by id desc limit ?",
+        [*params, *ENTITIES, limit])]
+
+
+def people(store: Store, since: str) -> list[str]:
+    """Who changed something by hand since `since`, by name."""
+    return sorted({r[0] for r in store.db.execute(
+        "select distinct who from changes where id >= ? and at >= ? and batch = '' and "
+        "who != ''", [_first_id_since(store, since), since])}, key=str.casefold)
+
+
 def change(store: Store, change_id: int) -> Change | None:
     row = store.db.execute(f"select {_COLUMNS} from changes where id = ?",
                            [change_id]).fetchone()
@@ -123,8 +166,9 @@ def _delete(store: Store, entity: str, key: str) -> None:
         used = store.db.execute("select count(*) from resource_categories where category = ?",
                                 [key]).fetchone()[0]
         if used:
-            raise HistoryError(f'The category "{key}" still has {used} entries in it; move '
-                               "them to another category first.")
+            raise HistoryError(translate(
+                "History", 'The category "%1" still has %2 entries in it; move them to '
+                           "another category first.").replace("%1", key).replace("%2", str(used)))
         store.db.execute("delete from categories where slug = ?", [key])
     else:
         store.db.execute("delete from topics where slug = ?", [key])
@@ -169,7 +213,8 @@ def save_topic(store: Store, topic: Topic, who: str, action: str = "edit") -> in
 def _require(store: Store, resource_id: str) -> Resource:
     resource = store.resource(resource_id)
     if resource is None:
-        raise HistoryError(f'There is no entry "{resource_id}" any more.')
+        raise HistoryError(translate("History", 'There is no entry "%1" any more.').replace(
+            "%1", resource_id))
     return resource
 
 
@@ -185,7 +230,8 @@ def mark_topic_checked(store: Store, slug: str, who: str, today: dt.date) -> int
 
     topic = store.topic(slug)
     if topic is None:
-        raise HistoryError(f'There is no topic "{slug}" any more.')
+        raise HistoryError(translate("History", 'There is no topic "%1" any more.').replace(
+            "%1", slug))
     return save_topic(store, replace(topic, verified_on=today, verified_by=who), who, "checked")
 
 
@@ -237,25 +283,125 @@ def value_from_data(entity: str, data: dict[str, Any]) -> Any:
     return value
 
 
-def revert_change(store: Store, change_id: int, who: str) -> int:
-    """Put back what the entry was before change `change_id`; returns the new change's id."""
+@dataclass(frozen=True)
+class FieldBack:
+    """One field a revert puts back: its value now and the value it goes back to (data as
+    `*_to_data` writes it; None when the field is empty), and the later changes that
+    touched it too."""
+
+    field: str
+    now: Any
+    back_to: Any
+    later: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class RevertPlan:
+    """What `revert_change` would do, for staff to see before it is done."""
+
+    change: Change
+    fields: tuple[FieldBack, ...]
+    removes: bool = False  # the change created the entry: reverting it removes the entry
+    restores: bool = False  # the change removed the entry: reverting it brings it back
+    later: tuple[Change, ...] = ()  # every later change to the same entry
+
+    @property
+    def overlapping(self) -> tuple[Change, ...]:
+        """Later changes to a field this revert puts back, oldest first (a removal undone
+        counts every later change: they are all lost with it)."""
+        if self.removes or self.restores:
+            return self.later
+        seen: dict[int, Change] = {}
+        for back in self.fields:
+            for c in back.later:
+                seen.setdefault(c.id, c)
+        return tuple(sorted(seen.values(), key=lambda c: c.id))
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not self.removes and not self.restores and all(
+            b.now == b.back_to for b in self.fields)
+
+
+class LaterChangeError(HistoryError):
+    """A later change touched a field the revert would put back, and staff did not say yes."""
+
+
+def later_changes(store: Store, old: Change) -> list[Change]:
+    """The changes to the same entry after `old`, oldest first."""
+    return [_change_from_row(r) for r in store.db.execute(
+        f"select {_COLUMNS} from changes where entity = ? and entity_id = ? and id > ? "
+        "order by id", [old.entity, old.entity_id, old.id])]
+
+
+def revert_plan(store: Store, change_id: int) -> RevertPlan:
+    """Which fields reverting change `change_id` puts back to what; writes nothing."""
     old = change(store, change_id)
     if old is None:
-        raise HistoryError("That change is not in the history.")
+        raise HistoryError(translate("History", "That change is not in the history."))
     if old.entity not in ENTITIES:
-        raise HistoryError(f"Changes to {old.entity} cannot be reverted here.")
-    value = None if old.before is None else value_from_data(old.entity, old.before)
-    if old.entity == "resource" and value is not None:
-        _check_categories(store, value)
-    return _save(store, old.entity, old.entity_id, value, who, "revert", reverts=old.id)
+        raise HistoryError(translate("History", "This change cannot be put back here."))
+    later = tuple(later_changes(store, old))
+    current = _to_data(old.entity, _current(store, old.entity, old.entity_id))
+    if old.before is None:  # a creation: reverting it removes what is there now
+        now = current or {}
+        return RevertPlan(old, tuple(FieldBack(f, now[f], None) for f in now),
+                          removes=current is not None, later=later)
+    if current is None:  # a removal, or the entry was removed since: it comes back whole
+        return RevertPlan(old, tuple(FieldBack(f, None, v) for f, v in old.before.items()),
+                          restores=True, later=later)
+    if old.after is None:  # a removal, and the entry was made again since
+        names = changed_fields(old.before, current)
+    else:
+        names = list(old.fields) or changed_fields(old.before, old.after)
+    return RevertPlan(old, tuple(
+        FieldBack(f, current.get(f), old.before.get(f),
+                  tuple(c for c in later if f in c.fields or c.after is None))
+        for f in names), later=later)
+
+
+def revert_change(store: Store, change_id: int, who: str, *,
+                  overwrite_later: bool = False) -> int:
+    """Put back the fields change `change_id` touched as they were before it, leaving every
+    other field as it is now; returns the new change's id.
+
+    Raises `LaterChangeError` when a later change touched one of those fields, unless
+    `overwrite_later` (staff saw the plan and said yes)."""
+    with store.db.atomic():
+        plan = revert_plan(store, change_id)
+        old = plan.change
+        if plan.overlapping and not overwrite_later:
+            first = plan.overlapping[0]
+            raise LaterChangeError(translate(
+                "History", "Change %1 (%2, %3) changed the same field later; look at it "
+                           "before putting this one back.").replace("%1", str(first.id))
+                .replace("%2", first.at.replace("T", " ")).replace("%3", first.who or "?"))
+        if plan.nothing_to_do:
+            raise HistoryError(translate("History", "These fields are already as they were "
+                                                    "before this change."))
+        if plan.removes:
+            value = None
+        else:
+            now = None if plan.restores else _current(store, old.entity, old.entity_id)
+            data = dict(_to_data(old.entity, now) or {})
+            for back in plan.fields:
+                if back.back_to is None:
+                    data.pop(back.field, None)
+                else:
+                    data[back.field] = back.back_to
+            value = value_from_data(old.entity, data)
+        if old.entity == "resource" and value is not None:
+            _check_categories(store, value)
+        return _save(store, old.entity, old.entity_id, value, who, "revert", reverts=old.id)
 
 
 def _check_categories(store: Store, resource: Resource) -> None:
     known = {c.slug for c in store.categories(include_hidden=True)}
     gone = [c for c in resource.categories if c not in known]
     if gone:
-        raise HistoryError(f'The category "{gone[0]}" no longer exists, so this entry '
-                           "cannot be put back as it was.")
+        raise HistoryError(translate("History", 'The category "%1" no longer exists, so '
+                                                "this entry cannot be put back as it was.")
+                           .replace("%1", gone[0]))
 
 
 # -- imports --------------------------------------------------------------------------------

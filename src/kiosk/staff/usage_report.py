@@ -34,25 +34,28 @@ class UsageRow:
     count: int
 
 
-def _names(store: Store) -> dict[tuple[str, str], str]:
+def _names(store: Store, lang: str = "en") -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
-    for slug, name in store.db.execute("select slug, name_en from categories"):
-        out["category", slug] = name or slug
-    for rid, name in store.db.execute("select id, name_en from resources"):
-        out["resource", rid] = out["sheet", rid] = name or rid
-    for slug, title in store.db.execute("select slug, title_en from topics"):
-        out["topic", slug] = out["sheet", slug] = title or slug
+    name = "coalesce(nullif(name_es, ''), name_en)" if lang == "es" else "name_en"
+    title = "coalesce(nullif(title_es, ''), title_en)" if lang == "es" else "title_en"
+    for slug, text in store.db.execute(f"select slug, {name} from categories"):
+        out["category", slug] = text or slug
+    for rid, text in store.db.execute(f"select id, {name} from resources"):
+        out["resource", rid] = out["sheet", rid] = text or rid
+    for slug, text in store.db.execute(f"select slug, {title} from topics"):
+        out["topic", slug] = out["sheet", slug] = text or slug
     return out
 
 
-def usage_rows(store: Store, period: str = "day", kinds: tuple[str, ...] = KINDS
-               ) -> list[UsageRow]:
-    """Counts summed per `period` and thing, newest period first, biggest count first."""
+def usage_rows(store: Store, period: str = "day", kinds: tuple[str, ...] = KINDS,
+               lang: str = "en") -> list[UsageRow]:
+    """Counts summed per `period` and thing, newest period first, biggest count first;
+    names in `lang` (the CSV keeps English)."""
     if period not in PERIODS:
         raise ValueError(f"unknown period {period!r}")
     span = "day" if period == "day" else "substr(day, 1, 7)"
     marks = ",".join("?" * len(kinds))
-    names = _names(store)
+    names = _names(store, lang)
     return [UsageRow(p, kind, key, names.get((kind, key), key), int(total))
             for p, kind, key, total in store.db.execute(
                 f"select {span} as p, kind, key, sum(count) from usage_daily "

@@ -94,7 +94,7 @@ def lines(store: Store, kind: str | None = None, limit: int = 200) -> list[Queue
         other, other_source = names.get(item.other_id, (item.other_id, ""))
         detail = translate("WorkQueue", "%1: %2 [%3] from %4")
         out.append(QueueLine(DUPLICATE, item.resource_id, title, detail.replace(
-            "%1", _why(item.detail)).replace("%2", other).replace(
+            "%1", duplicate_reason(item.detail)).replace("%2", other).replace(
             "%3", item.other_id).replace("%4", other_source), item.id, item.other_id))
     if NEEDS_CATEGORY in kinds:
         for rid, name, source in store.db.execute(
@@ -126,7 +126,7 @@ def lines(store: Store, kind: str | None = None, limit: int = 200) -> list[Queue
     return out
 
 
-def _why(detail: str) -> str:
+def duplicate_reason(detail: str) -> str:
     """A duplicate's reason (kept in English in the database) in the staff's language."""
     if detail.startswith("same phone number "):
         return translate("WorkQueue", "same phone number %1").replace(

@@ -40,6 +40,15 @@ class IdleWatcher(QObject):
         self.asking = False
         self.idle_timer.start()
 
+    def set_times(self, timeout_s: float, still_there_s: float) -> None:
+        """New times from the settings: the quiet spell running now is counted anew."""
+        self.timeout_s = timeout_s
+        self.still_there_s = still_there_s
+        self.idle_timer.setInterval(max(1, round(timeout_s * 1000)))
+        self.countdown.setInterval(max(10, min(250, round(still_there_s * 1000 / 4))))
+        if not self.asking and self.idle_timer.isActive():
+            self.idle_timer.start()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT:
             if self.asking:

@@ -98,11 +98,9 @@ class KioskWindow(QMainWindow):
         self.ctx = ScreenContext(store, self.clock, data_dir=self.data_dir)
         self.settings = self.ctx.settings
         self.ctx.speech = speech if speech is not None else self._default_speech()
-        default_lang = lang or str(self.settings.get("default_lang") or "en")
-        if default_lang not in LANGUAGES:
-            default_lang = "en"
-        self.visit = self.ctx.visit = Visit(
-            default_lang, Theme(bool(self.settings.get("high_contrast_default")), 0), self)
+        self._fixed_lang = lang  # given on the command line: the settings do not change it
+        self._fixed_idle_s = idle_timeout_s
+        self.visit = self.ctx.visit = Visit(*self._visit_defaults(), parent=self)
         self.translations = Translations(self.data_dir / "cache")
         self.usage = usage.Tally(self.clock)  # written when the visit ends, not per tap
         self.history: list[tuple[str, str]] = []
@@ -140,10 +138,8 @@ class KioskWindow(QMainWindow):
         self.admin_corner.held.connect(self.admin_wanted.emit)
         self.admin_corner.raise_()
 
-        timeout = idle_timeout_s if idle_timeout_s is not None else float(
-            self.settings.get("idle_timeout_s"))
         self.still_there = StillThereDialog(root)
-        self.idle = IdleWatcher(self, timeout, float(self.settings.get("still_there_s")))
+        self.idle = IdleWatcher(self, *self._idle_times())
         self.idle.ask.connect(self._ask_still_there)
         self.idle.tick.connect(self.still_there.set_remaining)
         self.idle.expired.connect(self._idle_expired)
@@ -312,6 +308,38 @@ class KioskWindow(QMainWindow):
             return
         self._show_current()
 
+    # -- the staff's settings ---------------------------------------------------------------
+
+    def _visit_defaults(self) -> tuple[str, Theme]:
+        lang = self._fixed_lang or str(self.settings.get("default_lang") or "en")
+        step = int(self.settings.get("text_size_default"))
+        return (lang if lang in LANGUAGES else "en",
+                Theme(bool(self.settings.get("high_contrast_default")),
+                      min(max(step, 0), len(TEXT_SCALES) - 1)))
+
+    def _idle_times(self) -> tuple[float, float]:
+        timeout = self._fixed_idle_s if self._fixed_idle_s is not None else float(
+            self.settings.get("idle_timeout_s"))
+        return timeout, float(self.settings.get("still_there_s"))
+
+    def apply_settings(self) -> None:
+        """Read the staff's settings again: the idle times count from now, and each visit
+        from the next on starts in the new language, text size and contrast (at once, when
+        nobody is using the kiosk). Every quick exit and idle reset reads them too."""
+        untouched = self.is_pristine()
+        self._follow_settings()
+        if untouched and not self.visit.pristine():
+            self.quick_exit()
+
+    def follow_idle_settings(self) -> None:
+        """Only the idle times, at once (while staff still work on the admin screen over
+        the window, its language and look stay as they are)."""
+        self.idle.set_times(*self._idle_times())
+
+    def _follow_settings(self) -> None:
+        self.follow_idle_settings()
+        self.visit.default_lang, self.visit.default_theme = self._visit_defaults()
+
     # -- the visitor's choices --------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -375,6 +403,10 @@ class KioskWindow(QMainWindow):
         self._close_popups()
         lang, theme = self.lang, self.theme
         self.visit.reports.flush(self.store)  # the visit is over: its reports, in one write
+        try:
+            self._follow_settings()  # the next visit starts as staff set it now
+        except Exception:  # the visit is forgotten even when the settings cannot be read
+            log.exception("reading the settings failed")
         self.visit.forget()
         self.history.clear()
         self.current = ("home", "")

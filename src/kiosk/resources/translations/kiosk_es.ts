@@ -19,8 +19,16 @@
         <translation>Bloquear y volver al quiosco</translation>
     </message>
     <message>
+        <source>To check</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
         <source>Entries</source>
         <translation>Entradas</translation>
+    </message>
+    <message>
+        <source>Recent changes</source>
+        <translation>Cambios recientes</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -49,6 +57,18 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Sesión de %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Se guardó: %1.</translation>
+    </message>
+    <message>
+        <source>Work queue: %1 of %2</source>
+        <translation>Lista de trabajo: %1 de %2</translation>
+    </message>
+    <message>
+        <source>That was the last one of the %1 in the list.</source>
+        <translation>Esa era la última de las %1 de la lista.</translation>
     </message>
 </context>
 <context>
@@ -385,23 +405,24 @@
         <translation>Categorías</translation>
     </message>
     <message>
-        <source>Main phone</source>
-        <translation>Teléfono principal</translation>
-    </message>
-    <message>
-        <source>Last checked</source>
-        <translation>Última revisión</translation>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
     </message>
     <message>
         <source>Shown</source>
-        <translation>Se muestra</translation>
+        <translation>Visible</translation>
     </message>
-    <message numerus="yes">
-        <source>%n days ago</source>
-        <translation>
-            <numerusform>hace %n día</numerusform>
-            <numerusform>hace %n días</numerusform>
-        </translation>
+    <message>
+        <source>Checked</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>hace 1 día</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>hace %1 días</translation>
     </message>
     <message>
         <source>Never</source>
@@ -424,7 +445,7 @@
     </message>
     <message>
         <source>Search: name, town or phone</source>
-        <translation>Nombre, pueblo, teléfono</translation>
+        <translation>Nombre, pueblo, tel.</translation>
     </message>
     <message>
         <source>Show</source>
@@ -537,8 +558,16 @@
         <translation>Usar esta carpeta</translation>
     </message>
     <message>
+        <source>Look again</source>
+        <translation>Buscar otra vez</translation>
+    </message>
+    <message>
         <source>Folders and files</source>
         <translation>Carpetas y archivos</translation>
+    </message>
+    <message>
+        <source>No USB stick was found. Plug one in, then tap &quot;Look again&quot;.</source>
+        <translation>No se encontró ninguna memoria USB. Conecte una y toque &quot;Buscar otra vez&quot;.</translation>
     </message>
 </context>
 <context>
@@ -631,6 +660,41 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>The category &quot;%1&quot; still has %2 entries in it; move them to another category first.</source>
+        <translation>La categoría &quot;%1&quot; todavía tiene %2 entradas; páselas antes a otra categoría.</translation>
+    </message>
+    <message>
+        <source>There is no entry &quot;%1&quot; any more.</source>
+        <translation>Ya no existe la entrada &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no topic &quot;%1&quot; any more.</source>
+        <translation>Ya no existe el tema &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>That change is not in the history.</source>
+        <translation>Ese cambio no está en el historial.</translation>
+    </message>
+    <message>
+        <source>This change cannot be put back here.</source>
+        <translation>Este cambio no se puede deshacer aquí.</translation>
+    </message>
+    <message>
+        <source>Change %1 (%2, %3) changed the same field later; look at it before putting this one back.</source>
+        <translation>El cambio %1 (%2, %3) cambió después el mismo campo; mírelo antes de deshacer este.</translation>
+    </message>
+    <message>
+        <source>These fields are already as they were before this change.</source>
+        <translation>Estos campos ya están como antes de este cambio.</translation>
+    </message>
+    <message>
+        <source>The category &quot;%1&quot; no longer exists, so this entry cannot be put back as it was.</source>
+        <translation>La categoría &quot;%1&quot; ya no existe, así que esta entrada no puede volver a como estaba.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>Edited</source>
@@ -661,12 +725,48 @@
         <translation>Importación</translation>
     </message>
     <message>
-        <source>Reverted</source>
+        <source>Put back</source>
         <translation>Deshecho</translation>
+    </message>
+    <message>
+        <source>The entry was created by this change, so it would be removed.</source>
+        <translation>Este cambio creó la entrada, así que se quitaría.</translation>
+    </message>
+    <message>
+        <source>The entry was removed by this change, so it would come back as it was before.</source>
+        <translation>Este cambio quitó la entrada, así que volvería como estaba antes.</translation>
+    </message>
+    <message>
+        <source>%1: already %2</source>
+        <translation>%1: ya es %2</translation>
+    </message>
+    <message>
+        <source>%1: %2, back to %3</source>
+        <translation>%1: %2, vuelve a %3</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2 by %3 changed %4 again later.</source>
+        <translation>El cambio %1 del %2, de %3, cambió %4 otra vez después.</translation>
+    </message>
+    <message>
+        <source>Putting this change back undoes that too.</source>
+        <translation>Si deshace este cambio, también deshace ese.</translation>
     </message>
     <message>
         <source>Import undone</source>
         <translation>Importación deshecha</translation>
+    </message>
+    <message>
+        <source>Given a category</source>
+        <translation>Se le dio una categoría</translation>
+    </message>
+    <message>
+        <source>Took the feed&apos;s value</source>
+        <translation>Se tomó el valor de la fuente</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>N.º</translation>
     </message>
     <message>
         <source>When</source>
@@ -689,24 +789,12 @@
         <translation>(cambio %1)</translation>
     </message>
     <message>
-        <source>(empty)</source>
-        <translation>(vacío)</translation>
-    </message>
-    <message>
         <source>The entry was created.</source>
         <translation>Se creó la entrada.</translation>
     </message>
     <message>
         <source>The entry was removed.</source>
         <translation>Se quitó la entrada.</translation>
-    </message>
-    <message>
-        <source>before:</source>
-        <translation>antes:</translation>
-    </message>
-    <message>
-        <source>after:</source>
-        <translation>después:</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
@@ -724,20 +812,259 @@
         <translation>Cambios</translation>
     </message>
     <message>
-        <source>Before and after</source>
-        <translation>Antes y después</translation>
-    </message>
-    <message>
         <source>Put back as it was before this change</source>
         <translation>Dejar como estaba antes de este cambio</translation>
+    </message>
+    <message>
+        <source>Do not put back</source>
+        <translation>No deshacer</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>Deshacer</translation>
     </message>
     <message>
         <source>History: %1</source>
         <translation>Historial: %1</translation>
     </message>
     <message>
-        <source>Put back as it was before the change of %1.</source>
-        <translation>Se dejó como estaba antes del cambio del %1.</translation>
+        <source>Nothing to put back: these fields are already as they were before this change.</source>
+        <translation>No hay nada que deshacer: estos campos ya están como antes de este cambio.</translation>
+    </message>
+    <message>
+        <source>Putting back change %1 of %2:</source>
+        <translation>Deshacer el cambio %1 del %2:</translation>
+    </message>
+    <message>
+        <source>Put back anyway</source>
+        <translation>Deshacer de todos modos</translation>
+    </message>
+    <message>
+        <source>Someone changed this entry again just now; look at it once more.</source>
+        <translation>Alguien acaba de cambiar esta entrada otra vez; mírela de nuevo.</translation>
+    </message>
+    <message>
+        <source>Removed: change %1 of %2 created it.</source>
+        <translation>Se quitó: la creó el cambio %1 del %2.</translation>
+    </message>
+    <message>
+        <source>Brought back as it was before change %1 of %2.</source>
+        <translation>Volvió como estaba antes del cambio %1 del %2.</translation>
+    </message>
+    <message>
+        <source>Put back as before change %1 of %2: %3.</source>
+        <translation>Volvió a como estaba antes del cambio %1 del %2: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Name on discreet sheets</source>
+        <translation>Nombre en hojas discretas</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organización</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorías</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Web address</source>
+        <translation>Dirección web</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Who it serves</source>
+        <translation>A quién atiende</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Note about hours</source>
+        <translation>Nota sobre el horario</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Costo</translation>
+    </message>
+    <message>
+        <source>Languages spoken</source>
+        <translation>Idiomas que se hablan</translation>
+    </message>
+    <message>
+        <source>Who can go</source>
+        <translation>Quién puede ir</translation>
+    </message>
+    <message>
+        <source>How to get in</source>
+        <translation>Cómo entrar</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>Palabras de búsqueda</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Shown to visitors</source>
+        <translation>Se muestra a los visitantes</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Última revisión</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Revisada por</translation>
+    </message>
+    <message>
+        <source>Notes for staff</source>
+        <translation>Notas para el personal</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>De dónde viene</translation>
+    </message>
+    <message>
+        <source>Left the feed on</source>
+        <translation>Salió de la fuente el</translation>
+    </message>
+    <message>
+        <source>Icon</source>
+        <translation>Icono</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Orden</translation>
+    </message>
+    <message>
+        <source>Hidden from visitors</source>
+        <translation>Oculta a los visitantes</translation>
+    </message>
+    <message>
+        <source>Left off discreet sheets</source>
+        <translation>Fuera de las hojas discretas</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>One line under the title</source>
+        <translation>Una línea bajo el título</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Related entries</source>
+        <translation>Entradas relacionadas</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>Phone %1</source>
+        <translation>Teléfono %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>text %1</source>
+        <translation>texto %1</translation>
+    </message>
+    <message>
+        <source>Open 24/7</source>
+        <translation>Abierto 24/7</translation>
+    </message>
+    <message>
+        <source>Closed every day</source>
+        <translation>Cerrado todos los días</translation>
+    </message>
+    <message>
+        <source>The whole country</source>
+        <translation>Todo el país</translation>
+    </message>
+    <message>
+        <source>All of Connecticut</source>
+        <translation>Todo Connecticut</translation>
+    </message>
+    <message>
+        <source>%1 County</source>
+        <translation>Condado de %1</translation>
+    </message>
+    <message>
+        <source>(read %1)</source>
+        <translation>(leída el %1)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No, hidden</source>
+        <translation>No, oculta</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nueva</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Quitada</translation>
     </message>
 </context>
 <context>
@@ -803,7 +1130,7 @@
     </message>
     <message>
         <source>Undo last import</source>
-        <translation>Deshacer la última importación</translation>
+        <translation>Deshacer la importación</translation>
     </message>
     <message>
         <source>See the changes</source>
@@ -1119,12 +1446,13 @@
         <source>The kiosk cannot keep count of PIN tries (its disk is full or cannot be written), so no PIN is accepted. Fix the disk, then try again.</source>
         <translation>El quiosco no puede contar los intentos de PIN (su disco está lleno o no se puede escribir en él), así que no acepta ningún PIN. Arregle el disco y vuelva a intentarlo.</translation>
     </message>
-    <message numerus="yes">
-        <source>Wrong PIN. %n tries left.</source>
-        <translation>
-            <numerusform>PIN incorrecto. Queda %n intento.</numerusform>
-            <numerusform>PIN incorrecto. Quedan %n intentos.</numerusform>
-        </translation>
+    <message>
+        <source>Wrong PIN. 1 try left.</source>
+        <translation>PIN incorrecto. Le queda 1 intento.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 tries left.</source>
+        <translation>PIN incorrecto. Le quedan %1 intentos.</translation>
     </message>
     <message>
         <source>Staff PIN</source>
@@ -1221,6 +1549,76 @@
     </message>
 </context>
 <context>
+    <name>RecentModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué cambió</translation>
+    </message>
+</context>
+<context>
+    <name>RecentPage</name>
+    <message>
+        <source>What staff changed, newest first. Tap a line to see that entry&apos;s history and put a change back.</source>
+        <translation>Lo que cambió el personal, lo más nuevo primero. Toque una línea para ver el historial de esa entrada y deshacer un cambio.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Cambios</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 cambios</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 cambio</translation>
+    </message>
+    <message>
+        <source>Import: %1 new, %2 changed, %3 removed</source>
+        <translation>Importación: %1 nuevas, %2 cambiadas, %3 quitadas</translation>
+    </message>
+    <message>
+        <source>(undone)</source>
+        <translation>(deshecha)</translation>
+    </message>
+</context>
+<context>
     <name>ReportWrong</name>
     <message>
         <source>The number did not work</source>
@@ -1295,6 +1693,10 @@
     <message>
         <source>History</source>
         <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Saltar</translation>
     </message>
     <message>
         <source>%1 (English)</source>
@@ -1520,16 +1922,21 @@
         <source>Never checked.</source>
         <translation>Nunca revisada.</translation>
     </message>
-    <message numerus="yes">
-        <source>Nothing was saved. Fix the %n field(s) marked in red.</source>
-        <translation>
-            <numerusform>No se guardó nada. Corrija el campo marcado en rojo.</numerusform>
-            <numerusform>No se guardó nada. Corrija los %n campos marcados en rojo.</numerusform>
-        </translation>
+    <message>
+        <source>Nothing was saved. Fix the field marked in red.</source>
+        <translation>No se guardó nada. Corrija el campo marcado en rojo.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Fix the %1 fields marked in red.</source>
+        <translation>No se guardó nada. Corrija los %1 campos marcados en rojo.</translation>
     </message>
     <message>
         <source>Another entry already has this id.</source>
         <translation>Otra entrada ya tiene este id.</translation>
+    </message>
+    <message>
+        <source>Checked today, next</source>
+        <translation>Revisada hoy, siguiente</translation>
     </message>
     <message>
         <source>Saved and marked as checked today.</source>
@@ -1809,8 +2216,48 @@
         <translation>Empezar en alto contraste</translation>
     </message>
     <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Guardar ajustes</translation>
+    </message>
+    <message>
+        <source>This kiosk</source>
+        <translation>Este quiosco</translation>
+    </message>
+    <message>
+        <source>Each visit starts with</source>
+        <translation>Cada visita empieza con</translation>
+    </message>
+    <message>
+        <source>Text size at the start</source>
+        <translation>Tamaño del texto al empezar</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <source>Seconds to answer &quot;Are you still there?&quot;</source>
+        <translation>Segundos para responder &quot;¿Sigue ahí?&quot;</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Impresión</translation>
+    </message>
+    <message>
+        <source>Checking entries</source>
+        <translation>Revisión de entradas</translation>
     </message>
     <message>
         <source>Staff PIN</source>
@@ -1849,8 +2296,8 @@
         <translation>No se guardó nada.</translation>
     </message>
     <message>
-        <source>Saved. The kiosk uses the new settings from its next visitor on.</source>
-        <translation>Guardado. El quiosco usará los nuevos ajustes desde el próximo visitante.</translation>
+        <source>Saved. The idle times count from now; the language, text size and contrast apply from the next visitor.</source>
+        <translation>Se guardó. Los tiempos sin uso cuentan desde ahora; el idioma, el tamaño del texto y el contraste, desde el próximo visitante.</translation>
     </message>
     <message>
         <source>Choose a printer first.</source>
@@ -2291,6 +2738,21 @@
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
+    <message>
+        <source>ABC: letters</source>
+        <translation>ABC: letras</translation>
+    </message>
+</context>
+<context>
+    <name>Stepper</name>
+    <message>
+        <source>Less: %1</source>
+        <translation>Menos: %1</translation>
+    </message>
+    <message>
+        <source>More: %1</source>
+        <translation>Más: %1</translation>
+    </message>
 </context>
 <context>
     <name>StillThereDialog</name>
@@ -2490,6 +2952,10 @@
         <translation>Cuántas veces se vio o imprimió cada cosa. El quiosco solo guarda estos totales por día: nada sobre ningún visitante ni visita.</translation>
     </message>
     <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
         <source>Per day</source>
         <translation>Por día</translation>
     </message>
@@ -2506,8 +2972,12 @@
         <translation>Uso</translation>
     </message>
     <message>
-        <source>Total: %1 categories, %2 entries, %3 sheets printed</source>
-        <translation>Total: %1 categorías, %2 entradas, %3 hojas impresas</translation>
+        <source>Category screens opened: %1. Entries opened: %2. Topics read: %3. Sheets printed: %4.</source>
+        <translation>Categorías abiertas: %1. Entradas abiertas: %2. Temas leídos: %3. Hojas impresas: %4.</translation>
+    </message>
+    <message>
+        <source>No USB stick was found. Plug one in, then save again.</source>
+        <translation>No se encontró ninguna memoria USB. Conecte una y guarde otra vez.</translation>
     </message>
     <message>
         <source>Could not write to %1: %2</source>
@@ -2597,6 +3067,113 @@
     <message>
         <source>similar name in %1</source>
         <translation>un nombre parecido en %1</translation>
+    </message>
+    <message>
+        <source>Last checked %1, %2 days ago</source>
+        <translation>Última revisión: %1, hace %2 días</translation>
+    </message>
+    <message>
+        <source>Never checked since it was added</source>
+        <translation>Nunca revisada desde que se agregó</translation>
+    </message>
+    <message>
+        <source>No phone, web address, email or street: visitors have no way to reach it</source>
+        <translation>Sin teléfono, dirección web, correo ni calle: los visitantes no tienen cómo contactarla</translation>
+    </message>
+    <message>
+        <source>Its text is in English only</source>
+        <translation>Su texto está solo en inglés</translation>
+    </message>
+    <message>
+        <source>the kiosk&apos;s own directory</source>
+        <translation>el directorio propio del quiosco</translation>
+    </message>
+    <message>
+        <source>an entry staff made</source>
+        <translation>una entrada hecha por el personal</translation>
+    </message>
+    <message>
+        <source>%1: %2, from %3</source>
+        <translation>%1: %2, de %3</translation>
+    </message>
+</context>
+<context>
+    <name>WorkQueuePage</name>
+    <message>
+        <source>Reported wrong</source>
+        <translation>Con errores informados</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <translation>Revisión vencida</translation>
+    </message>
+    <message>
+        <source>Never checked</source>
+        <translation>Nunca revisadas</translation>
+    </message>
+    <message>
+        <source>No way to reach</source>
+        <translation>Sin forma de contacto</translation>
+    </message>
+    <message>
+        <source>From an import</source>
+        <translation>De una importación</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>Solo en inglés</translation>
+    </message>
+    <message>
+        <source>What to check next</source>
+        <translation>Qué revisar ahora</translation>
+    </message>
+    <message>
+        <source>Start with the first</source>
+        <translation>Empezar por la primera</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Nothing to check: every entry is checked, reachable and in both languages.</source>
+        <translation>No hay nada que revisar: todas las entradas están revisadas, tienen forma de contacto y están en los dos idiomas.</translation>
+    </message>
+    <message>
+        <source>Checking an entry takes it off the list.</source>
+        <translation>Al revisar una entrada, sale de la lista.</translation>
+    </message>
+    <message>
+        <source>Open the entry</source>
+        <translation>Abrir la entrada</translation>
+    </message>
+    <message>
+        <source>Take the feed&apos;s</source>
+        <translation>Tomar el de la fuente</translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation>Dejar el nuestro</translation>
+    </message>
+    <message>
+        <source>Keep this one</source>
+        <translation>Dejar esta</translation>
+    </message>
+    <message>
+        <source>Keep the other</source>
+        <translation>Dejar la otra</translation>
+    </message>
+    <message>
+        <source>Different places</source>
+        <translation>Son lugares distintos</translation>
+    </message>
+    <message>
+        <source>Settled: %1.</source>
+        <translation>Resuelto: %1.</translation>
     </message>
 </context>
 </TS>
