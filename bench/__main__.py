@@ -206,6 +206,9 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
         growth = ui["soak"]["growth_mb"]
         add(f"memory growth over {ui['soak']['taps']:,} random taps (MB)", growth, "< 5",
             growth < 5)
+        trend = ui["soak"].get("slope_mb_per_1000")
+        if trend is not None:
+            add("memory trend after warm-up (MB per 1,000 taps)", trend, "<= 0.1", trend <= 0.1)
     return rows
 
 

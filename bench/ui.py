@@ -186,7 +186,9 @@ def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
                                              *(s["p95"] for s in paths.values()))
 
     if soak_taps:
-        out["soak"] = soak(app, window, soak_taps)
+        from bench.soak import soak as soak_run
+
+        out["soak"] = soak_run(app, window, soak_taps)
     window.close()
     return out
 
