@@ -87,6 +87,17 @@ def tap(target: Any, rng: random.Random) -> None:
         QTest.mouseClick(target, left, none, QPoint(target.width() // 2, target.height() // 2))
 
 
+def settle(app: Any) -> None:
+    """What the kiosk's event loop does between two taps: posted events, then the deletions
+    that `deleteLater` asked for (`processEvents` alone, outside `exec`, never performs
+    those, and a soak without them counts widgets the kiosk has already let go of)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    app.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()
+
+
 def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -> dict[str, Any]:
     """`taps` random taps; samples at 0, every, 2*every ... and growth after the first."""
     window.speech = InstantSpeech()
@@ -98,7 +109,7 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -
 
     def sample(done: int) -> None:
         gc.collect()
-        app.processEvents()
+        settle(app)
         children, widgets, by_class = qt_counts(app, window)
         samples.append({"taps": done, "rss_mb": rss_mb(),
                         "heap_mb": tracemalloc.get_traced_memory()[0] / 1024 / 1024,
@@ -114,7 +125,7 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -
             window.show_home()
             found = targets(window)
         tap(rng.choice(found), rng)
-        app.processEvents()
+        settle(app)
         screens[window.screen_name()] += 1
         if i % every == 0:
             sample(i)
