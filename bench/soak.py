@@ -11,7 +11,6 @@ so growth can be traced to what grew.
 from __future__ import annotations
 
 import gc
-import os
 import random
 import time
 import tracemalloc
@@ -19,8 +18,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from bench.stats import rss_mb
+
 SKIP = ("quick-exit", "admin", "exit", "print-now", "preview-print")
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 class InstantSpeech:
@@ -35,11 +35,6 @@ class InstantSpeech:
 
     def stop(self) -> None:
         pass
-
-
-def rss_mb() -> float:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * PAGE / 1024 / 1024
 
 
 def qt_counts(app: Any, window: Any) -> tuple[int, int, Counter[str]]:
@@ -100,7 +95,11 @@ def settle(app: Any) -> None:
 
 def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -> dict[str, Any]:
     """`taps` random taps; samples at 0, every, 2*every ... and growth after the first."""
+    from kiosk.ui.read_aloud import ReadAloud
+
     window.speech = InstantSpeech()
+    for box in window.findChildren(ReadAloud):  # each box keeps the engine it was made with
+        box.speech = window.speech
     rng = random.Random(seed)
     screens: Counter[str] = Counter()
     samples: list[dict[str, Any]] = []

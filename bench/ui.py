@@ -25,7 +25,6 @@ SEARCH_WORD = "clinic"
 # bench.core.SEARCH_PATHS): every keystroke is timed from the tap to the new results.
 SEARCH_PATHS = {"prefix and exact": ["clinic", "shelter"], "typo": ["shleter", "recovry"],
                 "crisis": ["suicide", "overdose"], "everyday": ["i need food"]}
-SKIP_TAPS = ("print", "quick-exit", "admin", "exit", "read-aloud")
 
 
 def _painted(app: Any, window: Any) -> None:
@@ -47,39 +46,6 @@ def _largest_category(store: Any) -> tuple[str, list[str]]:
     best = max(((c.slug, store.list_ids(c.slug, ListFilter())) for c in store.categories()),
                key=lambda item: len(item[1]))
     return best
-
-
-def _tap_targets(window: Any) -> list[Any]:
-    """Visible, enabled buttons and list rows of the current screen (what a finger can hit)."""
-    from PySide6.QtWidgets import QAbstractButton, QListView
-
-    targets: list[Any] = []
-    for button in window.findChildren(QAbstractButton):
-        name = button.objectName()
-        if button.isVisible() and button.isEnabled() and \
-                not any(word in name for word in SKIP_TAPS):
-            targets.append(button)
-    for view in window.findChildren(QListView):
-        if view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
-            targets.append(view)
-    return targets
-
-
-def _tap(window: Any, target: Any, rng: random.Random) -> None:
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QListView
-
-    if isinstance(target, QListView):
-        rows = min(target.model().rowCount(), 8)
-        rect = target.visualRect(target.model().index(rng.randrange(rows), 0))
-        if rect.isEmpty():
-            return
-        QTest.mouseClick(target.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier, rect.center())
-    else:
-        QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(target.width() // 2, target.height() // 2))
 
 
 def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
@@ -191,42 +157,6 @@ def measure(data_dir: Path, runs: int, soak_taps: int) -> dict[str, Any]:
         out["soak"] = soak_run(app, window, soak_taps)
     window.close()
     return out
-
-
-def soak(app: Any, window: Any, taps: int) -> dict[str, Any]:
-    """Random taps on whatever the screen offers; memory before and after (growth = leak)."""
-    import gc
-
-    rng = random.Random(211)
-    warmup = min(500, taps // 10)
-    screens: dict[str, int] = {}
-
-    def run(count: int) -> None:
-        for i in range(count):
-            targets = _tap_targets(window)
-            if not targets or i % 200 == 199:
-                window.show_home()
-                targets = _tap_targets(window)
-            _tap(window, rng.choice(targets), rng)
-            app.processEvents()
-            name = window.screen_name()
-            screens[name] = screens.get(name, 0) + 1
-
-    run(warmup)
-    gc.collect()
-    before = rss_mb()
-    none_before = sys.getrefcount(None)
-    start = time.perf_counter()
-    run(taps)
-    seconds = time.perf_counter() - start
-    window.show_home()
-    _painted(app, window)
-    gc.collect()
-    after = rss_mb()
-    lost = none_before - sys.getrefcount(None)
-    return {"taps": taps, "warmup_taps": warmup, "rss_before_mb": before, "rss_after_mb": after,
-            "none_refs_lost": lost, "none_refs_lost_per_tap": lost / taps,
-            "growth_mb": after - before, "seconds": seconds, "screens_seen": screens}
 
 
 BIG = 50_000

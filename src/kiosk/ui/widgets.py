@@ -186,10 +186,6 @@ class ChipButton(QPushButton):
         super().checkStateSet()
         self._show_state(self.isChecked())
 
-    def nextCheckState(self) -> None:
-        super().nextCheckState()
-        self._show_state(self.isChecked())
-
     def _show_state(self, on: bool) -> None:
         self.setIcon(self._check if on else QIcon())
         self._fit()
@@ -220,8 +216,9 @@ class ChipButton(QPushButton):
         room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option,
                                            self).width() - self._mark()
         text = self.full_text
-        if room > 0 and self._bold().horizontalAdvance(text) > room:
-            text = self._bold().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        metrics = self._bold()
+        if room > 0 and metrics.horizontalAdvance(text) > room:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
         if text != self.text():
             self.setText(text)
 
