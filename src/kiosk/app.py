@@ -8,12 +8,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.datadir import open_data_dir
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from kiosk.backups import Health
@@ -77,13 +79,39 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
 CHECK_POLL_MS = 200
 
 
+def on_thread(window: QObject, name: str, work: Callable[[], T],
+              then: Callable[[T], object], what: str) -> None:
+    """`work` on a thread of its own (named `name`), then `then(result)` on the UI thread,
+    looked for every CHECK_POLL_MS. A failure of either goes to the log as `what` failed:
+    a check must never stop the kiosk."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix=name)
+    future = pool.submit(work)
+    pool.shutdown(wait=False)
+    poll = QTimer(window)
+    poll.setInterval(CHECK_POLL_MS)
+
+    def answered() -> None:
+        if not future.done():
+            return
+        poll.stop()
+        poll.deleteLater()
+        try:
+            then(future.result())
+        except Exception:
+            logging.getLogger("kiosk.app").exception("%s failed", what)
+
+    poll.timeout.connect(answered)
+    poll.start()
+
+
 def check_database_later(window: KioskWindow, data_dir: Path) -> None:
     """SQLite's quick_check of every page, on a thread with its own connection (the kiosk
     opened the database after checking only its structure), then the day's backup there too
     when one is due. When the check finds damage, the kiosk recovers as it does at start-up
     (the file set aside, the newest good backup restored, staff told) and every screen
     starts again over the restored directory."""
-    from concurrent.futures import ThreadPoolExecutor
 
     from kiosk.backups import backup_due
     from kiosk.paths import database_path
@@ -97,24 +125,9 @@ def check_database_later(window: KioskWindow, data_dir: Path) -> None:
     except Exception:
         logging.getLogger("kiosk.app").exception("the day's backup was not looked for")
         backup = False
-    pool = ThreadPoolExecutor(1, thread_name_prefix="database-check")
-    future = pool.submit(_deep_check, path, data_dir, store.clock, backup)
-    pool.shutdown(wait=False)
-    poll = QTimer(window)
-    poll.setInterval(CHECK_POLL_MS)
-
-    def answered() -> None:
-        if not future.done():
-            return
-        poll.stop()
-        poll.deleteLater()
-        try:
-            _checked(window, data_dir, *future.result())
-        except Exception:  # a check must never stop the kiosk
-            logging.getLogger("kiosk.app").exception("checking the database failed")
-
-    poll.timeout.connect(answered)
-    poll.start()
+    on_thread(window, "database-check",
+              lambda: _deep_check(path, data_dir, store.clock, backup),
+              lambda found: _checked(window, data_dir, *found), "checking the database")
 
 
 def _deep_check(path: Path, data_dir: Path, clock: Callable[[], dt.datetime],
@@ -168,7 +181,6 @@ PRINT_CHECK_AFTER_MS = 3000  # well after the first frame
 def _check_print_privacy(window: QObject, store: object) -> None:
     """Whether the print system keeps copies of handouts (kiosk.printing.privacy), asked off
     the UI thread (the scheduler may be slow to answer), told to staff on it."""
-    from concurrent.futures import ThreadPoolExecutor
 
     from kiosk.directory.settings import Settings
 
@@ -180,24 +192,8 @@ def _check_print_privacy(window: QObject, store: object) -> None:
         return
     from kiosk.printing.privacy import copies_warning, note
 
-    pool = ThreadPoolExecutor(1, thread_name_prefix="print-check")
-    future = pool.submit(copies_warning)
-    pool.shutdown(wait=False)
-    poll = QTimer(window)
-    poll.setInterval(200)
-
-    def answered() -> None:
-        if not future.done():
-            return
-        poll.stop()
-        poll.deleteLater()
-        try:
-            note(store, future.result())
-        except Exception:  # a check must never stop the kiosk
-            logging.getLogger("kiosk.app").exception("checking the print system failed")
-
-    poll.timeout.connect(answered)
-    poll.start()
+    on_thread(window, "print-check", copies_warning, lambda found: note(store, found),
+              "checking the print system")
 
 
 def connect_staff(window: KioskWindow) -> None:
