@@ -11,7 +11,7 @@ from kiosk.directory import usage
 from kiosk.directory.importer import apply_import, plan_import
 from kiosk.directory.model import Directory, LocalText, Resource
 from kiosk.directory.store import Store
-from kiosk.staff import history, work_queue
+from kiosk.staff import freshness, history, work_queue
 from kiosk.staff.history import HistoryError
 from tests.directory.test_refresh import entry, feed
 from tests.staff.helpers import phone
@@ -102,6 +102,22 @@ def test_a_duplicate_is_shown_and_settled_by_staff_never_merged(store: Store) ->
     # Settled pairs are not raised again by the next refresh.
     import_feed(store, entry("211-windham-1", "Generations Clinic", "(860) 456-2261"))
     assert work_queue.lines(store, work_queue.DUPLICATE) == []
+
+
+def test_the_staff_queue_words_a_duplicate_and_a_conflict(store: Store) -> None:
+    import_feed(store, entry("211-windham-1", "Generations Clinic", "(860) 456-2261"))
+    (line,) = freshness.lines(store, TODAY.date(), 365, work_queue.DUPLICATE)
+    assert line.detail == ("same phone number (860) 456-2261: Windham Clinic, from the "
+                           "kiosk's own directory")
+    assert line.item_id is not None
+    work_queue.not_duplicates(store, line.item_id, "AB")
+    pantry = store.resource("211-windham-1")
+    assert pantry is not None
+    history.save_resource(store, pantry.with_changes(phones=(phone("(860) 423-9999"),)), "AB")
+    import_feed(store, entry("211-windham-1", "Generations Clinic", "(860) 423-7777"))
+    (line,) = freshness.lines(store, TODAY.date(), 365, work_queue.CONFLICT)
+    assert line.detail.startswith("Phone: staff wrote ")
+    assert "4239999; the feed now says " in line.detail and line.detail.endswith("4237777")
 
 
 def test_not_duplicates(store: Store) -> None:

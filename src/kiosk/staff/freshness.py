@@ -68,15 +68,20 @@ def _name(lang: str) -> str:
     return "coalesce(nullif(name_es, ''), name_en)" if lang == "es" else "name_en"
 
 
-def _names(store: Store, ids: list[str], lang: str = "en") -> dict[str, str]:
+def _values(store: Store, ids: list[str], column: str) -> dict[str, str]:
+    """`column` of the resources `ids`, by id (in chunks: SQLite limits a query's values)."""
     out: dict[str, str] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        for rid, name in store.db.execute(
-                f"select id, {_name(lang)} from resources where id in "
+        for rid, value in store.db.execute(
+                f"select id, {column} from resources where id in "
                 f"({','.join('?' * len(chunk))})", chunk):
-            out[rid] = name or rid
+            out[rid] = value
     return out
+
+
+def _names(store: Store, ids: list[str], lang: str = "en") -> dict[str, str]:
+    return {rid: name or rid for rid, name in _values(store, ids, _name(lang)).items()}
 
 
 def _checked_text(verified_on: str, today: dt.date) -> str:
@@ -165,13 +170,17 @@ def _add_imported(store: Store, kind: str, limit: int, lang: str,
                   add: Callable[[QueueLine], None]) -> None:
     """The import's lines of `kind`, with the entries' names in `lang`."""
     found = work_queue.lines(store, kind, limit)
-    names = _names(store, [line.resource_id for line in found] +
-                   [line.other_id for line in found if line.other_id], lang)
+    items = {item.id: item for item in review.open_items(store, kind)} \
+        if kind in (CONFLICT, DUPLICATE) else {}
+    others = [line.other_id for line in found if line.other_id]
+    names = _names(store, [line.resource_id for line in found] + others, lang)
+    sources = _values(store, others, "source") if kind == DUPLICATE else {}
     for line in found:
+        item = items.get(line.item_id) if line.item_id is not None else None
         if kind == CONFLICT:
-            detail = _conflict_text(store, line.item_id)
+            detail = _conflict_text(item)
         elif kind == DUPLICATE:
-            detail = _duplicate_text(store, line.item_id, names)
+            detail = _duplicate_text(item, names, sources)
         else:
             detail = line.detail
         add(replace(line, title=names.get(line.resource_id, line.title),
@@ -187,21 +196,20 @@ def source_words(source: str) -> str:
     return source
 
 
-def _duplicate_text(store: Store, item_id: int | None, names: dict[str, str]) -> str:
+def _duplicate_text(item: review.ReviewItem | None, names: dict[str, str],
+                    sources: dict[str, str]) -> str:
     """A possible duplicate in words: why, and the other entry with where it came from."""
-    item = review.item(store, item_id) if item_id is not None else None
-    other = store.resource(item.other_id) if item is not None else None
-    if item is None or other is None:
+    if item is None or item.other_id not in sources:
         return ""
+    other = item.other_id
     return translate("WorkQueue", "%1: %2, from %3").replace(
         "%1", work_queue.duplicate_reason(item.detail)).replace(
-        "%2", names.get(other.id, other.id)).replace("%3", source_words(other.source))
+        "%2", names.get(other, other)).replace("%3", source_words(sources[other] or ""))
 
 
-def _conflict_text(store: Store, item_id: int | None) -> str:
+def _conflict_text(item: review.ReviewItem | None) -> str:
     """A conflict in words: the field as the form names it, both values as staff read
     them ("Phone: staff wrote (860) 456-2260; the feed now says (860) 456-2261")."""
-    item = review.item(store, item_id) if item_id is not None else None
     if item is None:
         return ""
     field, _, lang = item.field.partition(".")
