@@ -298,6 +298,10 @@ def report(results: dict[str, Any]) -> str:
         row("memory after largest category (MB)",
             lambda e: fmt(e["ui"]["rss_after_category_mb"])),
         row("memory growth over soak (MB)", lambda e: fmt(e["ui"]["soak"]["growth_mb"])),
+        row("  of it anonymous (heaps, MB)",
+            lambda e: fmt(e["ui"]["soak"].get("anon_growth_mb", "-"))),
+        row("  Qt objects, growth over soak",
+            lambda e: fmt(e["ui"]["soak"].get("qt_objects_growth", "-"))),
     ]
     out.append(table(rows, headers))
     if "handout" in results:

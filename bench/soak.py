@@ -3,19 +3,31 @@
 Each tap is a real mouse press and release on a visible, enabled button or list row of the
 screen in front (QTest, offscreen). Speech is replaced by an engine that finishes at once,
 and the print button of the preview is never pressed (no real printing). Every `every` taps
-the soak records the process's resident memory (/proc/self/statm), the Python heap
-(tracemalloc) and the Qt objects under the window and in the application, by class name,
-so growth can be traced to what grew.
+the soak records the process's resident memory (VmRSS, and its anonymous and file-backed
+parts from /proc/self/status), Python's allocated blocks and the Qt objects under the window
+and in the application, by class name, so growth can be traced to what grew.
+
+The measured soak runs without a profiler: tracemalloc keeps its own tables in native memory,
+and every snapshot it takes holds a copy of all of them (about 10 MB each at 100,000 entries),
+so a soak that keeps one snapshot per sample measures its own snapshots. To find what grows
+in the Python heap, run the soak alone with `--profile`: it traces, writes each snapshot to a
+file and prints the lines that grew most (its memory figures then include the profiler).
+
+    python3 -m bench.soak DATA_DIR [TAPS] [--profile]
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import random
+import sys
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench.stats import rss_mb
@@ -43,6 +55,17 @@ def qt_counts(app: Any, window: Any) -> tuple[int, int, Counter[str]]:
     children = window.findChildren(QObject)
     return (len(children), len(app.allWidgets()),
             Counter(type(child).__name__ for child in children))
+
+
+def memory_parts() -> dict[str, float]:
+    """The resident memory's anonymous part (heaps) and file-backed part (mapped libraries
+    and files), in MB."""
+    parts = {"rss_anon_mb": 0.0, "rss_file_mb": 0.0}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key = {"RssAnon:": "rss_anon_mb", "RssFile:": "rss_file_mb"}.get(line.split(":")[0] + ":")
+        if key:
+            parts[key] = int(line.split()[1]) / 1024
+    return parts
 
 
 def slope(points: list[tuple[int, float]]) -> float:
@@ -93,8 +116,12 @@ def settle(app: Any) -> None:
     app.processEvents()
 
 
-def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -> dict[str, Any]:
-    """`taps` random taps; samples at 0, every, 2*every ... and growth after the first."""
+def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211,
+         profile: Path | None = None) -> dict[str, Any]:
+    """`taps` random taps; samples at 0, every, 2*every ... and growth after the first.
+
+    With `profile` (a folder), tracemalloc traces the heap and each sample's snapshot is
+    written there, so that no snapshot stays in memory between samples."""
     from kiosk.ui.read_aloud import ReadAloud
 
     window.speech = InstantSpeech()
@@ -103,18 +130,21 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -
     rng = random.Random(seed)
     screens: Counter[str] = Counter()
     samples: list[dict[str, Any]] = []
-    tracemalloc.start(1)
-    snapshots = []
+    if profile is not None:
+        tracemalloc.start(1)
 
     def sample(done: int) -> None:
         gc.collect()
         settle(app)
         children, widgets, by_class = qt_counts(app, window)
-        samples.append({"taps": done, "rss_mb": rss_mb(),
-                        "heap_mb": tracemalloc.get_traced_memory()[0] / 1024 / 1024,
+        samples.append({"taps": done, "rss_mb": rss_mb(), **memory_parts(),
+                        "python_blocks": sys.getallocatedblocks(),
                         "qt_objects": children, "widgets": widgets,
                         "by_class": dict(by_class.most_common(15))})
-        snapshots.append(tracemalloc.take_snapshot())
+        if profile is not None:
+            samples[-1]["heap_mb"] = tracemalloc.get_traced_memory()[0] / 1024 / 1024
+            tracemalloc.take_snapshot().dump(str(profile / f"heap-{done}.snapshot"))
+            gc.collect()
 
     start = time.perf_counter()
     sample(0)
@@ -129,18 +159,56 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211) -
         if i % every == 0:
             sample(i)
     seconds = time.perf_counter() - start
-    grew = []
-    if len(snapshots) > 2:
-        for stat in snapshots[-1].compare_to(snapshots[1], "lineno")[:10]:
-            grew.append(f"{stat.traceback}: {stat.size_diff / 1024:+.1f} KiB")
-    tracemalloc.stop()
     after = [s for s in samples if s["taps"] >= every]
     first, last = (after[0], after[-1]) if after else (samples[0], samples[-1])
-    return {"taps": taps, "every": every, "seed": seed, "seconds": seconds,
-            "taps_per_s": taps / seconds if seconds else 0.0, "samples": samples,
-            "growth_mb": last["rss_mb"] - first["rss_mb"],
-            "heap_growth_mb": last["heap_mb"] - first["heap_mb"],
-            "qt_objects_growth": last["qt_objects"] - first["qt_objects"],
-            "slope_mb_per_1000": slope([(s["taps"], s["rss_mb"]) for s in after]),
-            "heap_slope_mb_per_1000": slope([(s["taps"], s["heap_mb"]) for s in after]),
-            "heap_grew_most": grew, "screens_seen": dict(screens)}
+    out = {"taps": taps, "every": every, "seed": seed, "seconds": seconds,
+           "taps_per_s": taps / seconds if seconds else 0.0, "samples": samples,
+           "profiled": profile is not None,
+           "growth_mb": last["rss_mb"] - first["rss_mb"],
+           "anon_growth_mb": last["rss_anon_mb"] - first["rss_anon_mb"],
+           "python_blocks_growth": last["python_blocks"] - first["python_blocks"],
+           "qt_objects_growth": last["qt_objects"] - first["qt_objects"],
+           "slope_mb_per_1000": slope([(s["taps"], s["rss_mb"]) for s in after]),
+           "anon_slope_mb_per_1000": slope([(s["taps"], s["rss_anon_mb"]) for s in after]),
+           "screens_seen": dict(screens)}
+    if profile is not None:
+        tracemalloc.stop()
+        out["heap_growth_mb"] = last["heap_mb"] - first["heap_mb"]
+        out["heap_grew_most"] = heap_grew_most(profile, first["taps"], last["taps"])
+    return out
+
+
+def heap_grew_most(folder: Path, first: int, last: int, lines: int = 10) -> list[str]:
+    before = tracemalloc.Snapshot.load(str(folder / f"heap-{first}.snapshot"))
+    after = tracemalloc.Snapshot.load(str(folder / f"heap-{last}.snapshot"))
+    return [f"{stat.traceback}: {stat.size_diff / 1024:+.1f} KiB"
+            for stat in after.compare_to(before, "lineno")[:lines]]
+
+
+def main(argv: list[str]) -> int:
+    """A soak on its own, on the visitor window of DATA_DIR, printed as JSON."""
+    from PySide6.QtWidgets import QApplication
+
+    args = [a for a in argv if not a.startswith("--")]
+    if not args:
+        print(__doc__.strip().splitlines()[-1].strip(), file=sys.stderr)
+        return 2
+    data_dir, taps = Path(args[0]), int(args[1]) if len(args) > 1 else 10_000
+    app = QApplication([sys.argv[0]])
+    app.setStyle("Fusion")
+    from kiosk.app import create_main_window
+
+    window = create_main_window(data_dir, windowed=True, idle_timeout_s=24 * 3600)
+    window.resize(1920, 1080)
+    window.show()
+    settle(app)
+    with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as folder:
+        profile = Path(folder) if "--profile" in argv else None
+        result = soak(app, window, taps, every=max(min(1000, taps // 5), 1), profile=profile)
+    window.close()
+    print(json.dumps(result, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

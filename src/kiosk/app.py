@@ -51,8 +51,10 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     meanwhile is answered between two steps: the database's deep check (and the day's
     backup) on a thread, the update folder and the backups' timer, the print system's
     check, `more`, then one not yet made visitor screen per step."""
+    from kiosk.memory import limit_malloc_arenas
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
+    limit_malloc_arenas()  # before the threads below: a process that runs for weeks
     store = window.store
     steps: list[Callable[[], object]] = [
         lambda: check_database_later(window, data_dir),
