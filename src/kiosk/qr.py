@@ -21,12 +21,13 @@ def qr_png(uri: str, scale: int = 8, border: int = 2, dark: str = "#000000",
 
 
 @functools.lru_cache(maxsize=1024)
-def qr_modules(uri: str) -> tuple[tuple[bool, ...], ...]:
-    """The code's modules (True is dark), for drawing it at any size without resampling.
+def qr_modules(uri: str) -> tuple[bytes, ...]:
+    """The code's modules, a row of bytes per line (1 is dark), for drawing it at any size
+    without resampling.
 
     Kept per link: the same numbers are shown and printed again and again, and working out
     a code's best mask is the slowest step of drawing it."""
     import segno
 
     matrix = segno.make(uri, error="m", micro=False).matrix
-    return tuple(tuple(bool(cell) for cell in row) for row in matrix)
+    return tuple(bytes(1 if cell else 0 for cell in row) for row in matrix)  # 1 byte a module

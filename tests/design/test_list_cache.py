@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 
 from kiosk.directory.files import read_directory
@@ -27,7 +28,8 @@ def test_a_list_asked_twice_is_sorted_once(tmp_path: Path, sample_dir: Path) -> 
     store.db.conn.set_trace_callback(None)
     assert first == second == ["clinic"]
     assert sum("order by" in s for s in statements) == 1
-    second.append("changed by the caller")
+    with pytest.raises(TypeError):  # one list serves every caller: none can change it
+        second[0] = "changed by the caller"  # type: ignore[index]
     assert store.list_ids("health", ListFilter()) == ["clinic"]
 
 

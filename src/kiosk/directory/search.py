@@ -27,6 +27,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from sys import intern
 from typing import Any
 
 from kiosk.directory.schema import RESOURCE_NAMES_FTS
@@ -44,7 +45,7 @@ CRISIS_LINES = 3
 HELP_NOW = "help-now"
 MAX_WORDS = 12  # words of one search; the rest are ignored
 EXPANDED = 64  # words read in place of a beginning of a word, at most
-FIELDS_KEPT = 20_000  # places whose name words are kept between keystrokes
+FIELDS_KEPT = 2_000  # places whose name words are kept between keystrokes
 
 # How much a match counts, by where it is (name in the visitor's language, the other name,
 # tags and organisation, anywhere else) and how it matched.
@@ -392,9 +393,10 @@ class Searcher:
             if words is None:
                 if len(self._fields) > FIELDS_KEPT:
                     self._fields = {}
-                words = self._fields[rowid] = (
-                    frozenset(tokens(name_en)), frozenset(tokens(name_es or name_en)),
-                    frozenset(tokens(f"{tags or ''} {organization or ''}")))
+                words = self._fields[rowid] = (  # the words themselves shared, interned
+                    frozenset(map(intern, tokens(name_en))),
+                    frozenset(map(intern, tokens(name_es or name_en))),
+                    frozenset(map(intern, tokens(f"{tags or ''} {organization or ''}"))))
             english, spanish, tagged = words
             names = {"en": name_en, "es": name_es or name_en}
             fields = {"name": spanish if lang == "es" else english,

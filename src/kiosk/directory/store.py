@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +23,7 @@ from sqlite_utils import Database  # noqa: E402
 
 from kiosk.directory import rows, schema  # noqa: E402
 from kiosk.directory.convert import resource_to_data  # noqa: E402
+from kiosk.directory.id_list import IdList  # noqa: E402
 from kiosk.directory.model import (  # noqa: E402
     Category,
     Directory,
@@ -38,7 +39,7 @@ Clock = Callable[[], dt.datetime]
 # Inserting at least this many resources at once indexes them for search in one statement
 # after they are written, instead of row by row (about four times quicker).
 BULK_INDEX_MIN = 200
-# Resource lists kept in memory (the largest of 100,000 resources is about 2 MB).
+# Resource lists kept in memory (the largest of 100,000 resources is about 1 MB).
 LIST_CACHE_SIZE = 16
 
 
@@ -90,7 +91,7 @@ class Store:
         self.read_only = read_only
         # Messages for staff that could not be written to the database (see backups.add_notice).
         self.unsaved_notices: list[tuple[str, str, str]] = []
-        self._lists: dict[tuple[Any, ...], tuple[Any, list[str]]] = {}
+        self._lists: dict[tuple[Any, ...], tuple[Any, IdList]] = {}
         db.execute("PRAGMA foreign_keys = ON")
         if read_only:
             if schema.pending(db):
@@ -205,7 +206,7 @@ class Store:
         found = self.resources([resource_id])
         return found[0] if found else None
 
-    def resources(self, ids: list[str] | None = None,
+    def resources(self, ids: Sequence[str] | None = None,
                   include_inactive: bool = True) -> list[Resource]:
         """Whole resources, in the order of `ids` (or by name when `ids` is None)."""
         status = "" if include_inactive else \
@@ -241,7 +242,7 @@ class Store:
                          resources, self.topics())
 
     def list_ids(self, category: str | None, filters: ListFilter = ListFilter(),
-                 when: dt.datetime | None = None, lang: str = "en") -> list[str]:
+                 when: dt.datetime | None = None, lang: str = "en") -> IdList:
         """Ids of the active resources of a category (all when None), filtered, in the
         order a visitor reading `lang` expects: crisis lines first, then by name.
 
@@ -257,15 +258,15 @@ class Store:
         version = self.db.execute("select n from list_version").fetchone()
         cached = self._lists.get(key)
         if cached is not None and cached[0] == version:
-            return list(cached[1])
+            return cached[1]  # immutable: the same list serves every screen that asks
         ids = self._list_ids(category, filters, when, lang)
         if len(self._lists) >= LIST_CACHE_SIZE:
             self._lists.pop(next(iter(self._lists)))
         self._lists[key] = (version, ids)
-        return list(ids)
+        return ids
 
     def _list_ids(self, category: str | None, filters: ListFilter,
-                  when: dt.datetime | None, lang: str) -> list[str]:
+                  when: dt.datetime | None, lang: str) -> IdList:
         if category:
             return self._category_ids(category, filters, when, lang)
         where = ["r.status = 'active'", "r.retired_on is null"]
@@ -274,10 +275,10 @@ class Store:
         name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
         sql = (f"select r.id from resources r where {' and '.join(where)} "
                f"order by r.priority desc, {name} collate nocase")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return IdList([row[0] for row in self.db.execute(sql, params)])
 
     def _category_ids(self, category: str, filters: ListFilter, when: dt.datetime | None,
-                      lang: str) -> list[str]:
+                      lang: str) -> IdList:
         """The category's links read in the order of its list index (schema.m009_list_order):
         no sort, and the resources' own rows only for "near this kiosk"."""
         name = "es" if lang == "es" else "en"
@@ -289,7 +290,7 @@ class Store:
         self._filtered(where, params, filters, when, "l")
         sql = (f"select l.resource_id from {source} where {' and '.join(where)} "
                f"order by l.priority desc, l.name_{name} collate nocase")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return IdList([row[0] for row in self.db.execute(sql, params)])
 
     def _filtered(self, where: list[str], params: list[Any], filters: ListFilter,
                   when: dt.datetime | None, flags: str) -> None:
@@ -567,6 +568,6 @@ def _single_town(area_json: str | None) -> str:
     return towns[0] if len(towns) == 1 else ""
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]

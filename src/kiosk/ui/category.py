@@ -7,7 +7,7 @@ asks the store for row data (and open-now state) in blocks around the rows being
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -57,7 +57,7 @@ class ResourceListModel(QAbstractListModel):
         super().__init__(parent)
         self.store = store
         self.clock = clock
-        self.ids: list[str] = []
+        self.ids: Sequence[str] = []
         self.shown = 0
         self.lang = "en"
         self.words: dict[str, str] = {}
@@ -65,7 +65,7 @@ class ResourceListModel(QAbstractListModel):
         self._open: dict[str, bool] = {}
         self.fetches = 0  # how many times the store was asked (the design keeps this small)
 
-    def set_ids(self, ids: list[str]) -> None:
+    def set_ids(self, ids: Sequence[str]) -> None:
         self.beginResetModel()
         self.ids = ids
         self.shown = min(len(ids), PAGE)
