@@ -65,7 +65,21 @@ def machine() -> dict[str, Any]:
             "qpa": "offscreen"}
 
 
-def cold_start(data_dir: Path, runs: int) -> dict[str, Any]:
+def _start_env(bytecode: bool) -> dict[str, str]:
+    """The children's environment for start-up. With `bytecode`, Python keeps the compiled
+    modules between runs (in bench/.cache/pycache, never beside the sources), as an
+    installed kiosk has them from its installation, even where the shell that runs the
+    benchmark says PYTHONDONTWRITEBYTECODE: otherwise every start compiles each of the
+    kiosk's modules from source again, which no installed kiosk does (the libraries'
+    compiled modules, the bare window's, are in site-packages already)."""
+    env = _env()
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    return env
+
+
+def cold_start(data_dir: Path, runs: int, bytecode: bool = True) -> dict[str, Any]:
     """Process start to first painted frame, the kiosk against a bare QLabel window.
 
     Both programs print the moment their first frame was painted (`first_frame_at=`, from
@@ -74,7 +88,9 @@ def cold_start(data_dir: Path, runs: int) -> dict[str, Any]:
     for after the first frame, closing the database, the interpreter's shutdown) is not
     something a visitor waits for; the time from spawn to exit, the measure of earlier
     runs, is kept beside it as `kiosk_exit_ms`, `bare_exit_ms` and `ratio_exit`.
+    `bytecode`: see `_start_env`; False takes the environment as it is.
     """
+    env = _start_env(bytecode)
     kiosk = [sys.executable, "-m", "kiosk", "--data-dir", str(data_dir), "--windowed",
              "--exit-after-first-frame"]
     bare = [sys.executable, "-m", "bench.bare"]
@@ -85,7 +101,7 @@ def cold_start(data_dir: Path, runs: int) -> dict[str, Any]:
         for name, command in (("bare", bare), ("kiosk", kiosk)):
             spawned = time.time()
             start = time.perf_counter()
-            done = subprocess.run(command, cwd=ROOT, env=_env(), capture_output=True,
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True,
                                   text=True, timeout=120)
             seconds = time.perf_counter() - start
             if done.returncode != 0 or "first_frame_at=" not in done.stdout:
@@ -104,7 +120,8 @@ def cold_start(data_dir: Path, runs: int) -> dict[str, Any]:
             "ratio_p95": kiosk_s["p95"] / bare_s["p95"],
             "kiosk_exit_ms": kiosk_exit, "bare_exit_ms": bare_exit,
             "ratio_exit": kiosk_exit["median"] / bare_exit["median"],
-            "bare_rss_mb": summary(bare_rss)["median"]}
+            "bare_rss_mb": summary(bare_rss)["median"],
+            "bytecode_kept": bytecode or "PYTHONDONTWRITEBYTECODE" not in env}
 
 
 def _entries(data_dir: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sys
@@ -235,16 +236,29 @@ class _FirstFrame(QObject):
 
 def _log_uncaught(data_dir: Path) -> None:
     """A bug inside a slot goes to the log with its traceback; the visitor's screen stays
-    as it was (Qt keeps running), and nothing is printed over it."""
-    from kiosk.logs import setup_logging
+    as it was (Qt keeps running), and nothing is printed over it. Until the first frame the
+    log's lines are kept in memory (`kiosk.logs.hold_logging`); the window opens the file
+    then (`run`), and a bug before opens it at once."""
+    from kiosk.logs import hold_logging, setup_logging
 
-    setup_logging(data_dir)
+    hold_logging(data_dir)
     log = logging.getLogger("kiosk.ui")
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        with contextlib.suppress(Exception):  # the disk refuses the file: kept in memory
+            setup_logging(data_dir)
         log.error("unexpected error in the kiosk window", exc_info=(kind, error, tb))
 
     sys.excepthook = hook
+
+
+def _open_log(data_dir: Path) -> None:
+    from kiosk.logs import setup_logging
+
+    try:
+        setup_logging(data_dir)
+    except OSError:  # a full or read-only disk: the lines stay in memory, and are tried at exit
+        logging.getLogger("kiosk.app").warning("the log file could not be opened")
 
 
 def _notes_at_start(window: KioskWindow, data_dir: Path) -> None:
@@ -288,6 +302,7 @@ def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
 
         start_status_reports(window, window.store, data_dir)
 
+    window.first_frame.connect(lambda: _open_log(data_dir))
     window.first_frame.connect(heartbeat.start)
     window.first_frame.connect(lambda: _notes_at_start(window, data_dir))
     window.first_frame.connect(status_reports)
