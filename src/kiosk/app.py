@@ -51,7 +51,8 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     """What waits for the first frame, one step per turn of the event loop so that a tap
     meanwhile is answered between two steps: the database's deep check (and the day's
     backup) on a thread, the update folder and the backups' timer, the print system's
-    check, `more`, then one not yet made visitor screen per step."""
+    check, sqlite-utils (which reading the database did without), `more`, then one not yet
+    made visitor screen per step."""
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
     store = window.store
@@ -61,6 +62,7 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
         lambda: start_daily_backups(window, store, data_dir),
         lambda: QTimer.singleShot(PRINT_CHECK_AFTER_MS, window,
                                   lambda: _check_print_privacy(window, store)),
+        lambda: store.db.full,  # sqlite-utils, for the first write (kiosk.directory.database)
         *more,
     ]
 

@@ -38,7 +38,7 @@ def test_lines_logged_before_the_log_file_is_opened_reach_it(tmp_path: Path) -> 
     handlers = list(root.handlers)
     try:
         hold_logging(tmp_path)
-        logging.getLogger("kiosk.app").warning("the database cannot be opened for writing")
+        logging.getLogger("kiosk.held-test").warning("the database cannot be opened for writing")
         assert not (tmp_path / "logs" / "kiosk.log").exists()  # kept in memory until then
         setup_logging(tmp_path)
         for handler in root.handlers:
