@@ -1,6 +1,7 @@
 """The floor for start-up: a bare PySide6 window (a QLabel) shown, first frame, exit.
 
-Prints its resident memory at the first frame, the floor for the kiosk's own.
+Prints the time of its first frame (`first_frame_at=`, as `kiosk --exit-after-first-frame`
+does) and its resident memory then, the floor for the kiosk's own.
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ class _FirstFrame(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            from bench.stats import rss_mb
-
-            print(f"rss_mb={rss_mb():.1f}", flush=True)
-            QTimer.singleShot(0, lambda: self.app.exit(0))
+            QTimer.singleShot(0, self._painted)  # once the frame is painted, as the kiosk
         return False
+
+    def _painted(self) -> None:
+        import time
+
+        from bench.stats import rss_mb
+
+        print(f"first_frame_at={time.time():.6f} rss_mb={rss_mb():.1f}", flush=True)
+        self.app.exit(0)
 
 
 def main() -> int:

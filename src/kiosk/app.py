@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import sys
@@ -50,7 +51,8 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     """What waits for the first frame, one step per turn of the event loop so that a tap
     meanwhile is answered between two steps: the database's deep check (and the day's
     backup) on a thread, the update folder and the backups' timer, the print system's
-    check, `more`, then one not yet made visitor screen per step."""
+    check, sqlite-utils (which reading the database did without), `more`, then one not yet
+    made visitor screen per step."""
     from kiosk.memory import limit_malloc_arenas
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
@@ -62,6 +64,7 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
         lambda: start_daily_backups(window, store, data_dir),
         lambda: QTimer.singleShot(PRINT_CHECK_AFTER_MS, window,
                                   lambda: _check_print_privacy(window, store)),
+        lambda: store.db.full,  # sqlite-utils, for the first write (kiosk.directory.database)
         *more,
     ]
 
@@ -210,7 +213,12 @@ def connect_staff(window: KioskWindow) -> None:
 
 
 class _FirstFrame(QObject):
-    """Quits the application once the watched widget has painted for the first time."""
+    """Quits the application once the watched widget has painted for the first time,
+    printing `first_frame_at=` and the time (`time.time()`) when that frame was painted
+    (the benchmark's measure of start-up, `bench.__main__.cold_start`).
+
+    Watching the window itself, its timer is queued before `first_frame`'s, so the time
+    is taken once the whole frame is painted, before what waits for it."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -220,22 +228,41 @@ class _FirstFrame(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
-            QTimer.singleShot(0, lambda: self.app.exit(0))
+            QTimer.singleShot(0, self._painted)
         return False
+
+    def _painted(self) -> None:
+        import time
+
+        print(f"first_frame_at={time.time():.6f}", flush=True)
+        self.app.exit(0)
 
 
 def _log_uncaught(data_dir: Path) -> None:
     """A bug inside a slot goes to the log with its traceback; the visitor's screen stays
-    as it was (Qt keeps running), and nothing is printed over it."""
-    from kiosk.logs import setup_logging
+    as it was (Qt keeps running), and nothing is printed over it. Until the first frame the
+    log's lines are kept in memory (`kiosk.logs.hold_logging`); the window opens the file
+    then (`run`), and a bug before opens it at once."""
+    from kiosk.logs import hold_logging, setup_logging
 
-    setup_logging(data_dir)
+    hold_logging(data_dir)
     log = logging.getLogger("kiosk.ui")
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        with contextlib.suppress(Exception):  # the disk refuses the file: kept in memory
+            setup_logging(data_dir)
         log.error("unexpected error in the kiosk window", exc_info=(kind, error, tb))
 
     sys.excepthook = hook
+
+
+def _open_log(data_dir: Path) -> None:
+    from kiosk.logs import setup_logging
+
+    try:
+        setup_logging(data_dir)
+    except OSError:  # a full or read-only disk: the lines stay in memory, and are tried at exit
+        logging.getLogger("kiosk.app").warning("the log file could not be opened")
 
 
 def _notes_at_start(window: KioskWindow, data_dir: Path) -> None:
@@ -279,12 +306,12 @@ def run(data_dir: Path, *, windowed: bool = False, lang: str | None = None,
 
         start_status_reports(window, window.store, data_dir)
 
+    window.first_frame.connect(lambda: _open_log(data_dir))
     window.first_frame.connect(heartbeat.start)
     window.first_frame.connect(lambda: _notes_at_start(window, data_dir))
     window.first_frame.connect(status_reports)
     if exit_after_first_frame:
-        watcher = _FirstFrame(app)
-        window.home.installEventFilter(watcher)
+        window.installEventFilter(_FirstFrame(app))
     if windowed:
         window.resize(1280, 800)
         window.show()

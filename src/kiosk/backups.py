@@ -28,7 +28,6 @@ from kiosk.directory.sql_errors import (
     known_error,
     sentence,
 )
-from kiosk.directory.store import Store
 from kiosk.errors import KnownError
 from kiosk.paths import DATABASE_NAME, database_path
 
@@ -37,6 +36,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from kiosk.directory.importer import ImportPlan, ImportResult
     from kiosk.directory.model import Directory
+    from kiosk.directory.store import Store
 
 KEEP = 14
 DAILY = dt.timedelta(hours=24)
@@ -408,6 +408,8 @@ def recover(data_dir: Path, now: dt.datetime | None = None, deep: bool = True,
         message = (f"The kiosk's database {what} and there was no good backup.{moved} The "
                    "kiosk started again from its bundled directory; staff changes must be "
                    "made again.")
+    from kiosk.directory.store import Store
+
     store = Store.open(path)
     try:
         add_notice(store, message, "warning")

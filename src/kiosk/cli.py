@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    # The Qt-free part of start-up first: once PySide6 is loaded, it reads the source of
+    # every module imported after it (to see whether it uses PySide6's features).
+    import kiosk.datadir  # noqa: F401
     from kiosk.app import run
 
     return run(data_dir_of(args), windowed=args.windowed, lang=args.lang,

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.datadir import open_data_dir
-from kiosk.directory.store import Store
 from kiosk.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.directory.store import Store
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
@@ -25,4 +27,6 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 def open_store(args: argparse.Namespace, fill: bool = True) -> Store:
     """The store of a command's data folder; `fill` builds it from the bundled directory
     when new."""
+    from kiosk.datadir import open_data_dir
+
     return open_data_dir(data_dir_of(args), fill=fill)

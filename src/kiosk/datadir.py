@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.backups import add_notice, daily_backup_if_due, recover
-from kiosk.directory.files import read_directory
-from kiosk.directory.importer import apply_import
 from kiosk.directory.sql_errors import DamagedDatabase, StorageError, at_the_border
 from kiosk.directory.store import Clock, Store, _now
 from kiosk.errors import KnownError
 from kiosk.paths import BUNDLED_DATA, database_path
+
+if TYPE_CHECKING:
+    from kiosk.directory.model import Directory
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +44,9 @@ def open_data_dir(data_dir: Path, bundled: Path = BUNDLED_DATA, clock: Clock = _
         found = recover(data_dir, deep=deep_check)  # damage set aside, a backup restored
         store = Store.open(path, clock)
         if fill and store.is_empty():
-            directory = read_directory(bundled)
+            directory = _read(bundled)
             with at_the_border(path):
-                apply_import(store, directory, who="kiosk", source=str(bundled),
-                             kind="bundled")
+                _fill(store, directory, bundled)
     except (StorageError, DamagedDatabase) as error:
         return _open_anyway(path, bundled, clock, fill, error, in_memory_if_unreadable)
     if found.storage is not None:
@@ -67,8 +68,7 @@ def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: Kno
         if not in_memory:
             raise error from None
         store = Store.memory(clock)
-        apply_import(store, read_directory(bundled), who="kiosk", source=str(bundled),
-                     kind="bundled")
+        _fill(store, _read(bundled), bundled)
         store.read_only = True
         store.db.execute("PRAGMA query_only = ON")  # nothing saved here would be kept
         add_notice(store, f"{error.message} Until then the kiosk shows its bundled directory, "
@@ -77,3 +77,18 @@ def _open_anyway(path: Path, bundled: Path, clock: Clock, fill: bool, error: Kno
     add_notice(store, f"{error.message} Until then the kiosk shows its directory as it "
                       "was.", "warning")
     return store
+
+
+# The files' reader and the importer (with YAML behind them) only for a new data folder's
+# first fill: opening a filled one needs neither.
+
+def _read(bundled: Path) -> Directory:
+    from kiosk.directory.files import read_directory
+
+    return read_directory(bundled)
+
+
+def _fill(store: Store, directory: Directory, bundled: Path) -> None:
+    from kiosk.directory.importer import apply_import
+
+    apply_import(store, directory, who="kiosk", source=str(bundled), kind="bundled")

@@ -1,5 +1,6 @@
 """Nothing heavy is imported to show the home screen: printing, QR codes, phone-number
-metadata, YAML and numpy come only when something uses them.
+metadata, YAML and numpy come only when something uses them; and what `kiosk` runs before
+its first frame imports none of the modules only a later step, a command or a write needs.
 
 Checked in a fresh interpreter, so that what other tests imported does not count.
 """
@@ -48,6 +49,54 @@ def test_the_home_screen_imports_nothing_heavy(tmp_path: Path, sample_dir: Path)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["shown"] is True
     assert result["heavy"] == []
+
+
+# Not imported by `kiosk` (the command, as a kiosk starts) before its first frame is painted:
+# the database is read without sqlite-utils (and click, pluggy, dateutil behind it), a filled
+# data folder is opened without the files' reader or the importer, the log file's handler
+# waits for the frame, and so do the other screens, the admin, the update folder and speech.
+NOT_BEFORE_FIRST_FRAME = (
+    *HEAVY, "sqlite_utils", "click", "pluggy", "dateutil", "logging.handlers",
+    "kiosk.directory.files", "kiosk.directory.importer", "kiosk.directory.convert",
+    "kiosk.directory.search", "kiosk.directory.trust", "kiosk.directory.review",
+    "kiosk.speech.script", "kiosk.speech.plain", "kiosk.updates", "kiosk.doctor",
+    "kiosk.admin", "kiosk.staff", "kiosk.exchange", "kiosk.sheets", "kiosk.ui.category",
+    "kiosk.ui.resource", "kiosk.ui.search", "kiosk.ui.topic", "kiosk.ui.handout",
+)
+
+RUN_SCRIPT = """
+import json, sys
+import kiosk.app
+seen = {}
+painted = kiosk.app._FirstFrame._painted
+
+def at_first_frame(self):
+    seen["loaded"] = sorted(m for m in sys.modules for name in json.loads(sys.argv[2])
+                            if m == name or m.startswith(name + "."))
+    painted(self)
+
+kiosk.app._FirstFrame._painted = at_first_frame
+from kiosk.cli import main
+code = main(["--data-dir", sys.argv[1], "--windowed", "--exit-after-first-frame"])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_the_kiosk_imports_only_what_its_first_frame_needs(tmp_path: Path,
+                                                            sample_dir: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    store = Store.open(database_path(data_dir))
+    apply_import(store, read_directory(sample_dir), who="test", source="sample")
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(data_dir),
+                           json.dumps(NOT_BEFORE_FIRST_FRAME)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["code"] == 0
+    assert result["loaded"] == []
 
 
 def test_numpy_still_imports_for_whoever_needs_it(tmp_path: Path) -> None:

@@ -29,3 +29,24 @@ def test_a_bug_in_the_window_goes_to_the_log_not_the_screen(
             if handler not in handlers:
                 root.removeHandler(handler)
                 handler.close()
+
+
+def test_lines_logged_before_the_log_file_is_opened_reach_it(tmp_path: Path) -> None:
+    from kiosk.logs import hold_logging, setup_logging
+
+    root = logging.getLogger("kiosk")
+    handlers = list(root.handlers)
+    try:
+        hold_logging(tmp_path)
+        logging.getLogger("kiosk.held-test").warning("the database cannot be opened for writing")
+        assert not (tmp_path / "logs" / "kiosk.log").exists()  # kept in memory until then
+        setup_logging(tmp_path)
+        for handler in root.handlers:
+            handler.flush()
+        text = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+        assert "the database cannot be opened for writing" in text
+    finally:
+        for handler in root.handlers:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()

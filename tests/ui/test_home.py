@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -104,6 +104,7 @@ def test_a_finger_scroll_leaves_no_tile_drawn_as_pressed(
     tile = window.findChild(QPushButton, "category-health")
     other = window.findChild(QPushButton, "category-basic-needs")
     area = window.home.scroll_area
+    qtbot.waitUntil(lambda: window.home._scroller is not None)  # once the first frame is up
     start = tile.mapTo(area.viewport(), tile.rect().center())
     drag(qtbot, area.viewport(), start, start - QPoint(0, 200))
     qtbot.waitUntil(lambda: area.verticalScrollBar().value() > 0, timeout=1000)
@@ -112,3 +113,27 @@ def test_a_finger_scroll_leaves_no_tile_drawn_as_pressed(
     inside = QPoint(12, tile.height() // 2)  # the tile's own background, by its edge
     assert grab(tile).pixel(inside) == grab(other).pixel(inside)
     assert window.screen_name() == "home"  # and the drag opened nothing
+
+
+def test_finger_scrolling_on_home_waits_for_the_first_frame(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    """The gesture machinery's first use costs milliseconds of every start: home's drag
+    and fling are switched on once the first frame is up, and a home made later (after
+    the database was restored) has them at once."""
+    from kiosk.ui.speech import NoSpeech
+
+    store = open_data_dir(tmp_path / "data", bundled=FIXTURE)
+    window = KioskWindow(store, tmp_path / "data", speech=NoSpeech())
+    qtbot.addWidget(window)
+    assert window.home._scroller is None
+    assert window.home.scroll_area.horizontalScrollBarPolicy() == \
+        Qt.ScrollBarPolicy.ScrollBarAlwaysOff  # laid out as it will scroll
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.first_frame, timeout=5000):
+        pass
+    assert window.home._scroller is not None
+    window.start_again()
+    assert window.home._scroller is not None
+    window.close()
+    store.close()

@@ -188,6 +188,7 @@ def test_holding_the_corner_asks_for_the_staff_screens(
 
 def test_a_finger_drag_scrolls_the_home_screen(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(size=(1280, 800))
+    qtbot.waitUntil(lambda: window.home._scroller is not None)  # once the first frame is up
     bar = window.home.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0
     viewport = window.home.scroll_area.viewport()

@@ -7,14 +7,53 @@ from the last whole version. New migrations go at the end; applied ones never ch
 
 from __future__ import annotations
 
-from kiosk.directory.sqlite_import import import_sqlite_utils
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import_sqlite_utils()
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
-from sqlite_utils import Database  # noqa: E402
-from sqlite_utils.migrations import Migrations  # noqa: E402
+    from kiosk.directory import database
 
-migrations = Migrations("kiosk")
+MIGRATION_SET = "kiosk"
+_MIGRATIONS: list[Callable[[Database], None]] = []
+
+
+def _migration() -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Registers a migration, in order; the `Migrations` set is made when first needed."""
+    def register(func: Callable[[Database], None]) -> Callable[[Database], None]:
+        _MIGRATIONS.append(func)
+        return func
+
+    return register
+
+
+migrations: Migrations  # made on first use (`__getattr__`): sqlite-utils is imported then
+
+
+def __getattr__(name: str) -> Migrations:
+    if name != "migrations":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _migrations()
+
+
+def _migrations() -> Migrations:
+    made: Migrations | None = globals().get("migrations")
+    if made is not None:
+        return made
+    from kiosk.directory.sqlite_import import import_sqlite_utils
+
+    import_sqlite_utils()
+    from sqlite_utils.migrations import Migrations
+
+    made = Migrations(MIGRATION_SET)
+    for func in _MIGRATIONS:
+        made()(func)
+    globals()["migrations"] = made
+    return made
+
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 RESOURCE_SEARCH_COLUMNS = (
@@ -25,7 +64,7 @@ RESOURCE_NAMES_FTS = "resource_names_fts"
 TOPIC_SEARCH_COLUMNS = ("title_en", "title_es", "summary_en", "summary_es", "body_en", "body_es")
 
 
-@migrations()
+@_migration()
 def m001_directory(db: Database) -> None:
     db.table("categories").create(
         {
@@ -96,7 +135,7 @@ def m001_directory(db: Database) -> None:
     db.table("resources").create_index(["verified_on"])
 
 
-@migrations()
+@_migration()
 def m002_history_settings_usage(db: Database) -> None:
     # Every change to the directory: who, when, and the record before and after (JSON).
     db.table("changes").create(
@@ -128,7 +167,7 @@ def m002_history_settings_usage(db: Database) -> None:
     )
 
 
-@migrations()
+@_migration()
 def m003_list_version(db: Database) -> None:
     # Raised by every write that can change a resource list, so that lists kept in memory
     # (Store.list_ids) know when they are out of date, whichever connection wrote.
@@ -140,7 +179,7 @@ def m003_list_version(db: Database) -> None:
                        "begin update list_version set n = n + 1 where id = 1; end")
 
 
-@migrations()
+@_migration()
 def m004_search_prefixes(db: Database) -> None:
     # Prefix indexes for words of 1 to 3 letters: the first keys a visitor taps would
     # otherwise merge the lists of every word starting with them (all of the directory).
@@ -148,7 +187,7 @@ def m004_search_prefixes(db: Database) -> None:
     _index_with_prefixes(db, "topics", TOPIC_SEARCH_COLUMNS)
 
 
-@migrations()
+@_migration()
 def m005_search_version(db: Database) -> None:
     # Raised by every write to topics and categories, as list_version is by every write to
     # resources: the search keeps its vocabulary until one of the two changes.
@@ -160,7 +199,7 @@ def m005_search_version(db: Database) -> None:
                        f"[{table}] begin update search_version set n = n + 1 where id = 1; end")
 
 
-@migrations()
+@_migration()
 def m006_resource_names_index(db: Database) -> None:
     # A small index of names, organisations and tags only: the search reads the first
     # places whose names match without a column filter, which would decode every position
@@ -168,7 +207,7 @@ def m006_resource_names_index(db: Database) -> None:
     _index_with_prefixes(db, "resources", RESOURCE_NAME_COLUMNS, fts_name=RESOURCE_NAMES_FTS)
 
 
-@migrations()
+@_migration()
 def m007_sources(db: Database) -> None:
     """Many sources in one directory (see kiosk.directory.sources).
 
@@ -274,7 +313,7 @@ def _name_of(location: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
 
 
-@migrations()
+@_migration()
 def m008_reported_wrong(db: Database) -> None:
     # "Something wrong here?" on the visitor screens: a count per entry and reason, nothing
     # else (no time, no day, no visit), written when a visit ends (kiosk.directory.reports).
@@ -299,7 +338,7 @@ def _list_values(row: str) -> str:
     return ", ".join(v.format(r=row) for v in _LIST_VALUES)
 
 
-@migrations()
+@_migration()
 def m009_list_order(db: Database) -> None:
     # A category of 30,000 places is listed in the order a visitor reads it (crisis lines
     # first, then by name in their language) by reading one index from its start: no sort,
@@ -355,9 +394,36 @@ def _index_with_prefixes(db: Database, table: str, columns: tuple[str, ...],
     db.execute(f"insert into {fts} ({fts}) values ('rebuild')")
 
 
-def apply(db: Database) -> None:
-    migrations.apply(db)
+def apply(db: database.Database | Database) -> None:
+    """The pending migrations applied; with none (every start but the first after an
+    upgrade), only the record of those applied is read, without sqlite-utils."""
+    if _up_to_date(db.conn):
+        return
+    from kiosk.directory.database import Database as Light
+
+    _migrations().apply(Light.of(db).full)
 
 
-def pending(db: Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]
+def pending(db: database.Database | Database) -> list[str]:
+    if _up_to_date(db.conn):
+        return []
+    from kiosk.directory.database import Database as Light
+
+    return [m.name for m in _migrations().pending(Light.of(db).full)]
+
+
+def _up_to_date(conn: sqlite3.Connection) -> bool:
+    """Every migration is recorded as applied, in a record sqlite-utils keeps as it is (its
+    key is `id`; an older form of it is brought up to date by `Migrations.apply`)."""
+    table = "_sqlite_migrations"
+    keys = [row[1] for row in conn.execute(f"PRAGMA table_info([{table}])") if row[5]]
+    if keys != ["id"]:
+        return False
+    indexes = [row[1] for row in conn.execute(f"PRAGMA index_list([{table}])") if row[2]]
+    unique = {tuple(r[2] for r in conn.execute(f"PRAGMA index_info([{name}])"))
+              for name in indexes}
+    if ("migration_set", "name") not in unique:
+        return False
+    applied = {row[0] for row in conn.execute(
+        f"select name from [{table}] where migration_set = ?", [MIGRATION_SET])}
+    return all(func.__name__ in applied for func in _MIGRATIONS)

@@ -1,8 +1,9 @@
 """The kiosk's database: one SQLite file, read and written through `Store`.
 
-The store is handed a `sqlite_utils.Database` (a file at run time, memory in tests), turns
-on WAL and foreign keys, applies pending migrations, and offers the queries the screens need
-without any of them knowing SQL.
+The store is handed a `Database` (`kiosk.directory.database`: plain statements itself,
+sqlite-utils for the rest; a file at run time, memory in tests), turns on WAL and foreign
+keys, applies pending migrations, and offers the queries the screens need without any of
+them knowing SQL.
 """
 
 from __future__ import annotations
@@ -13,26 +14,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.directory.sqlite_import import import_sqlite_utils
-
-import_sqlite_utils()
-
-from sqlite_utils import Database  # noqa: E402
-
-from kiosk.directory import rows, schema  # noqa: E402
-from kiosk.directory.convert import resource_to_data  # noqa: E402
-from kiosk.directory.id_list import IdList  # noqa: E402
-from kiosk.directory.model import (  # noqa: E402
+from kiosk.directory import rows, schema
+from kiosk.directory.database import Database
+from kiosk.directory.id_list import IdList
+from kiosk.directory.model import (
     Category,
     Directory,
     DirectoryInfo,
     Resource,
     Topic,
 )
-from kiosk.directory.sql_errors import StorageError, at_the_border, known_error  # noqa: E402
-from kiosk.directory.trust import reachable  # noqa: E402
+from kiosk.directory.sql_errors import StorageError, at_the_border, known_error
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 Clock = Callable[[], dt.datetime]
 
@@ -83,8 +80,9 @@ WAL_SIZE_LIMIT = 4 * 1024 * 1024
 
 
 class Store:
-    def __init__(self, db: Database, clock: Clock = _now, read_only: bool = False) -> None:
-        self.db = db
+    def __init__(self, db: Database | sqlite_utils.Database, clock: Clock = _now,
+                 read_only: bool = False) -> None:
+        self.db = Database.of(db)
         self.clock = clock
         # True when the kiosk shows its directory from a file it cannot write (a full or
         # read-only disk): visitors see everything, staff are told nothing can be saved.
@@ -92,14 +90,14 @@ class Store:
         # Messages for staff that could not be written to the database (see backups.add_notice).
         self.unsaved_notices: list[tuple[str, str, str]] = []
         self._lists: dict[tuple[Any, ...], tuple[Any, IdList]] = {}
-        db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA foreign_keys = ON")
         if read_only:
-            if schema.pending(db):
+            if schema.pending(self.db):
                 raise StorageError("The kiosk's database is from an older version and "
                                    "cannot be brought up to date while it is read-only.",
                                    "read-only")
         else:
-            schema.apply(db)
+            schema.apply(self.db)
 
     @classmethod
     def open(cls, path: Path, clock: Clock = _now) -> Store:
@@ -107,7 +105,7 @@ class Store:
         as `StorageError` or `DamagedDatabase` (kiosk.directory.sql_errors)."""
         with at_the_border(path):
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = Database(path, execute_plugins=False)
+            db = Database.open(path)
             try:
                 if db.journal_mode != "wal":
                     db.enable_wal()
@@ -132,7 +130,7 @@ class Store:
         for query in ("mode=ro", "immutable=1"):
             try:
                 conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True)
-                db = Database(conn, execute_plugins=False)
+                db = Database(conn)
                 db.execute("select count(*) from sqlite_master").fetchone()
                 return cls(db, clock, read_only=True)
             except sqlite3.Error as error:
@@ -143,7 +141,7 @@ class Store:
 
     @classmethod
     def memory(cls, clock: Clock = _now) -> Store:
-        return cls(Database(memory=True, execute_plugins=False), clock)
+        return cls(Database.memory(), clock)
 
     def close(self) -> None:
         kept = getattr(self, "_kiosk_state", None)  # kiosk.directory.state, opened on use
@@ -348,6 +346,8 @@ class Store:
         return out
 
     def counts(self) -> dict[str, int]:
+        from kiosk.directory.trust import reachable
+
         def one(sql: str) -> int:
             return int(self.db.execute(sql).fetchone()[0])
 
@@ -503,6 +503,8 @@ class Store:
                                 [resource_id]).fetchone()
         if found is None or found[0] == "staff" or self.feed_record(resource_id) is not None:
             return
+        from kiosk.directory.convert import resource_to_data
+
         current = self.resource(resource_id)
         assert current is not None
         self.write_feed_record(resource_id, {

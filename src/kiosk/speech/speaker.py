@@ -10,12 +10,15 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kiosk.errors import KnownError
 from kiosk.speech import wav
 from kiosk.speech.engine import Engine
 from kiosk.speech.player import Playback, Player
-from kiosk.speech.script import Script
+
+if TYPE_CHECKING:
+    from kiosk.speech.script import Script  # what is said is made by the screens, on use
 
 log = logging.getLogger(__name__)
 

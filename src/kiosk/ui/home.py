@@ -24,11 +24,14 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
     TileButton,
     clear_layout,
+    enable_finger_scrolling,
     scrolling_page,
     text_label,
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScroller
+
     from kiosk.speech.script import Script
 
 HELP_NOW = "help-now"
@@ -77,7 +80,7 @@ class PhoneTile(QPushButton):
 class HomeScreen(Screen):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.scroll_area = scrolling_page(self)
+        self.scroll_area = scrolling_page(self, fingers=False)  # enable_fingers, soon after
         page = QWidget()
         page.setProperty("role", "page")
         self.scroll_area.setWidget(page)
@@ -131,6 +134,13 @@ class HomeScreen(Screen):
         self._tile_texts: list[Callable[[], None]] = []  # each sets one tile's words
         self._columns: tuple[int, int] = (0, 0)
         self._built = False
+        self._scroller: QScroller | None = None
+
+    def enable_fingers(self) -> None:
+        """Drag and fling on the home screen (the window asks once its first frame is up;
+        the gesture machinery's first use costs milliseconds of every start)."""
+        if self._scroller is None:
+            self._scroller = enable_finger_scrolling(self.scroll_area)
 
     # -- building ---------------------------------------------------------------------------
 

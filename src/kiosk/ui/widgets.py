@@ -281,15 +281,19 @@ def _let_go(area: QAbstractScrollArea, state: QScroller.State) -> None:
         area.viewport().update()
 
 
-def scrolling_page(page: QWidget) -> QScrollArea:
-    """Make `page` a screen whose content scrolls under a finger; the area to fill."""
+def scrolling_page(page: QWidget, fingers: bool = True) -> QScrollArea:
+    """Make `page` a screen whose content scrolls under a finger; the area to fill.
+    Without `fingers`, the caller calls `enable_finger_scrolling` itself (home does once
+    the first frame is up: the gesture machinery's first use takes milliseconds)."""
     page.setProperty("role", "page")
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    enable_finger_scrolling(area)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if fingers:
+        enable_finger_scrolling(area)
     outer.addWidget(area)
     return area
 

@@ -217,6 +217,12 @@ class KioskWindow(QMainWindow):
             self.screens[name] = screen
             self.stack.addWidget(screen)
             screen.restyle(self.theme)
+            fingers = getattr(screen, "enable_fingers", None)  # home's, after the first frame
+            if fingers is not None:
+                if self._painted:
+                    fingers()
+                else:
+                    self.first_frame.connect(fingers)
         return screen
 
     def build_next_screen(self) -> bool:
