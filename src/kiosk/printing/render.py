@@ -48,7 +48,13 @@ def page_layout(paper: str) -> QPageLayout:
     return layout
 
 
-@lru_cache(maxsize=1024)
+# Paths of the codes of the last sheets: a sheet drawn again (preview, then print) finds its
+# own. Each path is 20-35 KB of Qt's memory, outside Python's heap: kept for a thousand links,
+# they made the kiosk's memory creep up for days of visitors.
+QR_PATHS_KEPT = 64
+
+
+@lru_cache(maxsize=QR_PATHS_KEPT)
 def _unit_qr_path(uri: str) -> QPainterPath:
     """The code in a 1 x 1 square: dark modules as squares, runs merged so no seams show."""
     from kiosk.qr import qr_modules
