@@ -121,17 +121,17 @@ def test_the_quick_nanp_check_agrees_with_phonenumbers() -> None:
 
 def test_numbers_in_the_usual_groups_read_as_the_general_path_reads_them() -> None:
     """(860) 456-2261 and the like are read in one step; the answer must be the one the
-    general path gives for the same digits written with a leading 1 (which it alone reads)."""
+    general path gives for the same digits written with +1 (which it alone reads)."""
     import random
 
     rng = random.Random(11)
     forms = ["({}) {}-{}", "{}-{}-{}", "{}.{}.{}", "({}){}-{}", "{}{}{}", "{} {} {}",
-             "({}) {}{}"]
+             "({}) {}{}", "1-{}-{}-{}", "1 ({}) {}-{}", "1{}{}{}"]
     for _ in range(2000):
         digits = f"{rng.randint(200, 999)}{rng.randint(100, 999)}{rng.randint(0, 9999):04d}"
         groups = digits[:3], digits[3:6], digits[6:]
         try:
-            general: ParsedNumber | None = parse_number("1 {} {} {}".format(*groups))
+            general: ParsedNumber | None = parse_number("+1 {} {} {}".format(*groups))
         except PhoneError:
             general = None
         for form in forms:

@@ -161,6 +161,8 @@ class _Builder:
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
         self.languages_cache: dict[tuple[Any, ...], tuple[str, ...]] = {}
         self.town_cache: dict[str, str] = {}
+        self.listed_cache: dict[tuple[tuple[str, str], ...],
+                                tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.schedule_cache: dict[tuple[str | None, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
         # The schedule fields this package has at all (a 1.x one has four of the eight).
@@ -290,13 +292,32 @@ class _Builder:
 
     def service_categories(self, row: Row, sid: str, known: set[str],
                            keywords: str) -> list[str]:
-        slugs: list[str] = []
-        unmapped: list[str] = []
         listed: list[tuple[str, str]] = [
             (a.get("taxonomy_term_id"), a.get("taxonomy_detail"))
             for a in self.attributes.get(sid, []) if a.get("link_entity") in ("", "service")]
         listed += [(t, "") for t in _ids(row.get("taxonomy_ids"))]
         listed += [(t, "") for t in _ids(row.get("taxonomy_codes"))]
+        key = tuple(listed)
+        found_before = self.listed_cache.get(key)
+        if found_before is None:
+            found_before = self.listed_cache[key] = self._listed_categories(listed, known)
+        slugs = list(found_before[0])
+        unmapped = found_before[1]
+        if not slugs:
+            text = " ".join((row.get("name"), row.get("description"), keywords))
+            slugs = self.mapping.for_text(text)
+        if not slugs:
+            for term_name in dict.fromkeys(unmapped):
+                self.result.unmapped[term_name] += 1
+            slugs = list(self.mapping.default)
+        return [s for s in slugs if s in known]
+
+    def _listed_categories(self, listed: list[tuple[str, str]], known: set[str]
+                           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(categories, names of terms that map to nothing) of the terms a service lists;
+        worked out once per distinct list (a directory has a few hundred)."""
+        slugs: list[str] = []
+        unmapped: list[str] = []
         for term_id, detail in listed:
             term = self.terms.get(term_id)
             if term is not None and (term.get("code") == out.RECORD_TERM or
@@ -313,14 +334,7 @@ class _Builder:
                 slugs += [s for s in found if s not in slugs]
             elif found is None and name:
                 unmapped.append(name)
-        if not slugs:
-            text = " ".join((row.get("name"), row.get("description"), keywords))
-            slugs = self.mapping.for_text(text)
-        if not slugs:
-            for term_name in dict.fromkeys(unmapped):
-                self.result.unmapped[term_name] += 1
-            slugs = list(self.mapping.default)
-        return [s for s in slugs if s in known]
+        return tuple(slugs), tuple(unmapped)
 
     # -- one service ------------------------------------------------------------------------
 
