@@ -9,7 +9,7 @@ import pytest
 from kiosk.directory import usage
 from kiosk.directory.hours import HoursError, WeeklyHours, parse_span
 from kiosk.directory.model import LocalText, Phone
-from kiosk.directory.phones import PhoneError, parse_number
+from kiosk.directory.phones import ParsedNumber, PhoneError, parse_number
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 
@@ -117,3 +117,27 @@ def test_the_quick_nanp_check_agrees_with_phonenumbers() -> None:
                 expected = phonenumbers.is_valid_number(
                     phonenumbers.parse("+1" + national, None))
                 assert nanp_is_valid(national) == expected, national
+
+
+def test_numbers_in_the_usual_groups_read_as_the_general_path_reads_them() -> None:
+    """(860) 456-2261 and the like are read in one step; the answer must be the one the
+    general path gives for the same digits written with +1 (which it alone reads)."""
+    import random
+
+    rng = random.Random(11)
+    forms = ["({}) {}-{}", "{}-{}-{}", "{}.{}.{}", "({}){}-{}", "{}{}{}", "{} {} {}",
+             "({}) {}{}", "1-{}-{}-{}", "1 ({}) {}-{}", "1{}{}{}"]
+    for _ in range(2000):
+        digits = f"{rng.randint(200, 999)}{rng.randint(100, 999)}{rng.randint(0, 9999):04d}"
+        groups = digits[:3], digits[3:6], digits[6:]
+        try:
+            general: ParsedNumber | None = parse_number("+1 {} {} {}".format(*groups))
+        except PhoneError:
+            general = None
+        for form in forms:
+            text = form.format(*groups)
+            try:
+                got: ParsedNumber | None = parse_number(text)
+            except PhoneError:
+                got = None
+            assert got == general, text

@@ -373,3 +373,37 @@ def test_sources_commands(fresh_data_dir: Path, tmp_path: Path,
         "select count(*) from resources where source = 'w211'").fetchone()[0] == 50
     store = open_data_dir(fresh_data_dir)
     assert store.db.execute("select count(*) from resources").fetchone()[0] == BUNDLED_COUNT
+
+
+def test_each_distinct_list_of_terms_is_mapped_once(
+        base: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of services share a few hundred lists of terms: each list is looked up in
+    the mapping once, while what is counted per service (terms that map to nothing) still
+    counts every service."""
+    from kiosk.exchange import hsds_import
+
+    package = write_package(tmp_path, 600, taxonomy="airs")
+    calls: list[tuple[tuple[str, str], ...]] = []
+    real = hsds_import._Builder._listed_categories
+
+    def counting(self: hsds_import._Builder, listed: list[tuple[str, str]],
+                 known: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        calls.append(tuple(listed))
+        return real(self, listed, known)
+
+    monkeypatch.setattr(hsds_import._Builder, "_listed_categories", counting)
+    result = read_hsds(package.path, base.directory())
+    services = len(result.directory.resources)
+    assert calls and len(calls) == len(set(calls)) and len(calls) < services / 2
+
+    # Worked out afresh for every service, the categories and the counts are the same.
+    def afresh(self: hsds_import._Builder, listed: list[tuple[str, str]],
+               known: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        self.listed_cache.clear()
+        return real(self, listed, known)
+
+    monkeypatch.setattr(hsds_import._Builder, "_listed_categories", afresh)
+    again = read_hsds(package.path, base.directory())
+    assert result.unmapped and again.unmapped == result.unmapped
+    assert [r.categories for r in again.directory.resources] == [
+        r.categories for r in result.directory.resources]

@@ -38,6 +38,13 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
     raw = str(text).strip()
     if not raw:
         raise PhoneError("the phone number is empty")
+    plain = _PLAIN.fullmatch(raw)
+    if plain:  # (860) 456-2261, 1-860-456-2261, 860.456.2261: most numbers, in one step
+        area, exchange, line = plain.groups()
+        if not _exchange_is_valid(area, exchange):
+            raise PhoneError(f'"{text}" is not a valid US phone number')
+        number = f"+1{area}{exchange}{line}"
+        return ParsedNumber(number, f"({area}) {exchange}-{line}")
     digits_only = _SEPARATORS.sub("", raw)
     if _SHORT_CODE.match(digits_only):
         return ParsedNumber(digits_only, digits_only)
@@ -73,6 +80,9 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
 
 
 _NANP = re.compile(r"^1?([2-9]\d{2})([2-9]\d{2})(\d{4})$")
+# Ten digits in the usual groups, separated only by what the general path strips: such a
+# number has no extension, no letters and no plus, so that path would end in _NANP too.
+_PLAIN = re.compile(r"(?:1[ .-]?)?\(?([2-9]\d{2})\)?[ .-]?([2-9]\d{2})[ .-]?(\d{4})")
 _KEYPAD = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999", strict=True))
 _WORD = re.compile(r"[A-Z]{3,}")
 

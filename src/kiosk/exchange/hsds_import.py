@@ -159,7 +159,11 @@ class _Builder:
         self.term_slugs: dict[str, tuple[tuple[str, ...] | None, str]] = {}
         self.phone_cache: dict[tuple[str, str], tuple[Any, str, str]] = {}
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
-        self.schedule_cache: dict[tuple[str, ...], tuple[tuple[tuple[int, int, int], ...],
+        self.languages_cache: dict[tuple[Any, ...], tuple[str, ...]] = {}
+        self.town_cache: dict[str, str] = {}
+        self.listed_cache: dict[tuple[tuple[str, str], ...],
+                                tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.schedule_cache: dict[tuple[str | None, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
         # The schedule fields this package has at all (a 1.x one has four of the eight).
         present: set[str] = set()
@@ -288,13 +292,32 @@ class _Builder:
 
     def service_categories(self, row: Row, sid: str, known: set[str],
                            keywords: str) -> list[str]:
-        slugs: list[str] = []
-        unmapped: list[str] = []
         listed: list[tuple[str, str]] = [
             (a.get("taxonomy_term_id"), a.get("taxonomy_detail"))
             for a in self.attributes.get(sid, []) if a.get("link_entity") in ("", "service")]
         listed += [(t, "") for t in _ids(row.get("taxonomy_ids"))]
         listed += [(t, "") for t in _ids(row.get("taxonomy_codes"))]
+        key = tuple(listed)
+        found_before = self.listed_cache.get(key)
+        if found_before is None:
+            found_before = self.listed_cache[key] = self._listed_categories(listed, known)
+        slugs = list(found_before[0])
+        unmapped = found_before[1]
+        if not slugs:
+            text = " ".join((row.get("name"), row.get("description"), keywords))
+            slugs = self.mapping.for_text(text)
+        if not slugs:
+            for term_name in dict.fromkeys(unmapped):
+                self.result.unmapped[term_name] += 1
+            slugs = list(self.mapping.default)
+        return [s for s in slugs if s in known]
+
+    def _listed_categories(self, listed: list[tuple[str, str]], known: set[str]
+                           ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(categories, names of terms that map to nothing) of the terms a service lists;
+        worked out once per distinct list (a directory has a few hundred)."""
+        slugs: list[str] = []
+        unmapped: list[str] = []
         for term_id, detail in listed:
             term = self.terms.get(term_id)
             if term is not None and (term.get("code") == out.RECORD_TERM or
@@ -311,14 +334,7 @@ class _Builder:
                 slugs += [s for s in found if s not in slugs]
             elif found is None and name:
                 unmapped.append(name)
-        if not slugs:
-            text = " ".join((row.get("name"), row.get("description"), keywords))
-            slugs = self.mapping.for_text(text)
-        if not slugs:
-            for term_name in dict.fromkeys(unmapped):
-                self.result.unmapped[term_name] += 1
-            slugs = list(self.mapping.default)
-        return [s for s in slugs if s in known]
+        return tuple(slugs), tuple(unmapped)
 
     # -- one service ------------------------------------------------------------------------
 
@@ -414,8 +430,7 @@ class _Builder:
     def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
         """One schedule row as weekly spans (day, start, end), or as a note in words; the
         same row text (most directories have a few dozen) is worked out once."""
-        values = row.values
-        key = tuple([values.get(k, "") for k in self.schedule_keys])
+        key = tuple(map(row.values.get, self.schedule_keys))
         found = self.schedule_cache.get(key)
         if found is not None:
             return found
@@ -573,11 +588,25 @@ class _Builder:
                     self.leave_out(row, f'"{excerpt(zip_code, 20)}" is not a US ZIP code')
                     zip_code = ""
                 state = clean.state(row.get("state_province")) or "CT"
-                return Address(street, self.text(row, row.get("city"), "town"), state,
-                               zip_code)
+                city = row.get("city")
+                town = self.town_cache.get(city)
+                if town is None:
+                    town = self.text(row, city, "town")
+                    if town or not city:  # a town left out is named for every row
+                        self.town_cache[city] = town
+                return Address(street, town, state, zip_code)
         return None
 
     def languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:
+        """A service's language codes; each distinct set of cells (a directory has a few
+        dozen) is worked out once."""
+        key = tuple((r.values.get("code"), r.values.get("name")) for r in rows)
+        found = self.languages_cache.get(key)
+        if found is None:
+            found = self.languages_cache[key] = self._languages(rows)
+        return found
+
+    def _languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:
         codes: list[str] = []
         for row in rows:
             for value in (row.get("code"), row.get("name")):
