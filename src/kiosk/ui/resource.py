@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.hours import WeeklyHours
 from kiosk.directory.model import LocalText, Phone, Resource
+from kiosk.i18n import LANGUAGES
 from kiosk.speech.script import Script, resource_script
 from kiosk.ui.line_breaks import NO_BREAK_SPACE, number
 from kiosk.ui.read_aloud import ReadAloud
@@ -55,6 +56,16 @@ def qr_pixmap(uri: str, size: int, dark: str = "#000000", light: str = "#FFFFFF"
                 painter.fillRect(QRect((x + 2) * cell, (y + 2) * cell, cell, cell), ink)
     painter.end()
     return pixmap
+
+
+def _load_qr_codes() -> None:
+    import segno  # noqa: F401  (a second or two into a visit: no longer at start-up)
+
+
+def _load_date_names() -> None:
+    """Qt reads its locale data the first time a date is written out (some 50 ms)."""
+    for lang in LANGUAGES:
+        local_date(QDate(2026, 1, 1), lang)
 
 
 def local_date(date: QDate, lang: str) -> str:
@@ -258,6 +269,11 @@ class ResourceScreen(Screen):
         self.qr: QLabel | None = None
         self._hide_all()
         ctx.visit.handout.changed.connect(self._update_add_button)
+        # What the first place shown would otherwise wait for, each in a turn of the event
+        # loop of its own once the screen is made (it is made in idle time after the first
+        # frame): the QR code library and the dates' local names.
+        QTimer.singleShot(0, self, _load_qr_codes)
+        QTimer.singleShot(0, self, _load_date_names)
 
     def enter(self, key: str = "") -> None:
         self.show_resource(key)
