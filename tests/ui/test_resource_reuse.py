@@ -78,3 +78,19 @@ def test_a_change_of_language_sets_words_only_on_the_screen_in_view(
     window.open_resource("willimantic-clinic")
     assert screen.words_in == "es" and _widgets(window) == widgets
     assert "Recepción" in visible_texts(screen)
+
+
+def test_a_category_reads_the_other_languages_order_ahead(window: KioskWindow) -> None:
+    """So that a change of language on the list does not read and sort it again."""
+    import threading
+
+    window.open_category("health")
+    for thread in threading.enumerate():
+        if thread.name == "list-read-ahead":
+            thread.join(10)
+    statements: list[str] = []
+    window.store.db.conn.set_trace_callback(statements.append)
+    window.set_language("es")
+    window.store.db.conn.set_trace_callback(None)
+    assert not any("resource_categories_list_es" in s for s in statements), statements
+    assert window.category.model.rowCount() > 0

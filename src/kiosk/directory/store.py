@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,6 +92,8 @@ class Store:
         # Messages for staff that could not be written to the database (see backups.add_notice).
         self.unsaved_notices: list[tuple[str, str, str]] = []
         self._lists: dict[tuple[Any, ...], tuple[Any, list[str]]] = {}
+        # Lists read on a thread (`read_list_later`), kept when next asked for a list.
+        self._read_ahead: list[tuple[tuple[Any, ...], Any, list[str]]] = []
         db.execute("PRAGMA foreign_keys = ON")
         if read_only:
             if schema.pending(db):
@@ -249,35 +252,82 @@ class Store:
         write to resources, their categories or hours, from any connection), so that going
         back to a category or switching language does not sort 30,000 rows again.
         """
-        moment = None
-        if filters.open_now:
-            when = when or self.clock()
-            moment = (when.weekday(), when.hour * 60 + when.minute)
-        key = (category, filters, moment, lang)
+        key = self._list_key(category, filters, when, lang)
+        while self._read_ahead:  # appended by the thread of `read_list_later`
+            self._keep(*self._read_ahead.pop())
         version = self.db.execute("select n from list_version").fetchone()
         cached = self._lists.get(key)
         if cached is not None and cached[0] == version:
             return list(cached[1])
         ids = self._list_ids(category, filters, when, lang)
-        if len(self._lists) >= LIST_CACHE_SIZE:
-            self._lists.pop(next(iter(self._lists)))
-        self._lists[key] = (version, ids)
+        self._keep(key, version, ids)
         return list(ids)
 
+    def read_list_later(self, category: str | None, filters: ListFilter = ListFilter(),
+                        when: dt.datetime | None = None,
+                        lang: str = "en") -> threading.Thread | None:
+        """Read the list `list_ids` would give on a thread, with a connection of its own,
+        and keep it, so that asking for it later (the other language's order, on a change
+        of language) does not read and sort it while the visitor waits. None when there is
+        nothing to do: the list is kept already, or the database is not in a file."""
+        key = self._list_key(category, filters, when, lang)
+        version = self.db.execute("select n from list_version").fetchone()
+        cached = self._lists.get(key)
+        if cached is not None and cached[0] == version:
+            return None
+        files = [row[2] for row in self.db.execute("pragma database_list") if row[1] == "main"]
+        if not files or not files[0]:
+            return None
+        uri = f"{Path(files[0]).resolve().as_uri()}?mode=ro"
+
+        def read() -> None:
+            import sqlite3
+
+            try:
+                conn = sqlite3.connect(uri, uri=True)
+                try:
+                    conn.execute("begin")  # one read: the version and the list agree
+                    seen = conn.execute("select n from list_version").fetchone()
+                    ids = self._list_ids(category, filters, when, lang, conn.execute)
+                finally:
+                    conn.close()
+            except Exception:  # then it is read when asked for, as without this
+                return
+            self._read_ahead.append((key, seen, ids))
+
+        thread = threading.Thread(target=read, name="list-read-ahead", daemon=True)
+        thread.start()
+        return thread
+
+    def _list_key(self, category: str | None, filters: ListFilter,
+                  when: dt.datetime | None, lang: str) -> tuple[Any, ...]:
+        moment = None
+        if filters.open_now:
+            when = when or self.clock()
+            moment = (when.weekday(), when.hour * 60 + when.minute)
+        return (category, filters, moment, lang)
+
+    def _keep(self, key: tuple[Any, ...], version: Any, ids: list[str]) -> None:
+        if key not in self._lists and len(self._lists) >= LIST_CACHE_SIZE:
+            self._lists.pop(next(iter(self._lists)))
+        self._lists[key] = (version, ids)
+
     def _list_ids(self, category: str | None, filters: ListFilter,
-                  when: dt.datetime | None, lang: str) -> list[str]:
+                  when: dt.datetime | None, lang: str,
+                  execute: Callable[..., Any] | None = None) -> list[str]:
+        execute = execute or self.db.execute
         if category:
-            return self._category_ids(category, filters, when, lang)
+            return self._category_ids(category, filters, when, lang, execute)
         where = ["r.status = 'active'", "r.retired_on is null"]
         params: list[Any] = []
         self._filtered(where, params, filters, when, "r")
         name = "coalesce(nullif(r.name_es, ''), r.name_en)" if lang == "es" else "r.name_en"
         sql = (f"select r.id from resources r where {' and '.join(where)} "
                f"order by r.priority desc, {name} collate nocase")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return [row[0] for row in execute(sql, params)]
 
     def _category_ids(self, category: str, filters: ListFilter, when: dt.datetime | None,
-                      lang: str) -> list[str]:
+                      lang: str, execute: Callable[..., Any]) -> list[str]:
         """The category's links read in the order of its list index (schema.m009_list_order):
         no sort, and the resources' own rows only for "near this kiosk"."""
         name = "es" if lang == "es" else "en"
@@ -289,7 +339,7 @@ class Store:
         self._filtered(where, params, filters, when, "l")
         sql = (f"select l.resource_id from {source} where {' and '.join(where)} "
                f"order by l.priority desc, l.name_{name} collate nocase")
-        return [row[0] for row in self.db.execute(sql, params)]
+        return [row[0] for row in execute(sql, params)]
 
     def _filtered(self, where: list[str], params: list[Any], filters: ListFilter,
                   when: dt.datetime | None, flags: str) -> None:

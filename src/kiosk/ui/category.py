@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
+from kiosk.i18n import LANGUAGES
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ChipButton, clear_layout, enable_finger_scrolling, text_label
@@ -371,8 +372,11 @@ class CategoryScreen(Screen):
     def reload(self) -> None:
         if not self.slug:
             return
-        ids = self.ctx.store.list_ids(self.slug, self.list_filter(), self.ctx.clock(),
-                                      lang=self.lang)
+        filters, when = self.list_filter(), self.ctx.clock()
+        ids = self.ctx.store.list_ids(self.slug, filters, when, lang=self.lang)
+        for lang in LANGUAGES:  # ready for a change of language
+            if lang != self.lang:
+                self.ctx.store.read_list_later(self.slug, filters, when, lang=lang)
         self.model.set_ids(ids)
         self.view.scrollToTop()
         n = len(ids)
