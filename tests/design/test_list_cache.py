@@ -61,3 +61,33 @@ def test_open_now_lists_follow_the_clock(tmp_path: Path, sample_dir: Path) -> No
     assert store.list_ids("health", open_now, monday_10am) == ["clinic"]
     assert store.list_ids("health", open_now, monday_8pm) == []
     assert store.list_ids("health", open_now, monday_10am) == ["clinic"]
+
+
+def test_a_list_read_ahead_is_not_read_again(tmp_path: Path, sample_dir: Path) -> None:
+    """The other language's order is read a piece at a time while the visitor looks at
+    the list: a change of language then only takes it."""
+    store = _store(tmp_path, sample_dir)
+    pieces = list(store.read_list_in_steps("health", ListFilter(), lang="es", rows=1))
+    assert len(pieces) == 1  # one place in the sample's health list: one piece, then done
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    ids = store.list_ids("health", ListFilter(), lang="es")
+    store.db.conn.set_trace_callback(None)
+    assert ids == ["clinic"]
+    assert not any("order by" in s for s in statements)
+    assert list(store.read_list_in_steps("health", ListFilter(), lang="es")) == []  # kept
+
+
+def test_a_list_changed_while_read_ahead_is_not_kept(tmp_path: Path,
+                                                      sample_dir: Path) -> None:
+    store = _store(tmp_path, sample_dir)
+    clinic = store.resource("clinic")
+    assert clinic is not None
+    store.write_resource(clinic.with_changes(id="clinic-2"))
+    steps = store.read_list_in_steps("health", ListFilter(), lang="es", rows=1)
+    next(steps)
+    store.write_resource(clinic.with_changes(id="clinic-3"))
+    for _ in steps:
+        pass
+    assert sorted(store.list_ids("health", ListFilter(), lang="es")) == [
+        "clinic", "clinic-2", "clinic-3"]

@@ -106,7 +106,8 @@ def test_numpy_still_imports_for_whoever_needs_it(tmp_path: Path) -> None:
     (tmp_path / "numpy" / "__init__.py").write_text("STAND_IN = True\n")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c",
-                           "import kiosk.directory.store, sys; import numpy; "
+                           "import sys; from kiosk.directory.sqlite_import import "
+                           "import_sqlite_utils; import_sqlite_utils(); import numpy; "
                            "print(numpy.STAND_IN, 'sqlite_utils.db' in sys.modules)"],
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr

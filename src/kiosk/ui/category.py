@@ -7,7 +7,8 @@ asks the store for row data (and open-now state) in blocks around the rows being
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,6 +20,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Slot,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
@@ -36,10 +38,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
+from kiosk.i18n import LANGUAGES
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ChipButton, clear_layout, enable_finger_scrolling, text_label
 
+log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 BLOCK = 60
 PAGE = 200  # rows handed to the view at a time: it lays out only what it has been given
@@ -280,6 +284,10 @@ class CategoryScreen(Screen):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.slug = ""
+        # The list in the other languages' order, read a piece per turn of the event loop
+        # while the visitor looks at this one (`Store.read_list_in_steps`).
+        self._read_ahead: list[Iterator[None]] = []
+        self._reading = False  # a piece is asked for on the next turn
         self.setProperty("role", "page")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
@@ -371,8 +379,11 @@ class CategoryScreen(Screen):
     def reload(self) -> None:
         if not self.slug:
             return
-        ids = self.ctx.store.list_ids(self.slug, self.list_filter(), self.ctx.clock(),
-                                      lang=self.lang)
+        filters, when = self.list_filter(), self.ctx.clock()
+        ids = self.ctx.store.list_ids(self.slug, filters, when, lang=self.lang)
+        self._read_ahead = [self.ctx.store.read_list_in_steps(self.slug, filters, when, lang)
+                            for lang in LANGUAGES if lang != self.lang]
+        self._read_later()  # ready for a change of language
         self.model.set_ids(ids)
         self.view.scrollToTop()
         n = len(ids)
@@ -380,6 +391,27 @@ class CategoryScreen(Screen):
                             else self.tr("%1 places").replace("%1", str(n)))
         self.view.setVisible(n > 0)
         self.empty.setVisible(n == 0)
+
+    @Slot()
+    def _read_more(self) -> None:
+        """One piece of the list read ahead, and the next turn of the event loop asked for
+        while some is left (a newer list read ahead replaces it)."""
+        self._reading = False
+        if not self._read_ahead:
+            return
+        try:
+            next(self._read_ahead[0])
+        except StopIteration:
+            self._read_ahead.pop(0)
+        except Exception:  # a list not read ahead is read when asked for, as before
+            log.exception("reading a list ahead failed")
+            self._read_ahead.pop(0)
+        self._read_later()
+
+    def _read_later(self) -> None:
+        if self._read_ahead and not self._reading:
+            self._reading = True
+            QTimer.singleShot(0, self, self._read_more)
 
     def _open_row(self, index: QModelIndex) -> None:
         rid = index.data(IdRole)
@@ -477,6 +509,7 @@ class CategoryScreen(Screen):
 
     def reset(self) -> None:
         self.slug = ""
+        self._read_ahead = []
         self.topic_buttons = []
         clear_layout(self.topic_row)
         self.clear_filters()

@@ -3,11 +3,13 @@ visitor's own phone. Every text from the directory is shown as plain text."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QLocale, QRect, Qt, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QGridLayout,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.directory.hours import WeeklyHours
 from kiosk.directory.model import LocalText, Phone, Resource
+from kiosk.i18n import LANGUAGES
 from kiosk.speech.script import Script, resource_script
 from kiosk.ui.line_breaks import NO_BREAK_SPACE, number
 from kiosk.ui.read_aloud import ReadAloud
@@ -27,16 +30,17 @@ from kiosk.ui.report import ReportWrong
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.trust_words import reach_sentence, trust_sentence
-from kiosk.ui.widgets import (
-    clear_layout,
-    reading_column,
-    scrolling_page,
-    text_label,
-)
+from kiosk.ui.widgets import reading_column, scrolling_page, text_label
+
+QR_PIXMAPS = 32  # QR codes kept drawn (about 200 kB each at the largest text size)
 
 
+@functools.lru_cache(maxsize=QR_PIXMAPS)
 def qr_pixmap(uri: str, size: int, dark: str = "#000000", light: str = "#FFFFFF") -> QPixmap:
-    """The QR code drawn module by module, crisp at any size."""
+    """The QR code drawn module by module, crisp at any size.
+
+    Kept for the last few numbers shown (a visitor goes back and forth between places);
+    a QPixmap is shared, not copied, when a label is given it."""
     from kiosk.qr import qr_modules
 
     modules = qr_modules(uri)
@@ -45,12 +49,23 @@ def qr_pixmap(uri: str, size: int, dark: str = "#000000", light: str = "#FFFFFF"
     pixmap = QPixmap(cell * count, cell * count)
     pixmap.fill(QColor(light))
     painter = QPainter(pixmap)
+    ink = QColor(dark)
     for y, row in enumerate(modules):
         for x, dark_cell in enumerate(row):
             if dark_cell:
-                painter.fillRect(QRect((x + 2) * cell, (y + 2) * cell, cell, cell), QColor(dark))
+                painter.fillRect(QRect((x + 2) * cell, (y + 2) * cell, cell, cell), ink)
     painter.end()
     return pixmap
+
+
+def _load_qr_codes() -> None:
+    import segno  # noqa: F401  (a second or two into a visit: no longer at start-up)
+
+
+def _load_date_names() -> None:
+    """Qt reads its locale data the first time a date is written out (some 50 ms)."""
+    for lang in LANGUAGES:
+        local_date(QDate(2026, 1, 1), lang)
 
 
 def local_date(date: QDate, lang: str) -> str:
@@ -64,6 +79,63 @@ def day_name(weekday: int, lang: str) -> str:
                      QLocale.Country.UnitedStates)
     name = locale.dayName(weekday + 1, QLocale.FormatType.LongFormat)
     return name[:1].upper() + name[1:]
+
+
+def restyled(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the stylesheet reads, polishing the widget again only when it changed
+    (polishing is the costly part of showing a widget). One not polished yet is polished
+    with the new value when it is first shown."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            return
+        style = widget.style()
+        style.unpolish(widget)
+        style.polish(widget)
+        # A label works out its box (padding, border) again only on this event.
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.StyleChange))
+
+
+def shown_as(widget: QWidget, name: str, shown: bool) -> None:
+    """Show or hide a widget the screen keeps between places: hidden, it has no name, so
+    that `findChild` finds only what this place has."""
+    widget.setObjectName(name if shown else "")
+    widget.setVisible(shown)
+
+
+class PhoneRow:
+    """One number on the call card: what it is, the number, and when it answers."""
+
+    def __init__(self, index: int) -> None:
+        self.name = "resource-phone" if index == 0 else f"resource-phone-{index + 1}"
+        self.caption = text_label(role="phone-label")
+        self.number = text_label(role="phone", wrap=True)
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.note = text_label(role="note")
+
+    def widgets(self) -> tuple[QLabel, QLabel, QLabel]:
+        return self.caption, self.number, self.note
+
+    def show(self, shown: bool, with_note: bool = False) -> None:
+        self.caption.setVisible(shown)
+        shown_as(self.number, self.name, shown)
+        self.note.setVisible(shown and with_note)
+
+
+class Section:
+    """A heading and its text, kept between places; hidden while it has no text."""
+
+    def __init__(self) -> None:
+        self.box = QVBoxLayout()
+        self.box.setSpacing(2)
+        self.heading = text_label(role="section")
+        self.body = text_label(role="body")
+        self.box.addWidget(self.heading)
+        self.box.addWidget(self.body)
+
+    def hide(self) -> None:
+        self.heading.hide()
+        self.body.hide()
 
 
 class CallCard(QFrame):
@@ -81,7 +153,6 @@ class CallCard(QFrame):
         self.qr_width = 0
 
     def clear(self) -> None:
-        clear_layout(self.box)
         self.numbers = []
         self.qr_width = 0
 
@@ -101,7 +172,15 @@ class CallCard(QFrame):
         self.arrange()
 
 
+SECTIONS = ("where", "cost", "languages", "access", "eligibility", "confidentiality",
+            "description")
+
+
 class ResourceScreen(Screen):
+    """The widgets are made once, with the screen (and a phone row more when a place has
+    more numbers than any before): each place sets their texts and hides the rows it does
+    not have, so that opening a place builds and polishes nothing."""
+
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.resource: Resource | None = None
@@ -125,8 +204,57 @@ class ResourceScreen(Screen):
 
         self.call_card = CallCard()
         self.phones = self.call_card.box
+        self.phone_column = QVBoxLayout()
+        self.phone_column.setSpacing(4)
+        self.phone_column.addStretch(1)
+        self.phone_rows: list[PhoneRow] = []
+        self.phones.addLayout(self.phone_column, 1)
+        qr_box = QVBoxLayout()
+        qr_box.setSpacing(6)
+        self.qr_label = QLabel()
+        self.qr_caption = text_label(role="note")
+        qr_box.addWidget(self.qr_label, 0, Qt.AlignmentFlag.AlignLeft)
+        qr_box.addWidget(self.qr_caption)
+        qr_box.addStretch(1)
+        self.phones.addLayout(qr_box, 0)
+
         self.details = QVBoxLayout()
         self.details.setSpacing(12)
+        self.no_phone = text_label(role="warning")
+        self.english_note = text_label(role="note")
+        self.trust = text_label(role="trust")
+        self.trust.setObjectName("verified")
+        self.badge = text_label(wrap=False)
+        self.badge.setObjectName("open-badge")
+        self.today = text_label(role="body")
+        today_row = QHBoxLayout()
+        today_row.addWidget(self.badge)
+        today_row.addWidget(self.today, 1)
+        self.week_heading = text_label(role="section")
+        self.week_days: list[tuple[QLabel, QLabel]] = []
+        week = QGridLayout()
+        week.setHorizontalSpacing(24)
+        week.setVerticalSpacing(2)
+        for d in range(7):
+            pair = (text_label(role="body", wrap=False), text_label(role="body", wrap=False))
+            week.addWidget(pair[0], d, 0)
+            week.addWidget(pair[1], d, 1)
+            self.week_days.append(pair)
+        week.setColumnStretch(2, 1)
+        week_box = QVBoxLayout()
+        week_box.addWidget(self.week_heading)
+        week_box.addLayout(week)
+        self.hours_note = text_label(role="body")
+        self.sections = {name: Section() for name in SECTIONS}
+        self.details.addWidget(self.no_phone)
+        self.details.addWidget(self.english_note)
+        self.details.addWidget(self.trust)
+        self.details.addLayout(today_row)
+        self.details.addLayout(week_box)
+        self.details.addWidget(self.hours_note)
+        for section in self.sections.values():
+            self.details.addLayout(section.box)
+
         self.report = ReportWrong(ctx.visit.reports)
         self.body.addWidget(self.name)
         self.body.addWidget(self.organization)
@@ -139,7 +267,13 @@ class ResourceScreen(Screen):
         self.phone_labels: list[QLabel] = []
         self._words: list[Callable[[], None]] = []  # each sets one part's texts
         self.qr: QLabel | None = None
+        self._hide_all()
         ctx.visit.handout.changed.connect(self._update_add_button)
+        # What the first place shown would otherwise wait for, each in a turn of the event
+        # loop of its own once the screen is made (it is made in idle time after the first
+        # frame): the QR code library and the dates' local names.
+        QTimer.singleShot(0, self, _load_qr_codes)
+        QTimer.singleShot(0, self, _load_date_names)
 
     def enter(self, key: str = "") -> None:
         self.show_resource(key)
@@ -151,17 +285,14 @@ class ResourceScreen(Screen):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def rebuild(self) -> None:
-        """Build the widgets for `self.resource`. Their texts come from `_words`, so a
-        change of language sets them again on the same widgets."""
-        self.call_card.clear()
-        clear_layout(self.details)
-        self.phone_labels = []
+        """Fill the screen's widgets for `self.resource`. Their texts come from `_words`,
+        so a change of language sets them again on the same widgets."""
         self._words = []
-        self.qr = None
         r = self.resource
         self.read_aloud.refresh(self.theme.colors["ink"], self.theme.colors["surface"])
         self.report.set_resource(r.id if r is not None else "")
         if r is None:
+            self._hide_all()
             self.name.setText("")
             self.organization.hide()
             return
@@ -169,17 +300,43 @@ class ResourceScreen(Screen):
         self.organization.setVisible(bool(r.organization) and r.organization != r.name.en)
         self._shown(self.name, lambda: r.name.get(self.lang))
         self._render_phones(r)
+        shown_as(self.no_phone, "how-to-reach", not r.phones)
         if not r.phones:
-            no_phone = text_label(role="warning")
-            no_phone.setObjectName("how-to-reach")
-            self.details.addWidget(no_phone)
-            self._shown(no_phone, lambda: reach_sentence(r))
-        if r.english_only:
-            self._english_only()
+            self._shown(self.no_phone, lambda: reach_sentence(r))
+        self._english_only(r.english_only)
         self._render_details(r)
         self._set_words()
         self._update_add_button()
         self.call_card.arrange()
+
+    def _hide_all(self) -> None:
+        """Every row hidden and nameless (no place shown)."""
+        self.phone_labels = []
+        self.call_card.clear()
+        for row in self.phone_rows:
+            row.show(False)
+        self.call_card.hide()
+        self._show_qr(None)
+        shown_as(self.no_phone, "", False)
+        shown_as(self.english_note, "", False)
+        self.trust.hide()
+        self._show_hours(None)
+        self.hours_note.hide()
+        for section in self.sections.values():
+            section.hide()
+
+    def _own_labels(self) -> list[QLabel]:
+        """The labels that show a place's words (not those of Read aloud or the report)."""
+        labels = [self.name, self.organization, self.qr_caption, self.no_phone,
+                  self.english_note, self.trust, self.badge, self.today, self.week_heading,
+                  self.hours_note]
+        for row in self.phone_rows:
+            labels += row.widgets()
+        for pair in self.week_days:
+            labels += pair
+        for section in self.sections.values():
+            labels += (section.heading, section.body)
+        return labels
 
     # -- words ------------------------------------------------------------------------------
 
@@ -194,12 +351,14 @@ class ResourceScreen(Screen):
         for set_words in self._words:
             set_words()
 
-    def _english_only(self) -> None:
+    def _english_only(self, english_only: bool) -> None:
         """Published directories are mostly in English: a Spanish reader is told so, in
         Spanish, before the English text."""
-        note = text_label(role="note")
-        note.setObjectName("english-only")
-        self.details.addWidget(note)
+        note = self.english_note
+        note.setObjectName("english-only" if english_only else "")
+        if not english_only:
+            note.hide()
+            return
 
         def set_words() -> None:
             note.setText(self.tr("This information is only in English."))
@@ -210,45 +369,53 @@ class ResourceScreen(Screen):
         return {"voice": self.tr("Call"), "hotline": self.tr("Call, day or night"),
                 "text": self.tr("Text"), "tty": self.tr("TTY")}.get(kind, "")
 
-    # -- building ---------------------------------------------------------------------------
+    # -- filling in -------------------------------------------------------------------------
+
+    def _phone_row(self, index: int) -> PhoneRow:
+        """The row for the place's `index`th number, made the first time a place has that
+        many (kept: the rows made are as many as the most numbers any place has)."""
+        while len(self.phone_rows) <= index:
+            row = PhoneRow(len(self.phone_rows))
+            at = len(self.phone_rows) * 3  # before the column's stretch
+            for offset, widget in enumerate(row.widgets()):
+                self.phone_column.insertWidget(at + offset, widget)
+            row.show(False)
+            self.phone_rows.append(row)
+        return self.phone_rows[index]
 
     def _render_phones(self, r: Resource) -> None:
-        column = QVBoxLayout()
-        column.setSpacing(4)
+        self.phone_labels = []
         for i, phone in enumerate(r.phones):
-            caption = text_label(role="phone-label")
-            number = text_label(role="phone", wrap=True)
-            number.setObjectName("resource-phone" if i == 0 else f"resource-phone-{i + 1}")
-            number.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-            column.addWidget(caption)
-            column.addWidget(number)
-            self._words.append(self._phone_words(phone, caption, number))
+            row = self._phone_row(i)
+            row.show(True, with_note=bool(phone.hours))
+            self._words.append(self._phone_words(phone, row.caption, row.number))
             if phone.hours:
-                column.addWidget(self._shown(text_label(role="note"), self._local(phone.hours)))
-            self.phone_labels.append(number)
-            self.call_card.numbers.append(number)
-        column.addStretch(1)
-        self.phones.addLayout(column, 1)
+                self._shown(row.note, self._local(phone.hours))
+            self.phone_labels.append(row.number)
+        for row in self.phone_rows[len(r.phones):]:
+            row.show(False)
+        self.call_card.numbers = list(self.phone_labels)
         self.call_card.setVisible(bool(r.phones))
-        main = r.main_phone
-        if main is not None:
-            qr_box = QVBoxLayout()
-            qr_box.setSpacing(6)
-            qr = self.qr = QLabel()
-            qr.setObjectName("resource-qr")
-            qr.setPixmap(qr_pixmap(main.uri, self.theme.px(220)))
+        self._show_qr(r.main_phone)
 
-            def qr_words() -> None:
-                qr.setAccessibleName(self.tr("QR code for %1").replace("%1", main.display))
-            self._words.append(qr_words)
-            caption = self._shown(text_label(role="note"), lambda: self.tr(
-                "Scan with your phone camera to save or call this number."))
-            caption.setFixedWidth(max(qr.pixmap().width(), self.theme.px(260)))
-            self.call_card.qr_width = caption.width()
-            qr_box.addWidget(qr, 0, Qt.AlignmentFlag.AlignLeft)
-            qr_box.addWidget(caption)
-            qr_box.addStretch(1)
-            self.phones.addLayout(qr_box, 0)
+    def _show_qr(self, main: Phone | None) -> None:
+        qr, caption = self.qr_label, self.qr_caption
+        shown_as(qr, "resource-qr", main is not None)
+        caption.setVisible(main is not None)
+        if main is None:
+            self.qr = None
+            self.call_card.qr_width = 0
+            return
+        self.qr = qr
+        qr.setPixmap(qr_pixmap(main.uri, self.theme.px(220)))
+
+        def qr_words() -> None:
+            qr.setAccessibleName(self.tr("QR code for %1").replace("%1", main.display))
+        self._words.append(qr_words)
+        self._shown(caption, lambda: self.tr(
+            "Scan with your phone camera to save or call this number."))
+        caption.setFixedWidth(max(qr.pixmap().width(), self.theme.px(260)))
+        self.call_card.qr_width = caption.width()
 
     def _phone_words(self, phone: Phone, caption: QLabel,
                      number: QLabel) -> Callable[[], None]:
@@ -269,15 +436,10 @@ class ResourceScreen(Screen):
             text = self.tr("Text %1 to %2").replace("%1", phone.message).replace("%2", text)
         return text
 
-    def _section(self, title: Callable[[], str], text: Callable[[], str]) -> None:
+    def _section(self, name: str, title: Callable[[], str], text: Callable[[], str]) -> None:
         """A heading and its text; hidden while the text is empty in the visit's language."""
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        heading = text_label(role="section")
-        body = text_label(role="body")
-        box.addWidget(heading)
-        box.addWidget(body)
-        self.details.addLayout(box)
+        section = self.sections[name]
+        heading, body = section.heading, section.body
 
         def set_words() -> None:
             heading.setText(title())
@@ -286,30 +448,33 @@ class ResourceScreen(Screen):
                 label.setVisible(bool(body.text()))
         self._words.append(set_words)
 
+    def _show_hours(self, hours: WeeklyHours | None) -> None:
+        self.badge.setVisible(hours is not None)
+        self.today.setVisible(hours is not None)
+        week = hours is not None and not hours.always
+        self.week_heading.setVisible(week)
+        for day, times in self.week_days:
+            day.setVisible(week)
+            times.setVisible(week)
+
     def _render_details(self, r: Resource) -> None:
         # How far to trust the way to reach it comes first, next to the numbers it is about.
-        label = text_label(role="trust")
+        label = self.trust
+        label.show()
 
         def trust_words() -> str:
             sentence, level = trust_sentence(r, lambda day: local_date(
                 QDate(day.year, day.month, day.day), self.lang))
-            label.setProperty("trust", level)
+            restyled(label, "trust", level)
             return sentence
         self._shown(label, trust_words)
-        label.setObjectName("verified")
-        self.details.addWidget(label)
         now = self.ctx.clock()
         hours = r.hours
+        self._show_hours(hours)
         if hours is not None:
-            row = QHBoxLayout()
             is_open = hours.is_open(now)
-            badge = text_label(wrap=False)
-            badge.setObjectName("open-badge")
-            badge.setProperty("badge", "open" if is_open else "closed")
-            today_label = text_label(role="body")
-            row.addWidget(badge)
-            row.addWidget(today_label, 1)
-            self.details.addLayout(row)
+            badge, today_label = self.badge, self.today
+            restyled(badge, "badge", "open" if is_open else "closed")
 
             def today_words() -> None:
                 badge.setText(self.tr("Open now") if is_open else self.tr("Closed"))
@@ -318,45 +483,40 @@ class ResourceScreen(Screen):
                                     else self.tr("Today: %1").replace("%1", today))
             self._words.append(today_words)
         if hours is not None and not hours.always:
-            week = QGridLayout()
-            week.setHorizontalSpacing(24)
-            week.setVerticalSpacing(2)
-            for d in range(7):
+            for d, (day, times) in enumerate(self.week_days):
                 role = "today" if d == now.weekday() else "body"
-                day = self._shown(text_label(role=role, wrap=False), self._day_name(d))
-                times = self._shown(text_label(role=role, wrap=False),
-                                    self._day_hours(hours, d))
-                week.addWidget(day, d, 0)
-                week.addWidget(times, d, 1)
-            week.setColumnStretch(2, 1)
-            box = QVBoxLayout()
-            box.addWidget(self._shown(text_label(role="section"), lambda: self.tr("Hours")))
-            box.addLayout(week)
-            self.details.addLayout(box)
+                restyled(day, "role", role)
+                restyled(times, "role", role)
+                self._shown(day, self._day_name(d))
+                self._shown(times, self._day_hours(hours, d))
+            self._shown(self.week_heading, lambda: self.tr("Hours"))
+        self.hours_note.setVisible(bool(r.hours_note))
         if r.hours_note:
-            self.details.addWidget(self._shown(text_label(role="body"),
-                                                 self._local(r.hours_note)))
+            self._shown(self.hours_note, self._local(r.hours_note))
+        for section in self.sections.values():
+            section.hide()
         if r.address:
             where = r.address.one_line()
-            self._section(lambda: self.tr("Address"), lambda: where)
+            self._section("where", lambda: self.tr("Address"), lambda: where)
         elif r.area.statewide or r.area.national:
             statewide = r.area.statewide
-            self._section(lambda: self.tr("Where"), lambda: self.tr("Statewide") if statewide
-                          else self.tr("Nationwide"))
+            self._section("where", lambda: self.tr("Where"),
+                          lambda: self.tr("Statewide") if statewide else self.tr("Nationwide"))
         if r.cost:
-            self._section(lambda: self.tr("Cost"),
+            self._section("cost", lambda: self.tr("Cost"),
                           lambda: ", ".join(self._cost(c) for c in r.cost))
         if r.languages:
-            self._section(lambda: self.tr("Languages"),
+            self._section("languages", lambda: self.tr("Languages"),
                           lambda: ", ".join(self._language(x) for x in r.languages))
         if r.access:
-            self._section(lambda: self.tr("How to go"),
+            self._section("access", lambda: self.tr("How to go"),
                           lambda: "\n".join(self._access(a) for a in r.access))
-        for title, text in ((lambda: self.tr("Who can go"), r.eligibility),
-                            (lambda: self.tr("Privacy"), r.confidentiality),
-                            (lambda: self.tr("About"), r.description)):
+        for name, title, text in (
+                ("eligibility", lambda: self.tr("Who can go"), r.eligibility),
+                ("confidentiality", lambda: self.tr("Privacy"), r.confidentiality),
+                ("description", lambda: self.tr("About"), r.description)):
             if text:
-                self._section(title, self._local(text))
+                self._section(name, title, self._local(text))
 
     def _local(self, text: LocalText) -> Callable[[], str]:
         return lambda: text.get(self.lang)
@@ -417,10 +577,12 @@ class ResourceScreen(Screen):
             self.rebuild()
 
     def reset(self) -> None:
+        """The visit is over: no place, and none of its words left on the kept widgets."""
         self.resource = None
         self.report.set_resource("")
         self._words = []
-        self.phone_labels = []
-        self.call_card.clear()
-        clear_layout(self.details)
+        self._hide_all()
+        for label in self._own_labels():
+            label.setText("")
+        self.qr_label.clear()
         self.scroll_area.verticalScrollBar().setValue(0)
