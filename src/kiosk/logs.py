@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import logging
+from collections import deque
 from pathlib import Path
 
 LOG_NAME = "kiosk.log"
@@ -52,10 +53,14 @@ def hold_logging(data_dir: Path) -> None:
     root.setLevel(logging.INFO)
 
 
+HELD_LINES = 2_000  # the newest lines kept while the log file cannot be opened
+
+
 class _Held(logging.Handler):
     def __init__(self) -> None:
         super().__init__()
-        self.records: list[logging.LogRecord] = []
+        # Bounded: a disk that never lets the file open must not fill the memory for weeks.
+        self.records: deque[logging.LogRecord] = deque(maxlen=HELD_LINES)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)

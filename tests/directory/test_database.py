@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,18 @@ def test_opening_an_up_to_date_database_does_not_import_sqlite_utils(tmp_path: P
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("make", [Database.memory, lambda: Store.memory().db])
+def test_triggers_fire_as_under_sqlite_utils(make: Callable[[], Database]) -> None:
+    """REPLACE deletes the row it replaces through the delete triggers, before sqlite-utils
+    is ever loaded, as after."""
+    db = make()
+    assert db.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
+    db.execute("create table t (id integer primary key, v)")
+    db.execute("create table gone (id)")
+    db.execute("create trigger t_del after delete on t begin "
+               "insert into gone values (old.id); end")
+    db.execute("insert into t values (1, 'a')")
+    db.execute("insert or replace into t values (1, 'b')")
+    assert db.execute("select id from gone").fetchall() == [(1,)]

@@ -50,3 +50,22 @@ def test_lines_logged_before_the_log_file_is_opened_reach_it(tmp_path: Path) -> 
             if handler not in handlers:
                 root.removeHandler(handler)
                 handler.close()
+
+
+def test_lines_held_for_a_log_file_that_never_opens_stay_bounded(tmp_path: Path) -> None:
+    from kiosk.logs import HELD_LINES, _Held, hold_logging
+
+    root = logging.getLogger("kiosk")
+    handlers = list(root.handlers)
+    try:
+        hold_logging(tmp_path)
+        for n in range(HELD_LINES + 500):
+            logging.getLogger("kiosk.held-test").warning("line %d", n)
+        (held,) = [h for h in root.handlers if isinstance(h, _Held)]
+        assert len(held.records) == HELD_LINES
+        assert held.records[-1].getMessage() == f"line {HELD_LINES + 499}"  # the newest kept
+    finally:
+        for handler in root.handlers:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()

@@ -56,6 +56,8 @@ class Database:
         self.conn = conn
         self._full = full
         self._tracer: Callable[[str, Any], object] | None = None
+        if full is None:  # as sqlite-utils' own Database does: REPLACE fires delete triggers
+            conn.execute("PRAGMA recursive_triggers=on")
 
     @classmethod
     def open(cls, path: Path) -> Database:
