@@ -36,12 +36,17 @@ print(json.dumps({"shown": shown, "heavy": [m for m in json.loads(sys.argv[2])
 """
 
 
-def test_the_home_screen_imports_nothing_heavy(tmp_path: Path, sample_dir: Path) -> None:
+
+def filled_data_dir(tmp_path: Path, sample_dir: Path) -> Path:
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     store = Store.open(database_path(data_dir))
     apply_import(store, read_directory(sample_dir), who="test", source="sample")
     store.close()
+    return data_dir
+
+def test_the_home_screen_imports_nothing_heavy(tmp_path: Path, sample_dir: Path) -> None:
+    data_dir = filled_data_dir(tmp_path, sample_dir)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", SCRIPT, str(data_dir), json.dumps(HEAVY)],
                           capture_output=True, text=True, env=env, timeout=120)
@@ -84,11 +89,7 @@ print(json.dumps({"code": code, **seen}))
 
 def test_the_kiosk_imports_only_what_its_first_frame_needs(tmp_path: Path,
                                                             sample_dir: Path) -> None:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir()
-    store = Store.open(database_path(data_dir))
-    apply_import(store, read_directory(sample_dir), who="test", source="sample")
-    store.close()
+    data_dir = filled_data_dir(tmp_path, sample_dir)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     done = subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(data_dir),
                            json.dumps(NOT_BEFORE_FIRST_FRAME)],
