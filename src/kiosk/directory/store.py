@@ -250,10 +250,9 @@ class Store:
         back to a category or switching language does not sort 30,000 rows again.
         """
         key = self._list_key(category, filters, when, lang)
-        version = self.db.execute("select n from list_version").fetchone()
-        cached = self._lists.get(key)
-        if cached is not None and cached[0] == version:
-            return cached[1]  # immutable: the same list serves every screen that asks
+        version, kept = self._kept(key)
+        if kept is not None:
+            return kept  # immutable: the same list serves every screen that asks
         ids = self._list_ids(category, filters, when, lang)
         self._keep(key, version, ids)
         return ids
@@ -267,9 +266,8 @@ class Store:
         piece per turn of its event loop: a tap meanwhile waits for one piece at most. Not
         kept when the directory changed while it was read."""
         key = self._list_key(category, filters, when, lang)
-        version = self.db.execute("select n from list_version").fetchone()
-        cached = self._lists.get(key)
-        if cached is not None and cached[0] == version:
+        version, kept = self._kept(key)
+        if kept is not None:
             return
         ids: list[str] = []
         cursor = self.db.execute(*self._list_query(category, filters, when, lang))
@@ -292,6 +290,12 @@ class Store:
             when = when or self.clock()
             moment = (when.weekday(), when.hour * 60 + when.minute)
         return (category, filters, moment, lang)
+
+    def _kept(self, key: tuple[Any, ...]) -> tuple[Any, IdList | None]:
+        """The directory's list version now, and the list kept for `key` if it is of it."""
+        version = self.db.execute("select n from list_version").fetchone()
+        cached = self._lists.get(key)
+        return version, cached[1] if cached is not None and cached[0] == version else None
 
     def _keep(self, key: tuple[Any, ...], version: Any, ids: IdList) -> None:
         if key not in self._lists and len(self._lists) >= LIST_CACHE_SIZE:
