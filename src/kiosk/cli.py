@@ -132,9 +132,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    # The Qt-free part of start-up first: once PySide6 is loaded, it reads the source of
-    # every module imported after it (to see whether it uses PySide6's features).
-    import kiosk.datadir  # noqa: F401
+    # PySide6 reads the source of every module loaded before and after Qt (to see whether
+    # it uses PySide6's features): made a plain read of the file before Qt is loaded.
+    from kiosk.ui.pyside_start import read_sources_directly
+
+    read_sources_directly()
     from kiosk.app import run
 
     return run(data_dir_of(args), windowed=args.windowed, lang=args.lang,
