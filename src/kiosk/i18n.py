@@ -22,10 +22,7 @@ checkout works as it is.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import shutil
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +91,8 @@ def compiled(lang: str, cache: Path, folder: Path = TRANSLATIONS) -> Path | None
 
 def _qt_tool(name: str) -> str | None:
     """A Qt tool shipped inside the PySide6 wheel, found without importing Qt."""
+    import importlib.util
+
     spec = importlib.util.find_spec("PySide6")
     if spec is None or spec.origin is None:
         return None
@@ -103,6 +102,8 @@ def _qt_tool(name: str) -> str | None:
 
 def lrelease_command() -> list[str]:
     """pyside6-lrelease, found beside PySide6 itself or on the PATH."""
+    import shutil
+
     bundled = _qt_tool("lrelease")
     if bundled:
         return [bundled]
@@ -112,6 +113,8 @@ def lrelease_command() -> list[str]:
 
 def lupdate_command() -> list[str]:
     """pyside6-lupdate, found the same way."""
+    import shutil
+
     bundled = _qt_tool("lupdate")
     if bundled:
         return [bundled]
@@ -122,6 +125,8 @@ def lupdate_command() -> list[str]:
 def collect(sources: Path, ts: Path, keep_obsolete: bool = False) -> None:
     """Run pyside6-lupdate over every Python file under `sources`, into `ts` (created, or
     updated keeping its translations; new strings come in as unfinished)."""
+    import subprocess
+
     command = lupdate_command()
     if not command:
         raise FileNotFoundError("pyside6-lupdate was not found; install PySide6-Essentials")
@@ -157,6 +162,8 @@ def build_qm(ts: Path, qm: Path) -> bool:
     """Compile `ts` into `qm` when missing or older; False when it cannot be built."""
     if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
         return True
+    import subprocess  # only when the .qm is missing or older: not at every start
+
     command = lrelease_command()
     if not command:
         log.error("cannot build %s: pyside6-lrelease was not found", qm.name)

@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import logging
 import os
-import socket
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -40,6 +39,8 @@ def notify(message: str, environ: dict[str, str] | None = None) -> bool:
         return False
     if address.startswith("@"):  # an abstract socket
         address = "\0" + address[1:]
+    import socket  # only under a service manager, not before every first frame
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
             sock.sendto(message.encode("utf-8"), address)

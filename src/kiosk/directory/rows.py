@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from typing import Any
 
@@ -239,6 +238,8 @@ def content_digest(row: dict[str, Any]) -> str:
 
 def _digest(values: tuple[Any, ...]) -> str:
     """A hash of a row's content (text, numbers and None, whose repr never changes)."""
+    import hashlib  # loads OpenSSL: on the first write, not before the first frame
+
     return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 

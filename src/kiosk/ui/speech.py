@@ -52,16 +52,22 @@ class KioskSpeech(QObject):
     Whether the machine can speak is asked of the engine and the player, which means
     starting their programs: `check_later` asks on a thread and emits `checked` on the GUI
     thread with the answer; until then the kiosk is not `available` (the buttons appear
-    when it is). `problem` asks at once when nobody has yet."""
+    when it is). `problem` asks at once when nobody has yet.
+
+    `speaker` may be given as a function that makes it, called the first time it is
+    needed: the kiosk's own (`default_speech`) is made after the first frame, so the
+    engine's modules are not loaded before it."""
 
     _ended = Signal(int)
     _answered = Signal(str)
     checked = Signal()
 
-    def __init__(self, speaker: Speaker, parent: QObject | None = None,
-                 ask_later: bool = False) -> None:
+    def __init__(self, speaker: Speaker | Callable[[], Speaker],
+                 parent: QObject | None = None, ask_later: bool = False) -> None:
         super().__init__(parent)
-        self.speaker = speaker
+        made = hasattr(speaker, "say")
+        self._speaker: Speaker | None = speaker if made else None  # type: ignore[assignment]
+        self._make: Callable[[], Speaker] | None = None if made else speaker  # type: ignore[assignment]
         self._later = ask_later  # not available until `check_later` has the answer
         self._serial = 0
         self._done: Done | None = None
@@ -70,6 +76,16 @@ class KioskSpeech(QObject):
         self._checking = False
         self._ended.connect(self._on_ended)
         self._answered.connect(self._on_answered)
+
+    @property
+    def speaker(self) -> Speaker:
+        return self._made()
+
+    def _made(self) -> Speaker:
+        if self._speaker is None:
+            assert self._make is not None
+            self._speaker = self._make()
+        return self._speaker
 
     def problem(self) -> str | None:
         """Why the kiosk cannot speak here (one sentence for staff), or None."""
@@ -93,6 +109,7 @@ class KioskSpeech(QObject):
         if self._checking:
             return
         self._checking = True
+        self._made()  # here, on the GUI thread, before the thread asks it
         threading.Thread(target=self._check_on_thread, name="speech-check",
                          daemon=True).start()
 
@@ -129,7 +146,8 @@ class KioskSpeech(QObject):
         self.speaker.say(script, lambda: self._ended.emit(serial))
 
     def stop(self) -> None:
-        self.speaker.stop()
+        if self._speaker is not None:  # one not yet made says nothing
+            self._speaker.stop()
         self._finish()
 
     def test(self, script: Script, volume: float, done: Done | None = None) -> None:
@@ -156,8 +174,11 @@ def default_speech(volume: Callable[[], float] = lambda: 1.0,
                    ask_later: bool = False) -> KioskSpeech:
     """espeak-ng through aplay, at `volume` (0 to 1, read at each utterance); with
     `ask_later`, not available until `check_later` has asked the engine and the player."""
-    from kiosk.speech.engine import EspeakEngine
-    from kiosk.speech.player import AplayPlayer
-    from kiosk.speech.speaker import Speaker
+    def make() -> Speaker:
+        from kiosk.speech.engine import EspeakEngine
+        from kiosk.speech.player import AplayPlayer
+        from kiosk.speech.speaker import Speaker
 
-    return KioskSpeech(Speaker(EspeakEngine(), AplayPlayer(), volume), ask_later=ask_later)
+        return Speaker(EspeakEngine(), AplayPlayer(), volume)
+
+    return KioskSpeech(make, ask_later=ask_later)
