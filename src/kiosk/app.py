@@ -52,7 +52,7 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     meanwhile is answered between two steps: the database's deep check (and the day's
     backup) on a thread, the update folder and the backups' timer, the print system's
     check, sqlite-utils (which reading the database did without), `more`, then one not yet
-    made visitor screen per step."""
+    made visitor screen per step; then the window's `started`."""
     from kiosk.memory import limit_malloc_arenas
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
@@ -73,6 +73,7 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
             if steps:
                 steps.pop(0)()
             elif not window.build_next_screen():
+                window.mark_started()
                 return
         except Exception:  # one failing step must not keep the others from running
             logging.getLogger("kiosk.app").exception("a start-up step failed")

@@ -137,3 +137,24 @@ def test_finger_scrolling_on_home_waits_for_the_first_frame(qtbot: QtBot,
     assert window.home._scroller is not None
     window.close()
     store.close()
+
+
+def test_after_the_first_frame_every_screen_is_made_then_started_is_told(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """What waits for the first frame runs one step per turn of the event loop and ends
+    with every visitor screen made; `started` says so (the benchmark measures from then)."""
+    data_dir = tmp_path / "data"
+    open_data_dir(data_dir, bundled=FIXTURE).close()
+    window = create_main_window(data_dir, windowed=True)
+    qtbot.addWidget(window)
+    assert not window.settled()
+    told: list[bool] = []
+    window.started.connect(lambda: told.append(True))
+    with qtbot.waitSignal(window.first_frame, timeout=5000):
+        window.show()
+    qtbot.waitUntil(window.settled, timeout=15000)
+    assert told == [True]
+    assert set(window.screens) == set(window._screen_types)
+    window._may_close = True
+    window.close()
+    window.store.close()

@@ -111,6 +111,8 @@ class KioskWindow(QMainWindow):
     # The first frame is on the screen: what can wait (checks, watchers, the other screens)
     # starts now, one step at a time (`kiosk.app`).
     first_frame = Signal()
+    # That work is done: every screen is made (`settled` then says True).
+    started = Signal()
 
     def __init__(self, store: Store, data_dir: Path, *, windowed: bool = True,
                  idle_timeout_s: float | None = None, lang: str | None = None,
@@ -134,6 +136,7 @@ class KioskWindow(QMainWindow):
         self.current: tuple[str, str] = ("home", "")
         self._may_close = windowed
         self._painted = False
+        self._started = False
         self._screen_types = dict(screens)
         self.screens: dict[str, Screen] = {}  # those built so far
 
@@ -230,6 +233,15 @@ class KioskWindow(QMainWindow):
                 else:
                     self.first_frame.connect(fingers)
         return screen
+
+    def settled(self) -> bool:
+        """The work after the first frame is done (`started` was emitted)."""
+        return self._started
+
+    def mark_started(self) -> None:
+        if not self._started:
+            self._started = True
+            self.started.emit()
 
     def build_next_screen(self) -> bool:
         """Make one more of the screens not made yet (in idle time after the first frame,
