@@ -6,6 +6,10 @@ allocation there: over thousands of visits the resident memory creeps up though 
 kept (the benchmark's soak saw about 4 MB per 1,000 taps, with the Qt objects and the Python
 heap flat). Two arenas are enough for a window, one search thread and a few short checks,
 and keep that memory in use instead of stranded.
+
+What a visit freed stays with the process too, for its next allocation: at 100,000 entries
+about 10 MB after a few hundred taps. When a visit ends, `return_free_memory` gives the
+free pages back to the system (a few milliseconds, once the visitor has gone).
 """
 
 from __future__ import annotations
@@ -30,3 +34,24 @@ def limit_malloc_arenas(arenas: int = ARENAS) -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     return bool(mallopt(M_ARENA_MAX, arenas))
+
+
+def _libc() -> ctypes.CDLL | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None)  # the process itself: libc is in it
+    except OSError:
+        return None
+
+
+def return_free_memory() -> bool:
+    """Give the heap's free pages back to the system (glibc's malloc_trim); False where
+    the C library has no such call or nothing was given back."""
+    libc = _libc()
+    trim = getattr(libc, "malloc_trim", None)
+    if trim is None:
+        return False
+    trim.argtypes = (ctypes.c_size_t,)
+    trim.restype = ctypes.c_int
+    return bool(trim(0))

@@ -104,6 +104,12 @@ class AdminCorner(QWidget):
         event.accept()
 
 
+def _return_free_memory() -> None:
+    from kiosk.memory import return_free_memory
+
+    return_free_memory()
+
+
 class KioskWindow(QMainWindow):
     reset_done = Signal()
     language_changed = Signal(str)
@@ -486,6 +492,7 @@ class KioskWindow(QMainWindow):
             self._apply_theme()
         self._show_current()
         self.usage.flush(self.store)  # the visit is over: its counts, sorted, in one write
+        QTimer.singleShot(0, self, _return_free_memory)  # once home is on the screen
         self.reset_done.emit()
 
     def _close_popups(self) -> None:

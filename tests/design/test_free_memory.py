@@ -1,0 +1,54 @@
+"""When a visit ends, the memory it freed goes back to the system (`return_free_memory`):
+checked by the resident memory of a child process whose heap holds freed pages between
+blocks still in use, and by the window asking for it once the visit was forgotten."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from pytestqt.qtbot import QtBot
+
+import kiosk.memory
+from kiosk.ui.window import KioskWindow
+
+CHILD = """
+import json
+from pathlib import Path
+from kiosk.memory import return_free_memory
+
+def anon_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+
+blocks = [bytearray(2000) for _ in range(40000)]  # 80 MB in blocks malloc hands out
+blocks = blocks[::8]  # seven in eight freed: free pages between blocks still in use
+before = anon_mb()
+given = return_free_memory()
+after = anon_mb()
+print(json.dumps([given, before, after, len(blocks)]))
+"""
+
+
+def test_freed_pages_between_blocks_in_use_go_back_to_the_system() -> None:
+    done = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    given, before, after, kept = json.loads(done.stdout)
+    assert kept == 5000
+    assert given is True
+    assert before - after > 30, (before, after)  # about 70 MB was free, in runs of pages
+
+
+def test_the_window_gives_memory_back_once_a_visit_is_forgotten(
+        qtbot: QtBot, window: KioskWindow, monkeypatch) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(kiosk.memory, "return_free_memory",
+                        lambda: asked.append(window.screen_name()) or True)
+    window.open_category("health")
+    qtbot.wait(20)
+    assert asked == []  # not while a visit goes on
+    window.quick_exit()
+    qtbot.waitUntil(lambda: asked == ["home"], timeout=2000)
