@@ -1,7 +1,9 @@
 """The soak: seeded random taps on every visitor screen, memory sampled every 1,000 taps.
 
 Each tap is a real mouse press and release on a visible, enabled button or list row of the
-screen in front (QTest, offscreen). Speech is replaced by an engine that finishes at once,
+screen in front (QTest, offscreen); about one tap in a hundred ends the visit as the
+header's Start over does (`quick_exit`), so the soak is many visits, as a kiosk's day is.
+Speech is replaced by an engine that finishes at once,
 and the print button of the preview is never pressed (no real printing). Every `every` taps
 the soak records the process's resident memory (VmRSS, and its anonymous and file-backed
 parts from /proc/self/status), Python's allocated blocks and the Qt objects under the window
@@ -147,11 +149,14 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211,
             gc.collect()
 
     start = time.perf_counter()
+    visits = 1
     sample(0)
     for i in range(1, taps + 1):
         found = targets(window)
-        if not found or rng.random() < 0.01:  # Start over, as a visitor leaving does
-            window.show_home()
+        if not found or rng.random() < 0.01:  # Start over, as a visitor leaving does:
+            window.quick_exit()  # the visit is forgotten (what the header's button does)
+            settle(app)
+            visits += 1
             found = targets(window)
         tap(rng.choice(found), rng)
         settle(app)
@@ -170,7 +175,7 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211,
            "qt_objects_growth": last["qt_objects"] - first["qt_objects"],
            "slope_mb_per_1000": slope([(s["taps"], s["rss_mb"]) for s in after]),
            "anon_slope_mb_per_1000": slope([(s["taps"], s["rss_anon_mb"]) for s in after]),
-           "screens_seen": dict(screens)}
+           "screens_seen": dict(screens), "visits": visits}
     if profile is not None:
         tracemalloc.stop()
         out["heap_growth_mb"] = last["heap_mb"] - first["heap_mb"]
