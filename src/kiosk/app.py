@@ -52,14 +52,22 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     meanwhile is answered between two steps: the database's deep check (and the day's
     backup) on a thread, the update folder and the backups' timer, the print system's
     check, sqlite-utils (which reading the database did without), `more`, then one not yet
-    made visitor screen per step; then the window's `started`."""
+    made visitor screen per step. The window's `started` follows once the steps and the
+    database's check (with the backup) are both done."""
     from kiosk.memory import limit_malloc_arenas
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
     limit_malloc_arenas()  # before the threads below: a process that runs for weeks
     store = window.store
+    waiting = {"steps", "check"}
+
+    def done(part: str) -> None:
+        waiting.discard(part)
+        if not waiting:
+            window.mark_started()
+
     steps: list[Callable[[], object]] = [
-        lambda: check_database_later(window, data_dir),
+        lambda: check_database_later(window, data_dir, lambda: done("check")),
         lambda: watch_update_folder(window, store, data_dir),  # signed updates, between visits
         lambda: start_daily_backups(window, store, data_dir),
         lambda: QTimer.singleShot(PRINT_CHECK_AFTER_MS, window,
@@ -73,7 +81,7 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
             if steps:
                 steps.pop(0)()
             elif not window.build_next_screen():
-                window.mark_started()
+                done("steps")
                 return
         except Exception:  # one failing step must not keep the others from running
             logging.getLogger("kiosk.app").exception("a start-up step failed")
@@ -86,10 +94,11 @@ CHECK_POLL_MS = 200
 
 
 def on_thread(window: QObject, name: str, work: Callable[[], T],
-              then: Callable[[T], object], what: str) -> None:
+              then: Callable[[T], object], what: str,
+              always: Callable[[], object] = lambda: None) -> None:
     """`work` on a thread of its own (named `name`), then `then(result)` on the UI thread,
-    looked for every CHECK_POLL_MS. A failure of either goes to the log as `what` failed:
-    a check must never stop the kiosk."""
+    looked for every CHECK_POLL_MS, then `always()`, whatever happened. A failure of either
+    goes to the log as `what` failed: a check must never stop the kiosk."""
     from concurrent.futures import ThreadPoolExecutor
 
     pool = ThreadPoolExecutor(1, thread_name_prefix=name)
@@ -107,17 +116,21 @@ def on_thread(window: QObject, name: str, work: Callable[[], T],
             then(future.result())
         except Exception:
             logging.getLogger("kiosk.app").exception("%s failed", what)
+        finally:
+            always()
 
     poll.timeout.connect(answered)
     poll.start()
 
 
-def check_database_later(window: KioskWindow, data_dir: Path) -> None:
+def check_database_later(window: KioskWindow, data_dir: Path,
+                         finished: Callable[[], object] = lambda: None) -> None:
     """SQLite's quick_check of every page, on a thread with its own connection (the kiosk
     opened the database after checking only its structure), then the day's backup there too
     when one is due. When the check finds damage, the kiosk recovers as it does at start-up
     (the file set aside, the newest good backup restored, staff told) and every screen
-    starts again over the restored directory."""
+    starts again over the restored directory. `finished()` is called when all that is
+    over (at once when there is nothing to check)."""
 
     from kiosk.backups import backup_due
     from kiosk.paths import database_path
@@ -125,6 +138,7 @@ def check_database_later(window: KioskWindow, data_dir: Path) -> None:
     store = window.store
     path = database_path(data_dir)
     if store.read_only or not path.is_file():
+        finished()
         return  # opened read-only or from memory: the reason is among the notices already
     try:
         backup = backup_due(store, data_dir)
@@ -133,7 +147,8 @@ def check_database_later(window: KioskWindow, data_dir: Path) -> None:
         backup = False
     on_thread(window, "database-check",
               lambda: _deep_check(path, data_dir, store.clock, backup),
-              lambda found: _checked(window, data_dir, *found), "checking the database")
+              lambda found: _checked(window, data_dir, *found), "checking the database",
+              finished)
 
 
 def _deep_check(path: Path, data_dir: Path, clock: Callable[[], dt.datetime],
