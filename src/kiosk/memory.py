@@ -24,12 +24,8 @@ ARENAS = 2
 def limit_malloc_arenas(arenas: int = ARENAS) -> bool:
     """At most `arenas` malloc arenas from now on; False where the C library is not glibc
     (the call is glibc's own) or refuses."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(None)  # the process itself: libc is in it
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
+    mallopt = getattr(_libc(), "mallopt", None)
+    if mallopt is None:
         return False
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int

@@ -117,7 +117,8 @@ class KioskWindow(QMainWindow):
     # The first frame is on the screen: what can wait (checks, watchers, the other screens)
     # starts now, one step at a time (`kiosk.app`).
     first_frame = Signal()
-    # That work is done: every screen is made (`settled` then says True).
+    # That work is done: every screen is made, the database checked (and backed up when a
+    # backup was due); `settled` then says True.
     started = Signal()
 
     def __init__(self, store: Store, data_dir: Path, *, windowed: bool = True,
