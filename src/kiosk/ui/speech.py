@@ -54,20 +54,19 @@ class KioskSpeech(QObject):
     thread with the answer; until then the kiosk is not `available` (the buttons appear
     when it is). `problem` asks at once when nobody has yet.
 
-    `speaker` may be given as a function that makes it, called the first time it is
-    needed: the kiosk's own (`default_speech`) is made after the first frame, so the
-    engine's modules are not loaded before it."""
+    The speaker is made by `make_speaker` the first time it is needed: the kiosk's own
+    (`default_speech`) after the first frame, so the engine's modules are not loaded
+    before it."""
 
     _ended = Signal(int)
     _answered = Signal(str)
     checked = Signal()
 
-    def __init__(self, speaker: Speaker | Callable[[], Speaker],
-                 parent: QObject | None = None, ask_later: bool = False) -> None:
+    def __init__(self, make_speaker: Callable[[], Speaker], parent: QObject | None = None,
+                 ask_later: bool = False) -> None:
         super().__init__(parent)
-        made = hasattr(speaker, "say")
-        self._speaker: Speaker | None = speaker if made else None  # type: ignore[assignment]
-        self._make: Callable[[], Speaker] | None = None if made else speaker  # type: ignore[assignment]
+        self._make = make_speaker
+        self._speaker: Speaker | None = None
         self._later = ask_later  # not available until `check_later` has the answer
         self._serial = 0
         self._done: Done | None = None
@@ -83,7 +82,6 @@ class KioskSpeech(QObject):
 
     def _made(self) -> Speaker:
         if self._speaker is None:
-            assert self._make is not None
             self._speaker = self._make()
         return self._speaker
 
