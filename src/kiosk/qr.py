@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import io
 
+from kiosk import per_visit
+
 
 def qr_png(uri: str, scale: int = 8, border: int = 2, dark: str = "#000000",
            light: str = "#ffffff") -> bytes:
@@ -20,6 +22,7 @@ def qr_png(uri: str, scale: int = 8, border: int = 2, dark: str = "#000000",
     return out.getvalue()
 
 
+@per_visit.forgotten
 @functools.lru_cache(maxsize=1024)
 def qr_modules(uri: str) -> tuple[bytes, ...]:
     """The code's modules, a row of bytes per line (1 is dark), for drawing it at any size

@@ -91,3 +91,25 @@ def test_a_list_changed_while_read_ahead_is_not_kept(tmp_path: Path,
         pass
     assert sorted(store.list_ids("health", ListFilter(), lang="es")) == [
         "clinic", "clinic-2", "clinic-3"]
+
+
+def test_the_end_of_a_visit_keeps_only_the_list_everyone_sees(tmp_path: Path,
+                                                              sample_dir: Path) -> None:
+    """The lists a visitor opened and filtered go with the visit; the one list every
+    visit shows (the lines on the home screen, here health) stays, in both orders."""
+    store = _store(tmp_path, sample_dir)
+    asked = [("health", ListFilter(), "en"), ("health", ListFilter(), "es"),
+             ("health", ListFilter(free=True), "en"), ("help-now", ListFilter(), "en")]
+    for category, filters, lang in asked:
+        store.list_ids(category, filters, lang=lang)
+    store.list_ids("health", ListFilter(open_now=True), dt.datetime(2026, 11, 23, 10, 0))
+    store.forget_lists(keep="health")
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    sorted_again = []
+    for category, filters, lang in asked:
+        before = len(statements)
+        store.list_ids(category, filters, lang=lang)
+        sorted_again.append(any("order by" in s for s in statements[before:]))
+    store.db.conn.set_trace_callback(None)
+    assert sorted_again == [False, False, True, True]

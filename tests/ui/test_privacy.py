@@ -8,6 +8,11 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.directory.vocabulary import stems
+from kiosk.printing.render import _unit_qr_path
+from kiosk.qr import qr_modules
+from kiosk.ui.home import HELP_NOW
+from kiosk.ui.resource import qr_pixmap
 from kiosk.ui.theme import Theme
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import drag, grab, tap
@@ -53,6 +58,35 @@ def test_quick_exit_forgets_everything_in_one_tap(qtbot: QtBot, window: KioskWin
     with qtbot.waitSignal(window.reset_done, timeout=1000):
         tap(qtbot, quick_exit)
     _assert_clean(window)
+
+
+def test_what_was_worked_out_for_the_visit_goes_with_it(qtbot: QtBot,
+                                                       window: KioskWindow) -> None:
+    """The codes drawn for the places a visitor looked at, on the screen and on the handout,
+    and the stems of the words they typed, are not kept for the next visitor."""
+    window.open_search()
+    for char in "clinic":
+        tap(qtbot, window.findChild(QPushButton, f"keyboard-key-{char}"))
+    window.open_category("health")
+    tap(qtbot, window.findChild(QPushButton, "filter-free"))
+    window.open_resource("willimantic-clinic")
+    tap(qtbot, window.findChild(QPushButton, "add-to-handout"))
+    window.open_handout()
+    window.print_handout()
+    searcher = window.search.runner._searcher
+    assert searcher is not None and searcher._fields  # the words of the places it found
+    assert {key[0] for key in window.store._lists} > {HELP_NOW}
+    kept = {"drawn codes": qr_pixmap, "codes": qr_modules, "printed codes": _unit_qr_path,
+            "stems": stems}
+    assert all(cache.cache_info().currsize > 0 for cache in kept.values())
+    with qtbot.waitSignal(window.reset_done, timeout=1000):
+        tap(qtbot, window.findChild(QPushButton, "quick-exit"))
+    assert {name: cache.cache_info().currsize for name, cache in kept.items()} == dict.fromkeys(
+        kept, 0)
+    assert {key[0] for key in window.store._lists} <= {HELP_NOW}  # lists it opened: gone
+    searcher = window.search.runner._searcher
+    assert searcher is not None
+    qtbot.waitUntil(lambda: searcher._fields == {}, timeout=2000)  # dropped on its thread
 
 
 def test_quick_exit_looks_like_every_other_header_button(window: KioskWindow) -> None:

@@ -194,6 +194,10 @@ class Searcher:
         return (db.execute("select n from list_version").fetchone(),
                 db.execute("select n from search_version").fetchone())
 
+    def forget_fields(self) -> None:
+        """Drop the words kept of the places the last searches found (the end of a visit)."""
+        self._fields = {}
+
     def vocabulary(self) -> Vocabulary:
         """The vocabulary of the directory as it is now (rebuilt after any change)."""
         version = self._current_version()

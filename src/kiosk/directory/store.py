@@ -291,6 +291,14 @@ class Store:
             moment = (when.weekday(), when.hour * 60 + when.minute)
         return (category, filters, moment, lang)
 
+    def forget_lists(self, keep: str | None = None) -> None:
+        """Drop the kept lists but those of the category `keep` as everyone first sees it
+        (no filter): at the end of a visit, the lists the visitor opened and filtered are
+        of that visit, and a kiosk that kept them for the next one would fill its cache
+        with lists nobody asks for again."""
+        self._lists = {key: kept for key, kept in self._lists.items()
+                       if key[0] == keep and key[1] == ListFilter() and key[2] is None}
+
     def _kept(self, key: tuple[Any, ...]) -> tuple[Any, IdList | None]:
         """The directory's list version now, and the list kept for `key` if it is of it."""
         version = self.db.execute("select n from list_version").fetchone()

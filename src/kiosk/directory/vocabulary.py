@@ -22,6 +22,8 @@ import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kiosk import per_visit
+
 MIN_TYPO_LENGTH = 4
 TWO_TYPOS_LENGTH = 8
 MAX_PREFIX = 14  # beginnings of longer words are not kept for typo matching
@@ -47,6 +49,7 @@ def stemmer(lang: str) -> Any:
     return _STEMMERS[lang]
 
 
+@per_visit.forgotten
 @functools.lru_cache(maxsize=8192)
 def stems(word: str) -> tuple[str, str]:
     """The English and Spanish stems of a folded word."""

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from kiosk import per_visit
 from kiosk.printing.layout import DPI, PAPERS, LaidBlock, PageLayout, layout_sheet
 from kiosk.sheets.content import Sheet
 
@@ -54,6 +55,7 @@ def page_layout(paper: str) -> QPageLayout:
 QR_PATHS_KEPT = 64
 
 
+@per_visit.forgotten
 @lru_cache(maxsize=QR_PATHS_KEPT)
 def _unit_qr_path(uri: str) -> QPainterPath:
     """The code in a 1 x 1 square: dark modules as squares, runs merged so no seams show."""

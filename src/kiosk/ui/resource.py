@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import per_visit
 from kiosk.directory.hours import WeeklyHours
 from kiosk.directory.model import LocalText, Phone, Resource
 from kiosk.i18n import LANGUAGES
@@ -35,6 +36,7 @@ from kiosk.ui.widgets import reading_column, scrolling_page, text_label
 QR_PIXMAPS = 32  # QR codes kept drawn (about 200 kB each at the largest text size)
 
 
+@per_visit.forgotten
 @functools.lru_cache(maxsize=QR_PIXMAPS)
 def qr_pixmap(uri: str, size: int, dark: str = "#000000", light: str = "#FFFFFF") -> QPixmap:
     """The QR code drawn module by module, crisp at any size.

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.directory.search import Hit, Results, Searcher
+from kiosk.directory.search import HELP_NOW, Hit, Results, Searcher
 from kiosk.directory.store import Store
 from kiosk.ui.keyboard import BACKSPACE, CLEAR, HIDE, SPACE, Keyboard
 from kiosk.ui.screen import Screen, ScreenContext
@@ -130,6 +130,23 @@ class SearchRunner(QObject):
         """Results of the requests made so far will not be handed back."""
         with self._lock:
             self._latest += 1
+
+    def forget_visit(self) -> None:
+        """The visit is over: what the searcher kept for it (the words of the places it
+        found, the lists it read) is dropped, on the thread that uses them."""
+        self.forget()
+        if self._searcher is None:
+            return
+        if self._pool is None:
+            self._forget_kept()
+        else:
+            with contextlib.suppress(RuntimeError):  # the thread is stopping
+                self._pool.submit(self._forget_kept)
+
+    def _forget_kept(self) -> None:
+        if self._searcher is not None:
+            self._searcher.forget_fields()
+            self._searcher.store.forget_lists(keep=HELP_NOW)
 
     @Slot()
     def close(self) -> None:
@@ -411,7 +428,7 @@ class SearchScreen(Screen):
         self.show_keys.recolor(theme.colors["ink"], theme.scale)
 
     def reset(self) -> None:
-        self.runner.forget()  # a search still running for the last visitor is not shown
+        self.runner.forget_visit()  # a search still running for the last visitor is not shown
         self.field.setText("")  # also forgets the undo history
         self._asked = ("", self.lang)
         self.results_for = self._asked

@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import per_visit
 from kiosk.directory import usage
 from kiosk.directory.store import Store
 from kiosk.i18n import LANGUAGES
 from kiosk.ui.header import ADMIN_CORNER, Header
-from kiosk.ui.home import HomeScreen
+from kiosk.ui.home import HELP_NOW, HomeScreen
 from kiosk.ui.idle import IdleWatcher, StillThereDialog
 from kiosk.ui.screen import Clock, Screen, ScreenContext
 from kiosk.ui.speech import Speech, default_speech
@@ -479,6 +480,8 @@ class KioskWindow(QMainWindow):
         except Exception:  # the visit is forgotten even when the settings cannot be read
             log.exception("reading the settings failed")
         self.visit.forget()
+        per_visit.forget()  # and what was worked out for it: drawn codes, typed words' stems
+        self.store.forget_lists(keep=HELP_NOW)  # and the lists it opened and filtered
         self.history.clear()
         self.current = ("home", "")
         for screen in self.screens.values():
