@@ -1,6 +1,8 @@
-"""When a visit ends, the memory it freed goes back to the system (`return_free_memory`):
-checked by the resident memory of a child process whose heap holds freed pages between
-blocks still in use, and by the window asking for it once the visit was forgotten."""
+"""When a visit ends, the memory it freed goes back to the system (`return_free_memory`),
+and so do the database pages SQLite kept for it (`Store.shrink_memory`): checked by the
+resident memory of child processes, whose heap holds freed pages between blocks still in
+use, or a page cache full of a table read, and by the window asking for both once the
+visit was forgotten."""
 
 from __future__ import annotations
 
@@ -42,6 +44,44 @@ def test_freed_pages_between_blocks_in_use_go_back_to_the_system() -> None:
     assert before - after > 30, (before, after)  # about 70 MB was free, in runs of pages
 
 
+SQLITE_CHILD = """
+import json, tempfile
+from pathlib import Path
+from kiosk.directory.store import Store
+from kiosk.memory import return_free_memory
+
+def anon_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+
+with tempfile.TemporaryDirectory() as folder:
+    store = Store.open(Path(folder) / "kiosk.db")
+    store.db.execute("create table filler (t text)")
+    store.db.conn.executemany("insert into filler values (?)",
+                              ((f"place {i} " * 20,) for i in range(100000)))
+    store.db.conn.commit()
+    store.close()
+    store = Store.open(Path(folder) / "kiosk.db")
+    store.db.execute("pragma cache_size = -200000")  # room for the whole table
+    store.db.execute("select count(*), sum(length(t)) from filler").fetchall()
+    return_free_memory()
+    before = anon_mb()
+    store.shrink_memory()
+    return_free_memory()
+    print(json.dumps([before, anon_mb()]))
+    store.close()
+"""
+
+
+def test_the_pages_sqlite_kept_go_back_to_the_system() -> None:
+    done = subprocess.run([sys.executable, "-c", SQLITE_CHILD], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    before, after = json.loads(done.stdout)
+    assert before - after > 15, (before, after)  # the table is about 25 MB of pages
+
+
 def test_the_window_gives_memory_back_once_a_visit_is_forgotten(
         qtbot: QtBot, window: KioskWindow, monkeypatch) -> None:
     asked: list[str] = []
@@ -50,5 +90,9 @@ def test_the_window_gives_memory_back_once_a_visit_is_forgotten(
     window.open_category("health")
     qtbot.wait(20)
     assert asked == []  # not while a visit goes on
+    statements: list[str] = []
+    window.store.db.conn.set_trace_callback(statements.append)
     window.quick_exit()
+    window.store.db.conn.set_trace_callback(None)
+    assert "pragma shrink_memory" in statements
     qtbot.waitUntil(lambda: asked == ["home"], timeout=2000)

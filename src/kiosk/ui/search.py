@@ -147,6 +147,7 @@ class SearchRunner(QObject):
         if self._searcher is not None:
             self._searcher.forget_fields()
             self._searcher.store.forget_lists(keep=HELP_NOW)
+            self._searcher.store.shrink_memory()
 
     @Slot()
     def close(self) -> None:

@@ -482,6 +482,7 @@ class KioskWindow(QMainWindow):
         self.visit.forget()
         per_visit.forget()  # and what was worked out for it: drawn codes, typed words' stems
         self.store.forget_lists(keep=HELP_NOW)  # and the lists it opened and filtered
+        self.store.shrink_memory()  # and the database pages read for it
         self.history.clear()
         self.current = ("home", "")
         for screen in self.screens.values():
