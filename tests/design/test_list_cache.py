@@ -100,16 +100,17 @@ def test_the_end_of_a_visit_keeps_only_the_list_everyone_sees(tmp_path: Path,
     store = _store(tmp_path, sample_dir)
     asked = [("health", ListFilter(), "en"), ("health", ListFilter(), "es"),
              ("health", ListFilter(free=True), "en"), ("help-now", ListFilter(), "en")]
+    monday_10am = dt.datetime(2026, 11, 23, 10, 0)
+    asked.append(("health", ListFilter(open_now=True), "en"))
     for category, filters, lang in asked:
-        store.list_ids(category, filters, lang=lang)
-    store.list_ids("health", ListFilter(open_now=True), dt.datetime(2026, 11, 23, 10, 0))
+        store.list_ids(category, filters, monday_10am, lang=lang)
     store.forget_lists(keep="health")
     statements: list[str] = []
     store.db.conn.set_trace_callback(statements.append)
     sorted_again = []
     for category, filters, lang in asked:
         before = len(statements)
-        store.list_ids(category, filters, lang=lang)
+        store.list_ids(category, filters, monday_10am, lang=lang)
         sorted_again.append(any("order by" in s for s in statements[before:]))
     store.db.conn.set_trace_callback(None)
-    assert sorted_again == [False, False, True, True]
+    assert sorted_again == [False, False, True, True, True]

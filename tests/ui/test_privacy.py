@@ -8,6 +8,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.directory.store import ListFilter
 from kiosk.directory.vocabulary import stems
 from kiosk.printing.render import _unit_qr_path
 from kiosk.qr import qr_modules
@@ -83,7 +84,8 @@ def test_what_was_worked_out_for_the_visit_goes_with_it(qtbot: QtBot,
         tap(qtbot, window.findChild(QPushButton, "quick-exit"))
     assert {name: cache.cache_info().currsize for name, cache in kept.items()} == dict.fromkeys(
         kept, 0)
-    assert {key[0] for key in window.store._lists} <= {HELP_NOW}  # lists it opened: gone
+    assert all(key[0] == HELP_NOW and key[1] == ListFilter()  # the lists it opened: gone
+               for key in window.store._lists)
     searcher = window.search.runner._searcher
     assert searcher is not None
     qtbot.waitUntil(lambda: searcher._fields == {}, timeout=2000)  # dropped on its thread

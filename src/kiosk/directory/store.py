@@ -291,18 +291,18 @@ class Store:
             moment = (when.weekday(), when.hour * 60 + when.minute)
         return (category, filters, moment, lang)
 
-    def forget_lists(self, keep: str | None = None) -> None:
+    def forget_lists(self, keep: str) -> None:
         """Drop the kept lists but those of the category `keep` as everyone first sees it
         (no filter): at the end of a visit, the lists the visitor opened and filtered are
         of that visit, and a kiosk that kept them for the next one would fill its cache
         with lists nobody asks for again."""
         self._lists = {key: kept for key, kept in self._lists.items()
-                       if key[0] == keep and key[1] == ListFilter() and key[2] is None}
+                       if key[0] == keep and key[1] == ListFilter()}
 
     def shrink_memory(self) -> None:
-        """Give back the pages SQLite keeps in memory for this store's connection (2 MB
-        each): over a day they fill with the pages of every place visitors opened, and the
-        next read finds them in the system's file cache instead."""
+        """Give back the pages SQLite keeps in memory for this store's connection (up to
+        its cache size, 2 MB by default): over a day they fill with the pages of every place
+        visitors opened, and the next read finds them in the system's file cache instead."""
         import sqlite3
 
         with suppress(sqlite3.Error):  # closed, or busy: nothing is lost but memory

@@ -135,15 +135,16 @@ class SearchRunner(QObject):
         """The visit is over: what the searcher kept for it (the words of the places it
         found, the lists it read) is dropped, on the thread that uses them."""
         self.forget()
-        if self._searcher is None:
-            return
-        if self._pool is None:
+        if self._file is None:  # no thread: the searcher works here
             self._forget_kept()
-        else:
+        elif self._pool is not None:  # after a search still running there, if one is
             with contextlib.suppress(RuntimeError):  # the thread is stopping
                 self._pool.submit(self._forget_kept)
 
     def _forget_kept(self) -> None:
+        from kiosk.directory.vocabulary import stems
+
+        stems.cache_clear()  # again: a search still running stemmed the visitor's words
         if self._searcher is not None:
             self._searcher.forget_fields()
             self._searcher.store.forget_lists(keep=HELP_NOW)
@@ -429,7 +430,9 @@ class SearchScreen(Screen):
         self.show_keys.recolor(theme.colors["ink"], theme.scale)
 
     def reset(self) -> None:
-        self.runner.forget_visit()  # a search still running for the last visitor is not shown
+        # A search still running for the last visitor is not shown, and what the searcher
+        # kept for the visit (found places' words, lists, stems) is dropped on its thread.
+        self.runner.forget_visit()
         self.field.setText("")  # also forgets the undo history
         self._asked = ("", self.lang)
         self.results_for = self._asked

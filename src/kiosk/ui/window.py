@@ -468,7 +468,8 @@ class KioskWindow(QMainWindow):
     @Slot()
     def quick_exit(self) -> None:
         """Forget the visit at once: screen, history, search, handout, filters, language,
-        text size, contrast, scroll positions."""
+        text size, contrast, scroll positions, and what was worked out for it (drawn codes,
+        stems, lists, database pages)."""
         self.speech.stop()
         self.idle.reset()
         self.still_there.dismiss()
