@@ -35,8 +35,7 @@ def forgotten(cache: C) -> C:
     return cache
 
 
-def forget() -> int:
-    """Clear every registered cache; the number cleared."""
+def forget() -> None:
+    """Clear every registered cache."""
     for clear in _CLEARS:
         clear()
-    return len(_CLEARS)

@@ -19,17 +19,22 @@ from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import drag, grab, tap
 
 
-def _dirty(qtbot: QtBot, window: KioskWindow) -> None:
-    window.set_language("es")
-    window.cycle_text_size()
-    window.toggle_contrast()
+def _look_around(qtbot: QtBot, window: KioskWindow, typed: str) -> None:
+    """Search for `typed`, open health with a filter, and add a place to the handout."""
     window.open_search()
-    for char in "cli":
+    for char in typed:
         tap(qtbot, window.findChild(QPushButton, f"keyboard-key-{char}"))
     window.open_category("health")
     tap(qtbot, window.findChild(QPushButton, "filter-free"))
     window.open_resource("willimantic-clinic")
     tap(qtbot, window.findChild(QPushButton, "add-to-handout"))
+
+
+def _dirty(qtbot: QtBot, window: KioskWindow) -> None:
+    window.set_language("es")
+    window.cycle_text_size()
+    window.toggle_contrast()
+    _look_around(qtbot, window, "cli")
     window.resource_screen.scroll_area.verticalScrollBar().setValue(200)
 
 
@@ -65,13 +70,7 @@ def test_what_was_worked_out_for_the_visit_goes_with_it(qtbot: QtBot,
                                                        window: KioskWindow) -> None:
     """The codes drawn for the places a visitor looked at, on the screen and on the handout,
     and the stems of the words they typed, are not kept for the next visitor."""
-    window.open_search()
-    for char in "clinic":
-        tap(qtbot, window.findChild(QPushButton, f"keyboard-key-{char}"))
-    window.open_category("health")
-    tap(qtbot, window.findChild(QPushButton, "filter-free"))
-    window.open_resource("willimantic-clinic")
-    tap(qtbot, window.findChild(QPushButton, "add-to-handout"))
+    _look_around(qtbot, window, "clinic")
     window.open_handout()
     window.print_handout()
     searcher = window.search.runner._searcher
