@@ -16,6 +16,7 @@ from kiosk.admin.history_page import action_text
 from kiosk.admin.table_model import Index, RowsModel
 from kiosk.admin.views import TouchTable
 from kiosk.admin.widgets import ChoiceButtons, combo, label
+from kiosk.directory.sql_ids import among, ids_param
 from kiosk.i18n import QT_TRANSLATE_NOOP
 from kiosk.staff import history
 from kiosk.staff.history import Change, ImportRecord
@@ -122,12 +123,9 @@ class RecentPage(QWidget):
         out: dict[tuple[str, str], str] = {}
         ids = sorted({c.entity_id for c in changes if c.entity == "resource"})
         name = "coalesce(nullif(name_es, ''), name_en)" if self.ctx.lang == "es" else "name_en"
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            for rid, text in store.db.execute(
-                    f"select id, {name} from resources where id in "
-                    f"({','.join('?' * len(chunk))})", chunk):
-                out["resource", rid] = text or rid
+        for rid, text in store.db.execute(
+                f"select id, {name} from resources where {among('id')}", [ids_param(ids)]):
+            out["resource", rid] = text or rid
         for c in store.categories(include_hidden=True):
             out["category", c.slug] = self.ctx.words(c.name)
         for t in store.topics():

@@ -31,6 +31,7 @@ from sys import intern
 from typing import Any
 
 from kiosk.directory.schema import RESOURCE_NAMES_FTS
+from kiosk.directory.sql_ids import among, ids_param
 from kiosk.directory.store import Store
 from kiosk.directory.tokens import fold, tokens
 from kiosk.directory.vocabulary import MIN_STEM, RARE, Vocabulary, stems, typo_budget
@@ -466,11 +467,10 @@ class Searcher:
         if not matched:
             return []
         other = "es" if lang == "en" else "en"
-        marks = ",".join("?" * len(matched))
         out = []
         for rowid, slug, title_en, title_es, summary_en, summary_es in self.store.db.execute(
                 "select rowid, slug, title_en, title_es, summary_en, summary_es from topics "
-                f"where rowid in ({marks})", list(matched)):
+                f"where {among('rowid')}", [ids_param(matched)]):
             titles = {"en": title_en, "es": title_es or title_en}
             summaries = {"en": summary_en or "", "es": summary_es or summary_en or ""}
             fields = {"name": frozenset(tokens(titles[lang])),
@@ -488,24 +488,20 @@ class Searcher:
         # "+status": look the rows up by rowid or id, not through the indexes on status and
         # source; entries retired from their feed are hidden like inactive ones.
         for key, values in (("rowid", rowids), ("id", ids)):
-            for start in range(0, len(values), 500):
-                chunk = values[start:start + 500]
-                marks = ",".join("?" * len(chunk))
-                for row in self.store.db.execute(
-                        f"select {columns} from resources where {key} in ({marks}) "
-                        "and +status = 'active' and +retired_on is null", chunk):
-                    out[row[0]] = tuple(row)
+            if not values:
+                continue
+            for row in self.store.db.execute(
+                    f"select {columns} from resources where {among(key)} "
+                    "and +status = 'active' and +retired_on is null", [ids_param(values)]):
+                out[row[0]] = tuple(row)
         return list(out.values())
 
     def _categories_of(self, ids: list[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            for rid, slug in self.store.db.execute(
-                    "select resource_id, category from resource_categories "
-                    f"where resource_id in ({marks})", chunk):
-                out.setdefault(rid, []).append(slug)
+        for rid, slug in self.store.db.execute(
+                "select resource_id, category from resource_categories "
+                f"where {among('resource_id')}", [ids_param(ids)]):
+            out.setdefault(rid, []).append(slug)
         return out
 
     def _crisis_lines(self, concepts: list[_Concept]) -> list[Hit]:
@@ -530,10 +526,9 @@ class Searcher:
     def _hits_of(self, ids: list[str]) -> list[Hit]:
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
         rows = {row[0]: row for row in self.store.db.execute(
-            f"select id, name_en, name_es from resources where id in ({marks}) "
-            "and +status = 'active' and +retired_on is null", ids)}
+            f"select id, name_en, name_es from resources where {among('id')} "
+            "and +status = 'active' and +retired_on is null", [ids_param(ids)])}
         return [Hit("resource", i, rows[i][1], rows[i][2] or "") for i in ids if i in rows]
 
     def _did_you_mean(self, text: str, unknown: list[str]) -> list[str]:

@@ -27,6 +27,7 @@ from kiosk.directory.model import (
     Topic,
 )
 from kiosk.directory.sql_errors import StorageError, at_the_border, known_error
+from kiosk.directory.sql_ids import among, ids_param
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -193,12 +194,10 @@ class Store:
 
     def _categories_of(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
         out: dict[str, list[str]] = {i: [] for i in ids}
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for rid, cat in self.db.execute(
-                f"select resource_id, category from resource_categories "
-                f"where resource_id in ({marks}) order by resource_id, position", chunk):
-                out[rid].append(cat)
+        for rid, cat in self.db.execute(
+            "select resource_id, category from resource_categories "
+            f"where {among('resource_id')} order by resource_id, position", [ids_param(ids)]):
+            out[rid].append(cat)
         return {k: tuple(v) for k, v in out.items()}
 
     def resource(self, resource_id: str) -> Resource | None:
@@ -214,11 +213,8 @@ class Store:
             found = list(self._rows(
                 f"select * from resources where 1=1{status} order by name_en collate nocase"))
         else:
-            found = []
-            for chunk in _chunks(ids, 500):
-                marks = ",".join("?" * len(chunk))
-                found += self._rows(f"select * from resources where id in ({marks}){status}",
-                                    chunk)
+            found = list(self._rows(f"select * from resources where {among('id')}{status}",
+                                    [ids_param(ids)]))
             order = {rid: i for i, rid in enumerate(ids)}
             found.sort(key=lambda r: order[r["id"]])
         cats = self._categories_of([r["id"] for r in found])
@@ -381,30 +377,24 @@ class Store:
     def list_entries(self, ids: list[str]) -> dict[str, ListEntry]:
         """Row data for the given ids (only the rows on screen need fetching)."""
         out = {}
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                "select id, name_en, name_es, town, area, statewide, main_phone, "
-                f"hours is not null, is_free, speaks_spanish from resources where id in ({marks})",
-                chunk,
-            ):
-                town = r[3] or _single_town(r[4])
-                out[r[0]] = ListEntry(r[0], r[1], r[2] or "", town, bool(r[5]), r[6] or "",
-                                      bool(r[7]), bool(r[8]), bool(r[9]))
+        for r in self.db.execute(
+            "select id, name_en, name_es, town, area, statewide, main_phone, "
+            f"hours is not null, is_free, speaks_spanish from resources where {among('id')}",
+            [ids_param(ids)],
+        ):
+            town = r[3] or _single_town(r[4])
+            out[r[0]] = ListEntry(r[0], r[1], r[2] or "", town, bool(r[5]), r[6] or "",
+                                  bool(r[7]), bool(r[8]), bool(r[9]))
         return out
 
     def open_ids(self, ids: list[str], when: dt.datetime | None = None) -> set[str]:
         """Which of these resources are open at `when` (now by default)."""
         when = when or self.clock()
         minute = when.hour * 60 + when.minute
-        out: set[str] = set()
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            out.update(row[0] for row in self.db.execute(
-                f"select distinct resource_id from resource_hours where resource_id in ({marks})"
-                " and day = ? and start <= ? and end > ?",
-                [*chunk, when.weekday(), minute, minute]))
-        return out
+        return {row[0] for row in self.db.execute(
+            f"select distinct resource_id from resource_hours where {among('resource_id')}"
+            " and day = ? and start <= ? and end > ?",
+            [ids_param(ids), when.weekday(), minute, minute])}
 
     def counts(self) -> dict[str, int]:
         from kiosk.directory.trust import reachable
@@ -539,11 +529,10 @@ class Store:
             self.db.execute(sql)
 
     def delete_resources(self, ids: list[str]) -> None:
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            for table in ("resource_categories", "resource_hours"):
-                self.db.execute(f"delete from {table} where resource_id in ({marks})", chunk)
-            self.db.execute(f"delete from resources where id in ({marks})", chunk)
+        param = [ids_param(ids)]
+        for table in ("resource_categories", "resource_hours"):
+            self.db.execute(f"delete from {table} where {among('resource_id')}", param)
+        self.db.execute(f"delete from resources where {among('id')}", param)
 
     # -- what a feed last gave, for entries staff changed ------------------------------------
 
@@ -584,10 +573,8 @@ class Store:
 
     def retire_resources(self, ids: list[str], day: dt.date) -> None:
         """Mark entries as gone from their feed on `day` (inside the caller's transaction)."""
-        for chunk in _chunks(ids, 500):
-            marks = ",".join("?" * len(chunk))
-            self.db.execute(f"update resources set retired_on = ? where id in ({marks})",
-                            [day.isoformat(), *chunk])
+        self.db.execute(f"update resources set retired_on = ? where {among('id')}",
+                        [day.isoformat(), ids_param(ids)])
 
     def write_category(self, category: Category) -> None:
         with self.db.atomic():
@@ -630,7 +617,3 @@ def _single_town(area_json: str | None) -> str:
     towns = json.loads(area_json or "{}").get("towns") or []
     return towns[0] if len(towns) == 1 else ""
 
-
-def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

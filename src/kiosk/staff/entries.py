@@ -7,6 +7,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from kiosk.directory.sql_ids import among, ids_param
 from kiosk.directory.store import Store
 
 
@@ -39,8 +40,8 @@ def entry_rows(store: Store, ids: list[str] | None = None) -> list[EntryRow]:
     """All entries by name, or only `ids` (to refresh the rows just saved)."""
     where, params = "", []
     if ids is not None:
-        where = f" where {{col}} in ({','.join('?' * len(ids))})"
-        params = list(ids)
+        where = " where " + among("{col}")
+        params = [ids_param(ids)]
     cats: dict[str, list[str]] = {}
     for rid, cat in store.db.execute(
             "select resource_id, category from resource_categories"

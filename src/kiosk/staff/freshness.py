@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from kiosk.directory import review
 from kiosk.directory.sources import BUNDLED, STAFF
+from kiosk.directory.sql_ids import among, ids_param
 from kiosk.directory.store import Store
 from kiosk.i18n import translate
 from kiosk.staff import history_words, reported, work_queue
@@ -54,13 +55,8 @@ def reports(store: Store, limit: int = LIMIT) -> list[reported.Reported]:
 
 
 def _known(store: Store, ids: list[str]) -> set[str]:
-    out: set[str] = set()
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        out.update(rid for (rid,) in store.db.execute(
-            f"select id from resources where {_ACTIVE} and id in "
-            f"({','.join('?' * len(chunk))})", chunk))
-    return out
+    return {rid for (rid,) in store.db.execute(
+        f"select id from resources where {_ACTIVE} and {among('id')}", [ids_param(ids)])}
 
 
 def _name(lang: str) -> str:
@@ -69,15 +65,9 @@ def _name(lang: str) -> str:
 
 
 def _values(store: Store, ids: list[str], column: str) -> dict[str, str]:
-    """`column` of the resources `ids`, by id (in chunks: SQLite limits a query's values)."""
-    out: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for rid, value in store.db.execute(
-                f"select id, {column} from resources where id in "
-                f"({','.join('?' * len(chunk))})", chunk):
-            out[rid] = value
-    return out
+    """`column` of the resources `ids`, by id."""
+    return dict(store.db.execute(f"select id, {column} from resources where {among('id')}",
+                                 [ids_param(ids)]).fetchall())
 
 
 def _names(store: Store, ids: list[str], lang: str = "en") -> dict[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.directory.sql_ids import among, ids_param
 from kiosk.directory.store import Store
 
 
@@ -62,8 +63,7 @@ def mark_seen(store: Store, ids: list[int]) -> int:
     ids = [i for i in ids if i >= 0]
     if not ids:
         return len(gone)
-    marks = ", ".join("?" for _ in ids)
     with store.db.atomic():
         cursor = store.db.execute(
-            f"update notices set seen = 1 where seen = 0 and id in ({marks})", list(ids))
+            f"update notices set seen = 1 where seen = 0 and {among('id')}", [ids_param(ids)])
     return int(cursor.rowcount) + len(gone)

@@ -24,6 +24,7 @@ from typing import Any
 from kiosk.directory import review
 from kiosk.directory.convert import Reader
 from kiosk.directory.merge import field_values, with_field
+from kiosk.directory.sql_ids import among, ids_param
 from kiosk.directory.store import Store
 from kiosk.i18n import translate
 from kiosk.staff import history
@@ -47,12 +48,9 @@ class QueueLine:
 
 def _names(store: Store, ids: list[str]) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        for rid, name, source in store.db.execute(
-                f"select id, name_en, source from resources where id in "
-                f"({','.join('?' * len(chunk))})", chunk):
-            out[rid] = (name or rid, source or "")
+    for rid, name, source in store.db.execute(
+            f"select id, name_en, source from resources where {among('id')}", [ids_param(ids)]):
+        out[rid] = (name or rid, source or "")
     return out
 
 
