@@ -5,8 +5,9 @@ screen in front (QTest, offscreen); about one tap in a hundred ends the visit as
 header's Start over does (`quick_exit`), so the soak is many visits, as a kiosk's day is.
 Speech is replaced by an engine that finishes at once,
 and the print button of the preview is never pressed (no real printing). Every `every` taps
-the soak ends the visit in progress, as the idle reset would, and on the home screen, with
-the memory the visit freed given back as the kiosk does after every visit, records the
+the soak ends the visit in progress, as the idle reset would, and on the home screen, once
+the kiosk has given back the memory the visit freed (as it does a moment after every
+visit, the event loop running meanwhile), records the
 process's resident memory (VmRSS, and its anonymous and file-backed
 parts from /proc/self/status), Python's allocated blocks and the Qt objects under the window
 and in the application, by class name, so growth can be traced to what grew. Samples
@@ -129,7 +130,10 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211,
 
     With `profile` (a folder), tracemalloc traces the heap and each sample's snapshot is
     written there, so that no snapshot stays in memory between samples."""
+    from PySide6.QtTest import QTest
+
     from kiosk.ui.read_aloud import ReadAloud
+    from kiosk.ui.window import FREE_MEMORY_AFTER_MS
 
     window.speech = InstantSpeech()
     for box in window.findChildren(ReadAloud):  # each box keeps the engine it was made with
@@ -145,7 +149,8 @@ def soak(app: Any, window: Any, taps: int, every: int = 1000, seed: int = 211,
         if done:
             window.quick_exit()  # between two visits (the next tap starts a new one)
             settle(app)
-            visits += 1
+            QTest.qWait(FREE_MEMORY_AFTER_MS + 250)  # home shown, as between two visitors,
+            visits += 1  # until the kiosk has given the visit's memory back
         gc.collect()
         settle(app)
         children, widgets, by_class = qt_counts(app, window)

@@ -2,15 +2,19 @@
 and so do the database pages SQLite kept for it (`Store.shrink_memory`): checked by the
 resident memory of child processes, whose heap holds freed pages between blocks still in
 use, or a page cache full of a table read, and by the window asking for both once the
-visit was forgotten."""
+visit was forgotten, only once what the visit let go of is gone."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
+import weakref
 
+from PySide6.QtGui import QPixmap, QPixmapCache
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 import kiosk.memory
 from kiosk.ui.window import KioskWindow
@@ -96,3 +100,37 @@ def test_the_window_gives_memory_back_once_a_visit_is_forgotten(
     window.store.db.conn.set_trace_callback(None)
     assert "pragma shrink_memory" in statements
     qtbot.waitUntil(lambda: asked == ["home"], timeout=2000)
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_memory_goes_back_after_what_the_visit_let_go_of_is_gone(
+        qtbot: QtBot, window: KioskWindow, monkeypatch) -> None:
+    """The preview over the handout closes with the visit and is deleted on the event
+    loop's next turn (`deleteLater`); the pixmaps drawn for the visit and its Python cycles
+    go too. Given back before all that, the pages they held stay resident until the next
+    visit ends."""
+    from kiosk.printing.kiosk_print import PrintPreview
+
+    window.open_category("health")
+    window.visit.handout.add(window.store.directory().resources[0].id)
+    window.print_handout()
+    preview = window.findChild(PrintPreview, "print-preview")
+    assert preview is not None and preview.isVisible()
+    assert QPixmapCache.insert("drawn-for-the-visit", QPixmap(40, 40))
+    cycle = weakref.ref(_Cycle())
+    gc.disable()  # the cycle is left for the kiosk to collect
+    seen: list[tuple[bool, bool, bool]] = []
+    monkeypatch.setattr(kiosk.memory, "return_free_memory", lambda: seen.append((
+        isValid(preview), QPixmapCache.find("drawn-for-the-visit") is not None,
+        cycle() is not None)) or True)
+    try:
+        assert cycle() is not None
+        window.header.quick_exit.emit()  # the header's Start over
+        qtbot.waitUntil(lambda: seen != [], timeout=3000)
+    finally:
+        gc.enable()
+    assert seen == [(False, False, False)]  # the preview, the pixmaps, the cycle: all gone
