@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QPushButton,
 from pytestqt.qtbot import QtBot
 
 from kiosk.directory.store import ListFilter
-from kiosk.directory.vocabulary import stems
+from kiosk.directory.vocabulary import stemmer, stems
 from kiosk.printing.render import _unit_qr_path
 from kiosk.qr import qr_modules
 from kiosk.ui.home import HELP_NOW
@@ -88,6 +88,9 @@ def test_what_was_worked_out_for_the_visit_goes_with_it(qtbot: QtBot,
     searcher = window.search.runner._searcher
     assert searcher is not None
     qtbot.waitUntil(lambda: searcher._fields == {}, timeout=2000)  # dropped on its thread
+    # The stemmers behind `stems` keep no words of their own: PyStemmer's cache (10,000
+    # words unless told otherwise) would hold the typed words past the visit.
+    assert stemmer("en").maxCacheSize == stemmer("es").maxCacheSize == 0
 
 
 def test_quick_exit_looks_like_every_other_header_button(window: KioskWindow) -> None:

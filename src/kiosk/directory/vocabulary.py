@@ -42,10 +42,14 @@ _STEMMERS: dict[str, Any] = {}
 
 
 def stemmer(lang: str) -> Any:
+    """The snowball stemmer of `lang`, made once, with PyStemmer's own cache of words off
+    (size 0): that cache outlived visits, holding up to 10,000 of the words visitors typed
+    and the directory's, in no order the kiosk controls. Repeats within a visit are
+    `stems`'s to keep, and forgotten with it."""
     if lang not in _STEMMERS:
         import Stemmer
 
-        _STEMMERS[lang] = Stemmer.Stemmer("spanish" if lang == "es" else "english")
+        _STEMMERS[lang] = Stemmer.Stemmer("spanish" if lang == "es" else "english", 0)
     return _STEMMERS[lang]
 
 
