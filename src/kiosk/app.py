@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import datetime as dt
 import logging
 import sys
@@ -51,8 +52,9 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     """What waits for the first frame, one step per turn of the event loop so that a tap
     meanwhile is answered between two steps: the database's deep check (and the day's
     backup) on a thread, the update folder and the backups' timer, the print system's
-    check, sqlite-utils (which reading the database did without), `more`, then one not yet
-    made visitor screen per step. The window's `started` follows once the steps and the
+    check, sqlite-utils (which reading the database did without), the modules of a visit's
+    rarer steps (`LOADED_AFTER_FIRST_FRAME`), `more`, then one not yet made visitor screen
+    per step. The window's `started` follows once the steps and the
     database's check (with the backup) are both done."""
     from kiosk.memory import limit_malloc_arenas
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
@@ -73,6 +75,7 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
         lambda: QTimer.singleShot(PRINT_CHECK_AFTER_MS, window,
                                   lambda: _check_print_privacy(window, store)),
         lambda: store.db.full,  # sqlite-utils, for the first write (kiosk.directory.database)
+        *(lambda name=name: importlib.import_module(name) for name in LOADED_AFTER_FIRST_FRAME),
         *more,
     ]
 
@@ -197,6 +200,12 @@ def _checked(window: KioskWindow, data_dir: Path, health: Health,
 
 
 PRINT_CHECK_AFTER_MS = 3000  # well after the first frame
+# What a visit's rarer steps import, loaded once the first frame is up: the typo search's
+# library (rapidfuzz) and the printers' module (Qt's print support). Left to the first
+# visitor who needs them, the import was theirs to wait for, and the kiosk's memory grew by
+# them (about 1.5 MB and 40 modules) in the middle of its first hour of visits.
+LOADED_AFTER_FIRST_FRAME = ("rapidfuzz.process", "rapidfuzz.distance.OSA",
+                            "kiosk.printing.printers")
 
 
 def _check_print_privacy(window: QObject, store: object) -> None:

@@ -143,3 +143,35 @@ def test_numpy_still_imports_for_whoever_needs_it(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True True"
+
+
+SETTLED_SCRIPT = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from kiosk.app import LOADED_AFTER_FIRST_FRAME, create_main_window
+window = create_main_window(Path(sys.argv[1]), windowed=True)
+window.show()
+at_frame = sorted(m for m in LOADED_AFTER_FIRST_FRAME if m in sys.modules)
+while not window.settled():
+    app.processEvents()
+print(json.dumps({"at_frame": at_frame,
+                  "settled": sorted(m for m in LOADED_AFTER_FIRST_FRAME if m in sys.modules)}))
+"""
+
+
+def test_a_visits_rarer_steps_are_loaded_once_the_first_frame_is_up(
+        tmp_path: Path, sample_dir: Path) -> None:
+    """The typo search's library and the printers' module come in the steps after the
+    first frame, not with the first visitor who mistypes or prints."""
+    from kiosk.app import LOADED_AFTER_FIRST_FRAME
+
+    assert {"rapidfuzz.process", "kiosk.printing.printers"} <= set(LOADED_AFTER_FIRST_FRAME)
+    data_dir = filled_data_dir(tmp_path, sample_dir)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", SETTLED_SCRIPT, str(data_dir)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"at_frame": [], "settled": sorted(LOADED_AFTER_FIRST_FRAME)}
