@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import importlib
 import datetime as dt
+import importlib
 import logging
 import sys
 from collections.abc import Callable
