@@ -54,8 +54,8 @@ def after_first_frame(window: KioskWindow, data_dir: Path,
     backup) on a thread, the update folder and the backups' timer, the print system's
     check, sqlite-utils (which reading the database did without), the modules of a visit's
     rarer steps (`LOADED_AFTER_FIRST_FRAME`), `more`, then one not yet made visitor screen
-    per step. The window's `started` follows once the steps and the
-    database's check (with the backup) are both done."""
+    per step. The window's `started` follows once the steps and the database's check (with
+    the backup) are both done."""
     from kiosk.memory import limit_malloc_arenas
     from kiosk.updates.watcher import start_daily_backups, watch_update_folder
 
@@ -203,7 +203,7 @@ PRINT_CHECK_AFTER_MS = 3000  # well after the first frame
 # What a visit's rarer steps import, loaded once the first frame is up: the typo search's
 # library (rapidfuzz) and the printers' module (Qt's print support). Left to the first
 # visitor who needs them, the import was theirs to wait for, and the kiosk's memory grew by
-# them (about 1.5 MB and 40 modules) in the middle of its first hour of visits.
+# them (about 1.5 MB and 40 modules) whenever that was, in the middle of the day's visits.
 LOADED_AFTER_FIRST_FRAME = ("rapidfuzz.process", "rapidfuzz.distance.OSA",
                             "kiosk.printing.printers")
 
