@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.admin.views import touch_list
 from kiosk.admin.widgets import button, label
+from kiosk.layouts import empty_layout
 
 Index = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -150,10 +151,8 @@ class FolderPicker(QWidget):
 
     def set_places(self, paths: list[Path]) -> None:
         self.allowed = list(paths)
-        while self.places_row.count():
-            item = self.places_row.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None and old is not self.again:
+        for old in empty_layout(self.places_row):
+            if old is not self.again:
                 old.hide()
                 old.deleteLater()
         for i, path in enumerate(paths[:5]):

@@ -28,6 +28,7 @@ from kiosk.admin.context import AdminContext
 from kiosk.admin.views import touch_list
 from kiosk.admin.widgets import ChoiceButtons, button, label, run_safely
 from kiosk.i18n import QT_TRANSLATE_NOOP, translated
+from kiosk.layouts import empty_layout
 from kiosk.staff import freshness, work_queue
 from kiosk.staff.freshness import QueueLine
 from kiosk.ui.widgets import enable_finger_scrolling
@@ -200,8 +201,7 @@ class WorkQueuePage(QWidget):
         self.settle_text.setText(f"{line.title}: {line.detail}")
         shown = {"open", "feed", "ours"} if line.kind == freshness.CONFLICT else \
             {"open", "this", "other", "different"}
-        while self.settle_grid.count():
-            self.settle_grid.takeAt(0)
+        empty_layout(self.settle_grid)
         for key, b in self.settle_buttons.items():
             b.setVisible(key in shown)
         for i, key in enumerate(k for k in self.settle_buttons if k in shown):

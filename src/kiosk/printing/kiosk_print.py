@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.layouts import empty_layout
 from kiosk.printing.layout import PageLayout, layout_sheet
 from kiosk.printing.render import page_images, qr_path
 from kiosk.sheets.content import Sheet
@@ -194,11 +195,8 @@ class CodesPanel(QScrollArea):
         self.items: list[CodeItem] = []
 
     def set_items(self, items: list[CodeItem], columns: int) -> None:
-        while self.grid.count():
-            child = self.grid.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        for widget in empty_layout(self.grid):
+            widget.deleteLater()
         self.items = items
         for i, item in enumerate(items):
             self.grid.addWidget(self._card(item), i // columns, i % columns)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from kiosk.directory.model import Topic
 from kiosk.directory.store import ListEntry, ListFilter, Store
 from kiosk.i18n import LANGUAGES
+from kiosk.layouts import empty_layout
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import ChipButton, clear_layout, enable_finger_scrolling, text_label
@@ -480,13 +481,7 @@ class CategoryScreen(Screen):
         if shape == self._filter_shape and not force:
             return
         self._filter_shape = shape
-        while self.filter_rows.count():
-            item = self.filter_rows.takeAt(0)
-            row = item.layout() if item is not None else None
-            if row is not None:
-                while row.count():
-                    row.takeAt(0)
-                row.deleteLater()
+        empty_layout(self.filter_rows)  # the rows go; their buttons stay, to be placed again
         for buttons in plan:
             row = QHBoxLayout()
             row.setSpacing(10)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.directory.model import LocalText, Resource
+from kiosk.layouts import empty_layout
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
@@ -262,8 +263,7 @@ class HomeScreen(Screen):
     def _replace(self) -> None:
         """Lay the same tiles out again in as many columns as now fit."""
         for grid in (self.help_grid, self.category_grid, self.topic_grid):
-            while grid.count():
-                grid.takeAt(0)
+            empty_layout(grid)
         self._columns = (0, 0)
         self._place()
 

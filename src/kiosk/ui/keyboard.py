@@ -14,6 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QWidget
 
+from kiosk.layouts import empty_layout
+
 LAYOUTS: dict[str, tuple[str, ...]] = {
     "en": ("qwertyuiop", "asdfghjkl", "zxcvbnm"),
     "es": ("qwertyuiop", "asdfghjklñü", "zxcvbnmáéíóú"),
@@ -51,8 +53,7 @@ class Keyboard(QFrame):
             self._rename()
             return
         self.lang = lang
-        while self.grid.count():
-            self.grid.takeAt(0)
+        empty_layout(self.grid)
         rows = LAYOUTS.get(lang, LAYOUTS["en"])
         placed: set[str] = set()
 

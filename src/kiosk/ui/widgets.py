@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.layouts import empty_layout
 from kiosk.paths import RESOURCES
 from kiosk.ui.line_breaks import for_display
 
@@ -318,18 +319,9 @@ def clear_layout(layout: QLayout) -> None:
     Not `deleteLater`: that waits for control to return to an event loop, which never
     happens when something drives the window directly (tests, benchmarks), and the old
     widgets would pile up."""
-    while layout.count():
-        item = layout.takeAt(0)
-        if item is None:
-            break
-        widget = item.widget()
-        if widget is not None:
-            widget.hide()
-            widget.setParent(None)  # out of the tree at once: findChild must not see it
-            if not _removed:
-                QTimer.singleShot(0, _delete_removed)
-            _removed.append(widget)
-        else:
-            inner = item.layout()
-            if inner is not None:
-                clear_layout(inner)
+    for widget in empty_layout(layout):
+        widget.hide()
+        widget.setParent(None)  # out of the tree at once: findChild must not see it
+        if not _removed:
+            QTimer.singleShot(0, _delete_removed)
+        _removed.append(widget)
