@@ -114,3 +114,23 @@ def test_the_end_of_a_visit_keeps_only_the_list_everyone_sees(tmp_path: Path,
         sorted_again.append(any("order by" in s for s in statements[before:]))
     store.db.conn.set_trace_callback(None)
     assert sorted_again == [False, False, True, True, True]
+
+
+def test_the_start_of_a_list_is_its_first_rows_and_its_length(tmp_path: Path,
+                                                              sample_dir: Path) -> None:
+    store = _store(tmp_path, sample_dir)
+    whole = store._list_ids(None, ListFilter(), None, "en")
+    assert len(whole) > 1
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    head, total = store.list_start(None, ListFilter(), rows=1)
+    store.db.conn.set_trace_callback(None)
+    assert (list(head), total) == (list(whole[:1]), len(whole))
+    assert any(s.rstrip().endswith("limit 1") for s in statements)  # not read whole
+    head, total = store.list_start(None, ListFilter(), rows=len(whole) + 1)
+    assert (list(head), total) == (list(whole), len(whole))
+    statements.clear()
+    store.db.conn.set_trace_callback(statements.append)
+    assert store.list_ids(None, ListFilter()) is head  # a list read whole is kept
+    store.db.conn.set_trace_callback(None)
+    assert not any("order by" in s for s in statements)

@@ -39,6 +39,7 @@ Clock = Callable[[], dt.datetime]
 BULK_INDEX_MIN = 200
 # Resource lists kept in memory (the largest of 100,000 resources is about 1 MB).
 LIST_CACHE_SIZE = 16
+FIRST_ROWS = 200  # a list's first screenful, read before the rest (`list_start`)
 READ_AHEAD_ROWS = 2000  # a list read ahead, per piece (about 1 ms at 100,000 entries)
 
 
@@ -252,6 +253,26 @@ class Store:
         ids = self._list_ids(category, filters, when, lang)
         self._keep(key, version, ids)
         return ids
+
+    def list_start(self, category: str | None, filters: ListFilter = ListFilter(),
+                   when: dt.datetime | None = None, lang: str = "en",
+                   rows: int = FIRST_ROWS) -> tuple[IdList, int]:
+        """The first `rows` ids of the list `list_ids` gives and how many it holds, without
+        reading the rest: a category opened for the first time shows its first screenful
+        while the rest is read in steps (`read_list_in_steps`). Reading 33,000 ids in order
+        takes the time of a tap; their count and first screenful, a tenth of it. The whole
+        list when it is kept already, or when it is shorter than `rows` (then kept)."""
+        key = self._list_key(category, filters, when, lang)
+        version, kept = self._kept(key)
+        if kept is not None:
+            return kept, len(kept)
+        sql, params = self._list_query(category, filters, when, lang)
+        head = IdList([row[0] for row in self.db.execute(f"{sql} limit ?", [*params, rows])])
+        if len(head) < rows:
+            self._keep(key, version, head)
+            return head, len(head)
+        count = self.db.execute(f"select count(*) from ({sql})", params).fetchone()[0]
+        return head, int(count)
 
     def read_list_in_steps(self, category: str | None, filters: ListFilter = ListFilter(),
                            when: dt.datetime | None = None, lang: str = "en",

@@ -55,7 +55,11 @@ IdRole = Qt.ItemDataRole.UserRole + 3
 
 
 class ResourceListModel(QAbstractListModel):
-    """Rows of places by id; row data is fetched from the store in blocks when needed."""
+    """Rows of places by id; row data is fetched from the store in blocks when needed.
+
+    The ids may be the first of a longer list (`set_ids` with its `total`): the rest is
+    handed over with `complete` once read, or asked for with `wants_all` when the view
+    needs rows beyond them first."""
 
     def __init__(self, store: Store, clock: Callable[[], dt.datetime],
                  parent: QObject | None = None) -> None:
@@ -63,16 +67,19 @@ class ResourceListModel(QAbstractListModel):
         self.store = store
         self.clock = clock
         self.ids: Sequence[str] = []
+        self.total = 0  # the list's length, of which `ids` may be the first part
         self.shown = 0
+        self.wants_all: Callable[[], object] = lambda: None
         self.lang = "en"
         self.words: dict[str, str] = {}
         self._entries: dict[str, ListEntry] = {}
         self._open: dict[str, bool] = {}
         self.fetches = 0  # how many times the store was asked (the design keeps this small)
 
-    def set_ids(self, ids: Sequence[str]) -> None:
+    def set_ids(self, ids: Sequence[str], total: int | None = None) -> None:
         self.beginResetModel()
         self.ids = ids
+        self.total = len(ids) if total is None else total
         self.shown = min(len(ids), PAGE)
         self._entries = {}
         self._open = {}
@@ -87,12 +94,23 @@ class ResourceListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.shown
 
+    def complete(self, ids: Sequence[str]) -> bool:
+        """The whole list, when `ids` is its first part: taken without a change to the
+        rows shown when it goes on from them; False (nothing taken) when it does not, the
+        directory having changed since the first part was read."""
+        if len(ids) != self.total or list(ids[:len(self.ids)]) != list(self.ids):
+            return False
+        self.ids = ids
+        return True
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self.shown < len(self.ids)
+        return not parent.isValid() and self.shown < self.total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
+        if self.shown + PAGE > len(self.ids) and len(self.ids) < self.total:
+            self.wants_all()  # scrolled past the first part before the rest was read
         more = min(PAGE, len(self.ids) - self.shown)
         if more <= 0:
             return
@@ -285,8 +303,9 @@ class CategoryScreen(Screen):
     def __init__(self, ctx: ScreenContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.slug = ""
-        # The list in the other languages' order, read a piece per turn of the event loop
-        # while the visitor looks at this one (`Store.read_list_in_steps`).
+        # The rest of the list shown (when only its first screenful was read), then the
+        # list in the other languages' order, read a piece per turn of the event loop while
+        # the visitor looks at this one (`Store.read_list_in_steps`).
         self._read_ahead: list[Iterator[None]] = []
         self._reading = False  # a piece is asked for on the next turn
         self.setProperty("role", "page")
@@ -380,18 +399,35 @@ class CategoryScreen(Screen):
     def reload(self) -> None:
         if not self.slug:
             return
-        filters, when = self.list_filter(), self.ctx.clock()
-        ids = self.ctx.store.list_ids(self.slug, filters, when, lang=self.lang)
-        self._read_ahead = [self.ctx.store.read_list_in_steps(self.slug, filters, when, lang)
-                            for lang in LANGUAGES if lang != self.lang]
-        self._read_later()  # ready for a change of language
-        self.model.set_ids(ids)
+        filters, when, store = self.list_filter(), self.ctx.clock(), self.ctx.store
+        ids, n = store.list_start(self.slug, filters, when, lang=self.lang, rows=PAGE)
+        rest = [] if len(ids) == n else [self._rest_of_list(filters, when)]
+        self._read_ahead = rest + [store.read_list_in_steps(self.slug, filters, when, lang)
+                                   for lang in LANGUAGES if lang != self.lang]
+        self._read_later()  # the rest of this list, then ready for a change of language
+        self.model.set_ids(ids, n)
+        self.model.wants_all = lambda: self._take_whole_list(filters, when)
         self.view.scrollToTop()
-        n = len(ids)
         self.count.setText(self.tr("1 place") if n == 1
                             else self.tr("%1 places").replace("%1", str(n)))
         self.view.setVisible(n > 0)
         self.empty.setVisible(n == 0)
+
+    def _rest_of_list(self, filters: ListFilter, when: dt.datetime) -> Iterator[None]:
+        """The list shown read whole in steps, then handed to the model."""
+        yield from self.ctx.store.read_list_in_steps(self.slug, filters, when, self.lang)
+        self._take_whole_list(filters, when)
+
+    def _take_whole_list(self, filters: ListFilter, when: dt.datetime) -> None:
+        """The whole list for the model showing its first part (kept by the store once
+        read in steps; read now when it is not). When the directory changed since that
+        part was read, the list is shown again from the start."""
+        model = self.model
+        if len(model.ids) == model.total:
+            return
+        ids = self.ctx.store.list_ids(self.slug, filters, when, lang=self.lang)
+        if not model.complete(ids):
+            QTimer.singleShot(0, self, self.reload)
 
     @Slot()
     def _read_more(self) -> None:
@@ -400,14 +436,19 @@ class CategoryScreen(Screen):
         self._reading = False
         if not self._read_ahead:
             return
+        piece = self._read_ahead[0]
         try:
-            next(self._read_ahead[0])
+            next(piece)
         except StopIteration:
-            self._read_ahead.pop(0)
+            self._drop(piece)
         except Exception:  # a list not read ahead is read when asked for, as before
             log.exception("reading a list ahead failed")
-            self._read_ahead.pop(0)
+            self._drop(piece)
         self._read_later()
+
+    def _drop(self, piece: Iterator[None]) -> None:
+        if self._read_ahead and self._read_ahead[0] is piece:  # not replaced meanwhile
+            self._read_ahead.pop(0)
 
     def _read_later(self) -> None:
         if self._read_ahead and not self._reading:
