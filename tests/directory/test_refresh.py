@@ -182,6 +182,12 @@ def test_duplicates_across_sources_are_found_by_phone_and_by_name(kiosk: Store) 
     assert kiosk.resource("clinic").active and kiosk.resource("211-windham-8").active  # type: ignore[union-attr]
 
 
+def test_names_are_compared_without_accents_case_or_filler_words() -> None:
+    assert review.name_words("Clínica Hispana & Services") == {"clinica", "hispana"}
+    assert review.name_words("CLINICA hispana and the Center") == {"clinica", "hispana"}
+    assert review.name_words("Niños") == review.name_words("ninos") == {"ninos"}
+
+
 def test_undoing_an_import_puts_back_entries_and_the_feed_s_version(kiosk: Store) -> None:
     import_feed(kiosk, *FEED)
     pantry = kiosk.resource("211-windham-1")

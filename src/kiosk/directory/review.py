@@ -31,6 +31,7 @@ NAME_SIMILARITY = 0.6
 _STOP = frozenset(("the", "of", "and", "for", "a", "an", "at", "in", "de", "del", "la", "el",
                    "los", "las", "y", "inc", "llc", "corp", "co", "program", "programs",
                    "service", "services", "center", "centre"))
+_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -131,9 +132,11 @@ def record_duplicate(store: Store, resource_id: str, other_id: str, detail: str,
 
 def name_words(name: str) -> frozenset[str]:
     """The words of a name that tell places apart (accents, case and filler words gone)."""
-    text = unicodedata.normalize("NFKD", name.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("&", " and ")
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", text) if w not in _STOP)
+    text = name.lower()
+    if not text.isascii():  # an ASCII name has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return frozenset(w for w in _WORD.findall(text.replace("&", " and ")) if w not in _STOP)
 
 
 def similar_names(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -37,6 +37,8 @@ DEFAULT_ORIGIN = "default"
 
 def fold(text: str) -> str:
     """Lower case without accents, as keywords are matched."""
+    if text.isascii():  # nothing to take apart, no accents
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in text if not unicodedata.combining(c))
 
