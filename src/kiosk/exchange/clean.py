@@ -74,6 +74,8 @@ def zip_code(value: str) -> str:
 def website(value: str) -> str:
     """A web address as published, with an obvious slip mended (`http//`, spaces)."""
     value = value.strip().replace(" ", "")
+    if value.startswith(("https://", "http://")) or not value.lower().startswith("http"):
+        return value  # most addresses: nothing to mend
     lower = value.lower()
     for broken, fixed in (("http//", "http://"), ("https//", "https://"),
                           ("http:/", "http://"), ("https:/", "https://")):

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from operator import attrgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,8 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\
                    r"\s*(?:z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
 MAX_KEYWORD_TAGS = 8
+_NO_TEXT = LocalText()
+_NO_ADDRESS = Address()
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "opens_at", "closes_at", "bymonthday",
                    "description", "notes")
 
@@ -113,8 +117,20 @@ class HsdsResult:
         return lines
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    lower = text.lower()
+    if lower.isascii() and lower.isalnum():  # most ids: nothing to replace
+        return lower
+    return _NOT_SLUG.sub("-", lower).strip("-")
+
+
+def _has_controls(value: str) -> bool:
+    """`CONTROL_CHARACTERS` in `value`; a printable text (most are) has none of them, and
+    that is quicker to ask."""
+    return not value.isprintable() and CONTROL_CHARACTERS.search(value) is not None
 
 
 def _minutes(text: str) -> int | None:
@@ -130,6 +146,13 @@ def _minutes(text: str) -> int | None:
     if hour > 24 or minute > 59:
         return None
     return hour * 60 + minute
+
+
+def _first_id(value: str) -> str:
+    """The first id of a foreign-key cell ("" when it has none)."""
+    if "," not in value and ";" not in value:
+        return value
+    return next(iter(_ids(value)), "")
 
 
 def _ids(value: str) -> list[str]:
@@ -156,19 +179,26 @@ class _Builder:
         self.attributes = self.index("attribute", "link_id")
         self.paths: dict[str, Path] = {}
         self.record_term = out.uid("term", out.RECORD_TERM)
+        # Only the kiosk's own exports carry its records: other packages skip the look-up.
+        self.has_records = any(r.values.get("taxonomy_term_id") == self.record_term
+                               for r in tables.of("attribute"))
         self.term_slugs: dict[str, tuple[tuple[str, ...] | None, str]] = {}
         self.phone_cache: dict[tuple[str, str], tuple[Any, str, str]] = {}
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
         self.languages_cache: dict[tuple[Any, ...], tuple[str, ...]] = {}
         self.town_cache: dict[str, str] = {}
+        self.state_cache: dict[str, str] = {}
+        self.zip_cache: dict[str, tuple[str, str]] = {}
+        self.org_names: dict[Row, str] = {}  # by the organisation's row
+        self.source_refs: dict[str, str] = {}
+        # A list of terms -> (its categories this kiosk has, whether it maps to any at
+        # all, names of its terms that map to nothing).
         self.listed_cache: dict[tuple[tuple[str, str], ...],
-                                tuple[tuple[str, ...], tuple[str, ...]]] = {}
+                                tuple[tuple[str, ...], bool, tuple[str, ...]]] = {}
         self.schedule_cache: dict[tuple[str | None, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
         # The schedule fields this package has at all (a 1.x one has four of the eight).
-        present: set[str] = set()
-        for row in tables.of("schedule"):
-            present.update(row.values)
+        present = set(chain.from_iterable(map(attrgetter("values"), tables.of("schedule"))))
         self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
         self.missing_orgs: Counter[str] = Counter()
         self.links: dict[str, tuple[dict[str, list[Row]], ...]] = {}
@@ -184,19 +214,17 @@ class _Builder:
         """Rows of `table` by the value of `key`, built once (a cell may name several)."""
         if (table, key) in self.by:
             return self.by[table, key]
-        found: dict[str, list[Row]] = {}
-        several = key != "id"
-        for row in self.t.of(table):
-            value = row.values.get(key)
-            if not value:
-                continue
-            if several and ("," in value or ";" in value):
+        rows = self.t.of(table)
+        cells = list(map(methodcaller("get", key), map(attrgetter("values"), rows)))
+        grouped: defaultdict[str, list[Row]] = defaultdict(list)
+        for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
+            grouped[value].append(row)
+        found = dict(grouped)
+        if key != "id" and any("," in value or ";" in value for value in found):
+            found = {}  # some cells name several: each row under each of its ids, in order
+            for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
                 for one in _ids(value):
                     found.setdefault(one, []).append(row)
-            elif value in found:
-                found[value].append(row)
-            else:
-                found[value] = [row]
         self.by[table, key] = found
         return found
 
@@ -221,7 +249,7 @@ class _Builder:
             self.leave_out(row, f"the {what} is {len(value):,} characters long; at most "
                                 f"{limit:,} are allowed")
             return ""
-        if CONTROL_CHARACTERS.search(value):
+        if _has_controls(value):
             self.leave_out(row, f"the {what} holds control or text-direction characters "
                                 f'("{excerpt(value, 40)}")')
             return ""
@@ -292,20 +320,25 @@ class _Builder:
 
     def service_categories(self, row: Row, sid: str, known: set[str],
                            keywords: str) -> list[str]:
+        attributes = self.attributes.get(sid)
         listed: list[tuple[str, str]] = [
-            (a.get("taxonomy_term_id"), a.get("taxonomy_detail"))
-            for a in self.attributes.get(sid, []) if a.get("link_entity") in ("", "service")]
-        listed += [(t, "") for t in _ids(row.get("taxonomy_ids"))]
-        listed += [(t, "") for t in _ids(row.get("taxonomy_codes"))]
+            (a.get("taxonomy_term_id"), a.get("taxonomy_detail")) for a in attributes
+            if a.get("link_entity") in ("", "service")] if attributes else []
+        for column in ("taxonomy_ids", "taxonomy_codes"):
+            cell = row.get(column)
+            if cell:
+                listed += [(t, "") for t in _ids(cell)]
         key = tuple(listed)
-        found_before = self.listed_cache.get(key)
-        if found_before is None:
-            found_before = self.listed_cache[key] = self._listed_categories(listed, known)
-        slugs = list(found_before[0])
-        unmapped = found_before[1]
-        if not slugs:
-            text = " ".join((row.get("name"), row.get("description"), keywords))
-            slugs = self.mapping.for_text(text)
+        found = self.listed_cache.get(key)
+        if found is None:
+            slugs, unmapped = self._listed_categories(listed, known)
+            found = self.listed_cache[key] = (tuple(s for s in slugs if s in known),
+                                              bool(slugs), unmapped)
+        kept, mapped, unmapped = found
+        if mapped:
+            return list(kept)
+        slugs = self.mapping.for_text(" ".join((row.get("name"), row.get("description"),
+                                                keywords)))
         if not slugs:
             for term_name in dict.fromkeys(unmapped):
                 self.result.unmapped[term_name] += 1
@@ -408,7 +441,9 @@ class _Builder:
                 if kind_text != "fax":
                     self.note(f'phones of type "{excerpt(row.get("type"), 30)}" were left out')
                 continue
-            extension = row.get("extension").removesuffix(".0")
+            extension = row.get("extension")
+            if extension:
+                extension = extension.removesuffix(".0")
             parsed, option, problem = self._parsed(raw, extension)
             if parsed is None:
                 self.leave_out(row, problem)
@@ -419,12 +454,13 @@ class _Builder:
             seen.add(key)
             label = row.get("description")
             en = self.text(row, label, "phone's label") if label and len(label) <= 40 else ""
-            es = ""
             if option:
-                en, es = (f"{en}, option {option}" if en else f"Option {option}",
-                          "" if en else f"Opción {option}")
-            phones.append(Phone(parsed.number, parsed.display, kind, LocalText(en, es),
-                                extension=parsed.extension))
+                text = (LocalText(f"{en}, option {option}") if en else
+                        LocalText(f"Option {option}", f"Opción {option}"))
+            else:
+                text = LocalText(en) if en else _NO_TEXT
+            phones.append(Phone(parsed.number, parsed.display, kind, text, _NO_TEXT,
+                                parsed.extension))
         return tuple(phones)
 
     def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
@@ -458,8 +494,10 @@ class _Builder:
     def hours(self, rows: list[Row]) -> tuple[WeeklyHours | None, list[str]]:
         spans: list[tuple[int, int, int]] = []
         notes: list[str] = []
+        cache, keys = self.schedule_cache, self.schedule_keys
         for row in rows:
-            row_spans, text = self._schedule(row)
+            row_spans, text = cache.get(tuple(map(row.values.get, keys))) or \
+                self._schedule(row)
             if row_spans:
                 spans += row_spans
             elif text and text not in notes:
@@ -486,7 +524,7 @@ class _Builder:
         location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))]
         if not location_ids and row.get("location_id"):
             location_ids = _ids(row.get("location_id"))
-        record = self._record_of(sid) if self.attributes else None
+        record = self._record_of(sid) if self.has_records else None
         if record is None:
             return self.native(row, sid, sal_ids, location_ids, known)
         data = self.merge(record, row, known)
@@ -500,40 +538,46 @@ class _Builder:
 
     def native(self, row: Row, sid: str, sal_ids: list[str], location_ids: list[str],
                known: set[str]) -> Resource | None:
-        name = self.text(row, row.get("name"), "name")
+        get = row.get
+        name = self.text(row, get("name"), "name")
         if not name:
-            self.skip(row, "the service has no name" if not row.get("name") else
+            self.skip(row, "the service has no name" if not get("name") else
                       "the service has no name the kiosk can show")
             return None
-        org_id = next(iter(_ids(row.get("organization_id"))), "")
+        org_id = _first_id(get("organization_id"))
         org_rows = self.orgs.get(org_id, ()) if org_id else ()
         org = org_rows[0] if org_rows else None
         if org_id and org is None:
             self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
-        description = self.text(row, row.get("description"), "description", MAX_LONG) or (
+        description = self.text(row, get("description"), "description", MAX_LONG) or (
             self.text(org, org.get("description"), "description", MAX_LONG) if org else "")
-        keywords = row.get("keywords")
+        keywords = get("keywords")
         categories = self.service_categories(row, sid, known, keywords)
-        org_name = self.text(org, org.get("name"), "organisation's name") if org else ""
-        website = clean.website(row.get("url") or (org.get("website") if org else ""))
-        if website and (not WEBSITE.match(website) or CONTROL_CHARACTERS.search(website)
+        org_name = ""
+        if org is not None:
+            org_name = self.org_names.get(org)  # type: ignore[assignment]
+            if org_name is None:
+                org_name = self.org_names[org] = self.text(org, org.get("name"),
+                                                           "organisation's name")
+        website = clean.website(get("url") or (org.get("website") if org else ""))
+        if website and (not WEBSITE.match(website) or _has_controls(website)
                         or len(website) > MAX_SHORT):
             self.leave_out(row, f'"{excerpt(website)}" is not a web address')
             website = ""
-        email = row.get("email")
-        if email and (not EMAIL.match(email) or CONTROL_CHARACTERS.search(email)
+        email = get("email")
+        if email and (not EMAIL.match(email) or _has_controls(email)
                       or len(email) > MAX_SHORT):
             self.leave_out(row, f'"{excerpt(email)}" is not an email address')
             email = ""
-        status = row.get("status").lower()
+        status = get("status").lower()
         if status in ("inactive", "defunct", "temporarily closed"):
             status = "inactive"
         else:
             if status not in ("", "active"):
-                self.note(f'{row.where}: status "{excerpt(row.get("status"), 30)}" was read '
+                self.note(f'{row.where}: status "{excerpt(get("status"), 30)}" was read '
                           "as active")
             status = "active"
-        eligibility = self.text(row, row.get("eligibility_description"), "eligibility",
+        eligibility = self.text(row, get("eligibility_description"), "eligibility",
                                 MAX_LONG)
         if not eligibility:
             eligibility = "; ".join(self.text(e, e.get("eligibility"), "eligibility",
@@ -546,31 +590,35 @@ class _Builder:
         phones = self.phones(phone_rows)
         hours, notes = self.hours(self.related("schedule", sid, sal_ids, location_ids))
         hours_note = self.text(row, " ".join(n if n.endswith((".", "!", "?")) else n + "."
-                                             for n in notes), "hours note", MAX_LONG)
-        fees = row.get("fees_description") or row.get("fees")
+                                             for n in notes), "hours note", MAX_LONG) \
+            if notes else ""
+        fees = get("fees_description") or get("fees")
         cost = ("free",) if fees and _FREE.search(fees) else ()
         tags: tuple[str, ...] = ()
         if keywords:
             tags = tuple(dict.fromkeys(k.lower() for k in _ids(keywords)
-                                       if len(k) <= 40 and not CONTROL_CHARACTERS.search(k)
+                                       if len(k) <= 40 and not _has_controls(k)
                                        ))[:MAX_KEYWORD_TAGS]
+        ref = self.source_refs.get(row.file)
+        if ref is None:
+            ref = self.source_refs[row.file] = \
+                f"{self.source}: {row.file}" if self.source else row.file
         return Resource(
             id=f"{self.source}-{_slug(sid)}" if self.source else _slug(sid),
-            name=LocalText(name, ""),
+            name=LocalText(name),
             categories=tuple(categories),
-            description=LocalText(description, ""),
-            sources=(Source(f"{self.source}: {row.file}" if self.source else row.file, (),
-                            f"HSDS service id {sid}"),),
+            description=LocalText(description) if description else _NO_TEXT,
+            sources=(Source(ref, (), f"HSDS service id {sid}"),),
             organization=org_name if org_name and org_name != name else "",
             phones=phones,
             website=website,
             email=email,
-            address=self.address(location_ids) or Address(),
+            address=self.address(location_ids) or _NO_ADDRESS,
             hours=hours,
-            hours_note=LocalText(hours_note, ""),
+            hours_note=LocalText(hours_note) if hours_note else _NO_TEXT,
             cost=cost,
             languages=self.languages(self.languages_of.get(sid, ())),
-            eligibility=LocalText(eligibility, ""),
+            eligibility=LocalText(eligibility) if eligibility else _NO_TEXT,
             tags=tags,
             status=status,
             source=self.source,
@@ -579,16 +627,23 @@ class _Builder:
     def address(self, location_ids: list[str]) -> Address | None:
         for lid in location_ids:
             for row in self.addresses_of.get(lid, ()):
-                if row.get("address_type").lower() not in ("", "physical"):
+                get = row.get
+                if get("address_type").lower() not in ("", "physical"):
                     continue
-                street = ", ".join(self.text(row, p, "street") for p in (
-                    row.get("address_1"), row.get("address_2")) if p)
-                zip_code = clean.zip_code(row.get("postal_code"))
-                if zip_code and not ZIP.match(zip_code):
-                    self.leave_out(row, f'"{excerpt(zip_code, 20)}" is not a US ZIP code')
-                    zip_code = ""
-                state = clean.state(row.get("state_province")) or "CT"
-                city = row.get("city")
+                first, second = get("address_1"), get("address_2")
+                if first and second:
+                    street = ", ".join((self.text(row, first, "street"),
+                                        self.text(row, second, "street")))
+                else:
+                    street = self.text(row, first or second, "street")
+                zip_code, problem = self.zip_code(get("postal_code"))
+                if problem:
+                    self.leave_out(row, problem)
+                raw_state = get("state_province")
+                state = self.state_cache.get(raw_state)
+                if state is None:
+                    state = self.state_cache[raw_state] = clean.state(raw_state) or "CT"
+                city = get("city")
                 town = self.town_cache.get(city)
                 if town is None:
                     town = self.text(row, city, "town")
@@ -597,10 +652,22 @@ class _Builder:
                 return Address(street, town, state, zip_code)
         return None
 
+    def zip_code(self, value: str) -> tuple[str, str]:
+        """(ZIP code, or "" and why), worked out once per distinct cell."""
+        found = self.zip_cache.get(value)
+        if found is None:
+            zip_code = clean.zip_code(value)
+            if zip_code and not ZIP.match(zip_code):
+                found = ("", f'"{excerpt(zip_code, 20)}" is not a US ZIP code')
+            else:
+                found = (zip_code, "")
+            self.zip_cache[value] = found
+        return found
+
     def languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:
         """A service's language codes; each distinct set of cells (a directory has a few
         dozen) is worked out once."""
-        key = tuple((r.values.get("code"), r.values.get("name")) for r in rows)
+        key = tuple([(r.values.get("code"), r.values.get("name")) for r in rows])
         found = self.languages_cache.get(key)
         if found is None:
             found = self.languages_cache[key] = self._languages(rows)
