@@ -405,8 +405,8 @@ class CategoryScreen(Screen):
         self._read_ahead = rest + [store.read_list_in_steps(self.slug, filters, when, lang)
                                    for lang in LANGUAGES if lang != self.lang]
         self._read_later()  # the rest of this list, then ready for a change of language
-        self.model.set_ids(ids, n)
         self.model.wants_all = lambda: self._take_whole_list(filters, when)
+        self.model.set_ids(ids, n)
         self.view.scrollToTop()
         self.count.setText(self.tr("1 place") if n == 1
                             else self.tr("%1 places").replace("%1", str(n)))
