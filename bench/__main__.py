@@ -223,11 +223,10 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, str, str, str]]:
     for at in sorted(int(s) for s, e in results["sizes"].items() if "import_hsds" in e):
         hsds = results["sizes"][str(at)]["import_hsds"]
         own = hsds.get("kiosk_own_work", {}).get("services_per_s")  # None: an older run's
+        # The target is the kiosk's own work (issue 18): reading the CSV files and writing
+        # SQLite are shown beside it in the table above ("read to written"), not judged.
         add(f"HSDS 2-1-1 import at {at:,}, the kiosk's own work (services/s)", own,
             ">= 20,000", None if own is None else own >= 20_000)
-        total = hsds.get("total", {}).get("services_per_s")
-        add("  the same, read and written too (services/s)", total, ">= 20,000",
-            None if total is None else total >= 20_000)
     if "import_hsds_command" in results:
         seconds = results["import_hsds_command"]["seconds"]["median"]
         add("kiosk import of 5,000 services, start-up included (s)", seconds, "< 3",
