@@ -21,13 +21,24 @@ so a soak that keeps one snapshot per sample measures its own snapshots. To find
 in the Python heap, run the soak alone with `--profile`: it traces, writes each snapshot to a
 file and prints the lines that grew most (its memory figures then include the profiler).
 
-    python3 -m bench.soak DATA_DIR [TAPS] [--profile]
+Native memory (Qt's, SQLite's, the C library's) is traced from outside: `--no-cleanup` ends
+the process at once after printing (`os._exit`), so that a native heap profiler counts all
+that is still allocated as not freed, and two soaks of different lengths compared show what
+grows (`bench/profiles/soak-heaptrack-100000.txt`; give heaptrack the interpreter itself, not
+a wrapper script that starts it):
+
+    heaptrack -o short python3 -m bench.soak DATA_DIR 2000 --no-cleanup
+    heaptrack -o long python3 -m bench.soak COPY_OF_DATA_DIR 6000 --no-cleanup
+    heaptrack_print -d short.zst long.zst -l 1 -p 0 -a 0 -T 0
+
+    python3 -m bench.soak DATA_DIR [TAPS] [--profile] [--no-cleanup]
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import random
 import sys
 import tempfile
@@ -225,6 +236,9 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as folder:
         profile = Path(folder) if "--profile" in argv else None
         result = soak(app, window, taps, every=max(min(1000, taps // 5), 1), profile=profile)
+    if "--no-cleanup" in argv:
+        print(json.dumps(result, indent=1), flush=True)
+        os._exit(0)  # nothing freed: what is still allocated is what the soak left
     window.close()
     print(json.dumps(result, indent=1))
     return 0
