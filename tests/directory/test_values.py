@@ -9,7 +9,7 @@ import pytest
 from kiosk.directory import usage
 from kiosk.directory.hours import HoursError, WeeklyHours, parse_span
 from kiosk.directory.model import LocalText, Phone
-from kiosk.directory.phones import ParsedNumber, PhoneError, parse_number
+from kiosk.directory.phones import ParsedNumber, PhoneError, parse_number, plain_number
 from kiosk.directory.settings import Settings
 from kiosk.directory.store import Store
 
@@ -32,6 +32,26 @@ def test_phone_numbers_in_common_forms(text: str, number: str, display: str, ext
 def test_phone_numbers_refused(text: str) -> None:
     with pytest.raises(PhoneError):
         parse_number(text)
+
+
+@pytest.mark.parametrize("text", ["860-456-2261", "(860) 456-2261", "1-860-456-2261",
+                                  "860.456.2261", "(860)4562261"])
+def test_a_number_in_the_usual_groups_is_read_in_one_step(text: str) -> None:
+    parsed = parse_number(text)
+    assert plain_number(text) == (parsed.number, parsed.display) == (
+        "+18604562261", "(860) 456-2261")
+
+
+@pytest.mark.parametrize("text", ["+1 (860) 774-2020", "860-456-2261 x4", "211",
+                                  "(800) 370-LEAD", " 860-456-2261", "860-456-226"])
+def test_other_forms_are_left_to_parse_number(text: str) -> None:
+    assert plain_number(text) is None
+
+
+def test_a_number_in_the_usual_groups_that_cannot_exist_is_refused() -> None:
+    for check in (plain_number, parse_number):
+        with pytest.raises(PhoneError, match='"200-555-2261" is not a valid US phone number'):
+            check("200-555-2261")
 
 
 def test_phone_uris() -> None:

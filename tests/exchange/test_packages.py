@@ -310,15 +310,23 @@ def test_each_distinct_phone_number_is_checked_once(
 
     package = write_package(tmp_path, 300, taxonomy="airs")
     calls: list[str] = []
-    real = hsds_import.parse_number
+    real, real_plain = hsds_import.parse_number, hsds_import.plain_number
 
     def counting(text: str, words: bool = False) -> object:
         calls.append(text)
         return real(text, words)
 
+    plain: list[str] = []
+
+    def counting_plain(text: str) -> object:
+        plain.append(text)
+        return real_plain(text)
+
     monkeypatch.setattr(hsds_import, "parse_number", counting)
+    monkeypatch.setattr(hsds_import, "plain_number", counting_plain)
     read_hsds(package.path, base.directory())
     assert calls and len(calls) == len(set(calls))
+    assert plain and len(plain) == len(set(plain))
 
 
 def test_the_import_page_report_is_bounded(base: Store, tmp_path: Path) -> None:

@@ -38,13 +38,9 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
     raw = str(text).strip()
     if not raw:
         raise PhoneError("the phone number is empty")
-    plain = _PLAIN.fullmatch(raw)
-    if plain:  # (860) 456-2261, 1-860-456-2261, 860.456.2261: most numbers, in one step
-        area, exchange, line = plain.groups()
-        if not _exchange_is_valid(area, exchange):
-            raise PhoneError(f'"{text}" is not a valid US phone number')
-        number = f"+1{area}{exchange}{line}"
-        return ParsedNumber(number, f"({area}) {exchange}-{line}")
+    plain = _plain(raw, text)
+    if plain is not None:
+        return ParsedNumber(*plain)
     digits_only = _SEPARATORS.sub("", raw)
     if _SHORT_CODE.match(digits_only):
         return ParsedNumber(digits_only, digits_only)
@@ -77,6 +73,23 @@ def parse_number(text: str, words: bool = False) -> ParsedNumber:
         raise PhoneError(f'"{text}" is not a valid US phone number')
     number = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return ParsedNumber(number, display_number(number), extension)
+
+
+def plain_number(text: str) -> tuple[str, str] | None:
+    """`parse_number` of a number in the usual groups, as (number, display), in one step;
+    None when `text` is written any other way (so that `parse_number` reads it)."""
+    return _plain(text, text)
+
+
+def _plain(raw: str, text: str) -> tuple[str, str] | None:
+    # (860) 456-2261, 1-860-456-2261, 860.456.2261: most numbers.
+    plain = _PLAIN.fullmatch(raw)
+    if plain is None:
+        return None
+    area, exchange, line = plain.groups()
+    if not _exchange_is_valid(area, exchange):
+        raise PhoneError(f'"{text}" is not a valid US phone number')
+    return f"+1{area}{exchange}{line}", f"({area}) {exchange}-{line}"
 
 
 _NANP = re.compile(r"^1?([2-9]\d{2})([2-9]\d{2})(\d{4})$")

@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain, compress
-from operator import attrgetter, methodcaller
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ from kiosk.directory.convert import (
 )
 from kiosk.directory.hours import Span, WeeklyHours
 from kiosk.directory.model import Address, Category, Directory, LocalText, Phone, Resource, Source
-from kiosk.directory.phones import PhoneError, parse_number
+from kiosk.directory.phones import PhoneError, parse_number, plain_number
 from kiosk.directory.problems import path_text
 from kiosk.exchange import clean
 from kiosk.exchange import hsds_export as out
@@ -64,6 +64,7 @@ _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNOREC
 MAX_KEYWORD_TAGS = 8
 _NO_TEXT = LocalText()
 _NO_ADDRESS = Address()
+_VALUES = attrgetter("values")
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "opens_at", "closes_at", "bymonthday",
                    "description", "notes")
 
@@ -176,6 +177,9 @@ class _Builder:
         self.kiosk_categories = {out.uid("taxonomy", out.CATEGORY_TAXONOMY)}
         self.terms = {r.get("id"): r for r in tables.of("taxonomy_term") if r.get("id")}
         self.by: dict[tuple[str, str], dict[str, list[Row]]] = {}
+        # The columns of the tables that were looked at whole: no index of a column that
+        # none of their rows has is built row by row.
+        self.columns: dict[str, set[str]] = {}
         self.attributes = self.index("attribute", "link_id")
         self.paths: dict[str, Path] = {}
         self.record_term = out.uid("term", out.RECORD_TERM)
@@ -183,8 +187,9 @@ class _Builder:
         self.has_records = any(r.values.get("taxonomy_term_id") == self.record_term
                                for r in tables.of("attribute"))
         self.term_slugs: dict[str, tuple[tuple[str, ...] | None, str]] = {}
-        self.phone_cache: dict[tuple[str, str], tuple[Any, str, str]] = {}
+        self.phone_cache: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
+        self.week_cache: dict[tuple[Any, ...], tuple[WeeklyHours | None, tuple[str, ...]]] = {}
         self.languages_cache: dict[tuple[Any, ...], tuple[str, ...]] = {}
         self.town_cache: dict[str, str] = {}
         self.state_cache: dict[str, str] = {}
@@ -198,8 +203,10 @@ class _Builder:
         self.schedule_cache: dict[tuple[str | None, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
         # The schedule fields this package has at all (a 1.x one has four of the eight).
-        present = set(chain.from_iterable(map(attrgetter("values"), tables.of("schedule"))))
+        present = set(chain.from_iterable(map(_VALUES, tables.of("schedule"))))
         self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
+        self.columns["schedule"] = present
+        self.schedule_cells = itemgetter(*self.schedule_keys or ("",))
         self.missing_orgs: Counter[str] = Counter()
         self.links: dict[str, tuple[dict[str, list[Row]], ...]] = {}
         # The tables a service is linked through, each indexed once.
@@ -215,12 +222,18 @@ class _Builder:
         if (table, key) in self.by:
             return self.by[table, key]
         rows = self.t.of(table)
-        cells = list(map(methodcaller("get", key), map(attrgetter("values"), rows)))
+        columns = self.columns.get(table)
+        cells = [row.values.get(key) for row in rows] if columns is None or key in columns \
+            else []
+        if not any(cells):
+            self.by[table, key] = {}
+            return {}
         grouped: defaultdict[str, list[Row]] = defaultdict(list)
         for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
             grouped[value].append(row)
         found = dict(grouped)
-        if key != "id" and any("," in value or ";" in value for value in found):
+        keys = "".join(found)
+        if key != "id" and ("," in keys or ";" in keys):
             found = {}  # some cells name several: each row under each of its ids, in order
             for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
                 for one in _ids(value):
@@ -242,14 +255,14 @@ class _Builder:
         """A published text cleaned (`clean.text`), or "" and a reason when it is longer
         than the kiosk allows or holds control or direction characters (the same rules as
         the kiosk's own files)."""
-        value = clean.text(value)
         if not value:
             return ""
+        value = clean.text(value)
         if len(value) > limit:
             self.leave_out(row, f"the {what} is {len(value):,} characters long; at most "
                                 f"{limit:,} are allowed")
             return ""
-        if _has_controls(value):
+        if not value.isprintable() and CONTROL_CHARACTERS.search(value):
             self.leave_out(row, f"the {what} holds control or text-direction characters "
                                 f'("{excerpt(value, 40)}")')
             return ""
@@ -319,7 +332,7 @@ class _Builder:
         return found, name
 
     def service_categories(self, row: Row, sid: str, known: set[str],
-                           keywords: str) -> list[str]:
+                           keywords: str) -> tuple[str, ...]:
         attributes = self.attributes.get(sid)
         listed: list[tuple[str, str]] = [
             (a.get("taxonomy_term_id"), a.get("taxonomy_detail")) for a in attributes
@@ -336,14 +349,14 @@ class _Builder:
                                               bool(slugs), unmapped)
         kept, mapped, unmapped = found
         if mapped:
-            return list(kept)
+            return kept
         slugs = self.mapping.for_text(" ".join((row.get("name"), row.get("description"),
                                                 keywords)))
         if not slugs:
             for term_name in dict.fromkeys(unmapped):
                 self.result.unmapped[term_name] += 1
             slugs = list(self.mapping.default)
-        return [s for s in slugs if s in known]
+        return tuple(s for s in slugs if s in known)
 
     def _listed_categories(self, listed: list[tuple[str, str]], known: set[str]
                            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -406,61 +419,73 @@ class _Builder:
                 unique.append(row)
         return unique
 
-    def _parsed(self, raw: str, extension: str) -> tuple[Any, str, str]:
-        """(ParsedNumber or None, option, problem) for a number as published, once each."""
+    def _parsed(self, raw: str, extension: str) -> tuple[str, str, str, str, str]:
+        """(number, display, extension, option, problem) for a number as published, worked
+        out once per distinct cell; a number left out has a problem and no number."""
         key = (raw, extension)
         found = self.phone_cache.get(key)
         if found is None:
-            number, option, problem = clean.phone(raw)
-            if extension and not extension.isdigit():
-                _, ext_option, _ = clean.phone("x" + extension)
-                option, extension = option or ext_option, ""
-            parsed = None
-            if not problem:
-                text = f"{number} ext. {extension}" if extension and \
-                    "ext" not in number.lower() else number
-                try:
-                    parsed = parse_number(text, words=True)
-                except PhoneError as error:
-                    problem = str(error)
-            found = (parsed, option, problem)
-            self.phone_cache[key] = found
+            found = self.phone_cache[key] = self._parse(raw, extension)
         return found
+
+    def _parse(self, raw: str, extension: str) -> tuple[str, str, str, str, str]:
+        if not extension:  # most numbers: (860) 456-2261 as it is, nothing to clean
+            try:
+                plain = plain_number(raw)
+            except PhoneError as error:
+                return "", "", "", "", str(error)
+            if plain is not None:
+                return plain[0], plain[1], "", "", ""
+        number, option, problem = clean.phone(raw)
+        if extension and not extension.isdigit():
+            _, ext_option, _ = clean.phone("x" + extension)
+            option, extension = option or ext_option, ""
+        if problem:
+            return "", "", "", option, problem
+        text = f"{number} ext. {extension}" if extension and \
+            "ext" not in number.lower() else number
+        try:
+            parsed = parse_number(text, words=True)
+        except PhoneError as error:
+            return "", "", "", option, str(error)
+        return parsed.number, parsed.display, parsed.extension, option, ""
 
     def phones(self, rows: list[Row]) -> tuple[Phone, ...]:
         phones: list[Phone] = []
         seen: set[tuple[str, str, str]] = set()
+        cache = self.phone_cache
         for row in rows:
-            raw = row.get("number")
+            get = row.get
+            raw = get("number")
             if not raw:
                 self.leave_out(row, "the phone has no number")
                 continue
-            kind_text = row.get("type").lower()
+            kind_text = get("type").lower()
             kind = PHONE_TYPES.get(kind_text)
             if kind is None:
                 if kind_text != "fax":
-                    self.note(f'phones of type "{excerpt(row.get("type"), 30)}" were left out')
+                    self.note(f'phones of type "{excerpt(get("type"), 30)}" were left out')
                 continue
-            extension = row.get("extension")
+            extension = get("extension")
             if extension:
                 extension = extension.removesuffix(".0")
-            parsed, option, problem = self._parsed(raw, extension)
-            if parsed is None:
+            number, display, extension, option, problem = \
+                cache.get((raw, extension)) or self._parsed(raw, extension)
+            if problem:
                 self.leave_out(row, problem)
                 continue
-            key = (parsed.number, parsed.extension, option)
+            key = (number, extension, option)
             if key in seen:
                 continue  # the same number on the service, its location and organisation
             seen.add(key)
-            label = row.get("description")
+            label = get("description")
             en = self.text(row, label, "phone's label") if label and len(label) <= 40 else ""
             if option:
                 text = (LocalText(f"{en}, option {option}") if en else
                         LocalText(f"Option {option}", f"Opción {option}"))
             else:
                 text = LocalText(en) if en else _NO_TEXT
-            phones.append(Phone(parsed.number, parsed.display, kind, text, _NO_TEXT,
-                                parsed.extension))
+            phones.append(Phone(number, display, kind, text, _NO_TEXT, extension))
         return tuple(phones)
 
     def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
@@ -491,19 +516,31 @@ class _Builder:
         self.schedule_cache[key] = found
         return found
 
-    def hours(self, rows: list[Row]) -> tuple[WeeklyHours | None, list[str]]:
+    def hours(self, rows: list[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
+        """A service's weekly hours and the notes its schedules give in words, worked out
+        once per distinct set of schedule cells (services share a few hundred)."""
+        if not rows:
+            return None, ()
+        try:
+            key = tuple(map(self.schedule_cells, map(_VALUES, rows)))
+        except KeyError:  # a row without some of the fields (a short CSV row, a JSON object)
+            key = tuple(tuple(map(row.values.get, self.schedule_keys)) for row in rows)
+        found = self.week_cache.get(key)
+        if found is None:
+            found = self.week_cache[key] = self._week(rows)
+        return found
+
+    def _week(self, rows: list[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
         spans: list[tuple[int, int, int]] = []
         notes: list[str] = []
-        cache, keys = self.schedule_cache, self.schedule_keys
         for row in rows:
-            row_spans, text = cache.get(tuple(map(row.values.get, keys))) or \
-                self._schedule(row)
+            row_spans, text = self._schedule(row)
             if row_spans:
                 spans += row_spans
             elif text and text not in notes:
                 notes.append(text)
         if not spans:
-            return None, notes
+            return None, tuple(notes)
         key = tuple(sorted(set(spans)))
         hours = self.hours_cache.get(key)
         if hours is None:
@@ -515,13 +552,13 @@ class _Builder:
             else:
                 hours = WeeklyHours(tuple(tuple(d) for d in days))
             self.hours_cache[key] = hours
-        return hours, notes
+        return hours, tuple(notes)
 
     def service(self, row: Row, known: set[str]) -> Resource | None:
         sid = row.get("id")
-        sals = self.sal_of.get(sid, ())
-        sal_ids = [s.get("id") for s in sals if s.get("id")]
-        location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))]
+        sals = self.sal_of.get(sid)
+        sal_ids = [s.get("id") for s in sals if s.get("id")] if sals else []
+        location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))] if sals else []
         if not location_ids and row.get("location_id"):
             location_ids = _ids(row.get("location_id"))
         record = self._record_of(sid) if self.has_records else None
@@ -606,7 +643,7 @@ class _Builder:
         return Resource(
             id=f"{self.source}-{_slug(sid)}" if self.source else _slug(sid),
             name=LocalText(name),
-            categories=tuple(categories),
+            categories=categories,
             description=LocalText(description) if description else _NO_TEXT,
             sources=(Source(ref, (), f"HSDS service id {sid}"),),
             organization=org_name if org_name and org_name != name else "",
@@ -714,7 +751,7 @@ class _Builder:
             merged["phones"] = [_phone_data(p) for p in self.phones(list(phone_rows))]
         categories = self.service_categories(row, sid, known, "")
         if categories and set(categories) != set(record.get("categories") or []):
-            merged["categories"] = categories
+            merged["categories"] = list(categories)
         if not merged.get("source") and self.source:
             merged["source"] = self.source
         return merged
