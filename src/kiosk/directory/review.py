@@ -183,7 +183,9 @@ def find_duplicates(store: Store, incoming: Iterable[Resource], source: str
                 by_word.setdefault((place, word), []).append(rid)
     incoming_numbers: dict[str, int] = {}
     for r in incoming:
-        for number in {p.number for p in r.phones}:
+        phones = r.phones
+        numbers = (phones[0].number,) if len(phones) == 1 else {p.number for p in phones}
+        for number in numbers:
             incoming_numbers[number] = incoming_numbers.get(number, 0) + 1
     found: list[Duplicate] = []
     for r in incoming:
@@ -206,8 +208,9 @@ def find_duplicates(store: Store, incoming: Iterable[Resource], source: str
                 if other not in pairs and (n >= 2 or len(words) == 1) and \
                         similar_names(words, words_of[other]):
                     pairs[other] = f"similar name in {r.town}"
-        found += [Duplicate(r.id, other, detail) for other, detail in pairs.items()
-                  if other != r.id]
+        if pairs:
+            found += [Duplicate(r.id, other, detail) for other, detail in pairs.items()
+                      if other != r.id]
     return found
 
 

@@ -179,6 +179,9 @@ def hour_spans(resource_id: str, hours: WeeklyHours) -> list[tuple[str, int, int
 
 
 def places(r: Resource) -> str:
+    area = r.area
+    if not (area.county or area.towns or area.statewide):  # most entries: their town
+        return r.address.town
     parts = [r.address.town, r.area.county, *r.area.towns]
     if r.area.statewide:
         parts.append("Connecticut")
@@ -186,31 +189,34 @@ def places(r: Resource) -> str:
 
 
 def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
-    main = r.main_phone
+    phones, area = r.phones, r.area
     row = {
         "id": r.id,
         "name_en": r.name.en, "name_es": r.name.es,
         "discreet_name_en": r.discreet_name.en, "discreet_name_es": r.discreet_name.es,
         "organization": r.organization,
         "description_en": r.description.en, "description_es": r.description.es,
-        "phones": _phones_json(r.phones) if r.phones else "[]",
+        "phones": _phones_json(phones) if phones else "[]",
         "website": r.website, "email": r.email,
         "street": r.address.street, "town": r.address.town, "state": r.address.state,
         "zip": r.address.zip,
-        "area": _dumps(area) if (area := r.area.to_data()) else "{}",
+        "area": _dumps(area.to_data()) if area.national or area.statewide or area.county
+        or area.towns else "{}",
         "places": places(r),
-        "statewide": int(r.area.statewide or r.area.national),
+        "statewide": int(area.statewide or area.national),
         "hours": None if r.hours is None else _hours_json(r.hours),
         "hours_note_en": r.hours_note.en, "hours_note_es": r.hours_note.es,
-        "cost": _list(r.cost), "languages": _list(r.languages),
-        "access": _list(r.access), "tags": _list(r.tags),
+        "cost": _list(r.cost) if r.cost else "[]",
+        "languages": _list(r.languages) if r.languages else "[]",
+        "access": _list(r.access) if r.access else "[]",
+        "tags": _list(r.tags) if r.tags else "[]",
         "eligibility_en": r.eligibility.en, "eligibility_es": r.eligibility.es,
         "confidentiality_en": r.confidentiality.en, "confidentiality_es": r.confidentiality.es,
         "priority": r.priority, "status": r.status,
         "sources": _sources_json(r.sources),
         "verified_on": r.verified_on.isoformat() if r.verified_on else None,
         "verified_by": r.verified_by, "review_notes": r.review_notes,
-        "main_phone": main.display if main else "",
+        "main_phone": main.display if (main := r.main_phone) else "",
         "is_free": int(r.is_free), "speaks_spanish": int(r.speaks_spanish),
     }
     digest = _digest(tuple(row.values()))
@@ -236,11 +242,17 @@ def content_digest(row: dict[str, Any]) -> str:
     return _digest(tuple(v for k, v in row.items() if k not in _NOT_CONTENT))
 
 
+_blake2b: Any = None
+
+
 def _digest(values: tuple[Any, ...]) -> str:
     """A hash of a row's content (text, numbers and None, whose repr never changes)."""
-    import hashlib  # loads OpenSSL: on the first write, not before the first frame
+    global _blake2b
+    if _blake2b is None:
+        import hashlib  # loads OpenSSL: on the first write, not before the first frame
 
-    return hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest()
+        _blake2b = hashlib.blake2b
+    return _blake2b(repr(values).encode(), digest_size=16).hexdigest()
 
 
 def resource_from_row(row: dict[str, Any], categories: tuple[str, ...]) -> Resource:
