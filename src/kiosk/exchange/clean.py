@@ -31,6 +31,9 @@ def text(value: str) -> str:
     """A name, description or note: real new lines, entities decoded, markers dropped."""
     if not value:
         return value
+    if value.isprintable() and "\\" not in value and "<" not in value and "&" not in value \
+            and "#" not in value and "  " not in value:
+        return value.strip()  # most texts: nothing to mend (no new line, tab or odd space)
     if "\\" in value:
         value = value.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n") \
             .replace("\\t", " ")

@@ -62,6 +62,16 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\
                    r"\s*(?:z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
 MAX_KEYWORD_TAGS = 8
+# The cells of a service, an address and a phone the build reads.
+SERVICE_CELLS = ("name", "organization_id", "description", "keywords", "url", "email",
+                 "status", "eligibility_description", "fees_description", "fees")
+ADDRESS_CELLS = ("address_type", "address_1", "address_2", "postal_code", "state_province",
+                 "city")
+PHONE_CELLS = ("number", "type", "extension", "description")
+# The columns that link rows of a table to a service (`_Builder.related`) or to its
+# organisation.
+LINKS = {"phone": ("service_id", "service_at_location_id", "location_id", "organization_id"),
+         "schedule": ("service_id", "service_at_location_id", "location_id")}
 _NO_TEXT = LocalText()
 _NO_ADDRESS = Address()
 _VALUES = attrgetter("values")
@@ -194,6 +204,7 @@ class _Builder:
         self.town_cache: dict[str, str] = {}
         self.state_cache: dict[str, str] = {}
         self.zip_cache: dict[str, tuple[str, str]] = {}
+        self.cost_cache: dict[str, tuple[str, ...]] = {}
         self.org_names: dict[Row, str] = {}  # by the organisation's row
         self.source_refs: dict[str, str] = {}
         # A list of terms -> (its categories this kiosk has, whether it maps to any at
@@ -218,28 +229,49 @@ class _Builder:
         self.addresses_of = self.index("address", "location_id")
 
     def index(self, table: str, key: str) -> dict[str, list[Row]]:
-        """Rows of `table` by the value of `key`, built once (a cell may name several)."""
-        if (table, key) in self.by:
-            return self.by[table, key]
-        rows = self.t.of(table)
-        columns = self.columns.get(table)
-        cells = [row.values.get(key) for row in rows] if columns is None or key in columns \
-            else []
-        if not any(cells):
-            self.by[table, key] = {}
-            return {}
-        grouped: defaultdict[str, list[Row]] = defaultdict(list)
-        for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
-            grouped[value].append(row)
-        found = dict(grouped)
-        keys = "".join(found)
-        if key != "id" and ("," in keys or ";" in keys):
-            found = {}  # some cells name several: each row under each of its ids, in order
-            for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
-                for one in _ids(value):
-                    found.setdefault(one, []).append(row)
-        self.by[table, key] = found
+        """Rows of `table` by the value of `key`, built once (a cell may name several).
+
+        A table a service is linked to by several columns (`LINKS`) is indexed by all of
+        them in one pass over its rows."""
+        found = self.by.get((table, key))
+        if found is None:
+            keys = LINKS.get(table, ())
+            if key not in keys:
+                keys = (key,)
+            for k in keys:
+                self.by[table, k] = {}
+            columns = self.columns.get(table)
+            if columns is not None:  # nothing to look at in a column none of its rows has
+                keys = tuple(k for k in keys if k in columns)
+            if keys:
+                self._index(table, keys)
+            found = self.by[table, key]
         return found
+
+    def _index(self, table: str, keys: tuple[str, ...]) -> None:
+        rows = self.t.of(table)
+        grouped: list[defaultdict[str, list[Row]]] = [defaultdict(list) for _ in keys]
+        if len(keys) == 1:
+            cells = [row.values.get(keys[0]) for row in rows]
+            for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
+                grouped[0][value].append(row)
+        else:
+            pairs = tuple(zip(keys, grouped, strict=True))
+            for row in rows:
+                values = row.values
+                for key, group in pairs:
+                    value = values.get(key)
+                    if value:
+                        group[value].append(row)
+        for key, group in zip(keys, grouped, strict=True):
+            found = dict(group)
+            joined = "".join(found)
+            if key != "id" and ("," in joined or ";" in joined):
+                found = {}  # some cells name several: each row under each of its ids, in order
+                for row in rows:
+                    for one in _ids(row.values.get(key) or ""):
+                        found.setdefault(one, []).append(row)
+            self.by[table, key] = found
 
     def skip(self, row: Row, reason: str) -> None:
         if (row.where, reason) not in self.reported:
@@ -394,7 +426,8 @@ class _Builder:
                                       self.index(table, "service_at_location_id"),
                                       self.index(table, "location_id"))
         by_service, by_sal, by_location = by
-        rows: list[Row] = list(by_service.get(sid, ()))
+        own = by_service.get(sid, [])
+        rows: list[Row] = []
         more = False
         if by_sal:
             for sal in sal_ids:
@@ -409,7 +442,10 @@ class _Builder:
                     rows += [r for r in found if not r.get("service_id")
                              or sid in _ids(r.get("service_id"))]
                     more = True
-        if not more or len(rows) < 2:
+        if not more:
+            return own  # most services: their rows as the index has them (not to be changed)
+        rows = own + rows
+        if len(rows) < 2:
             return rows
         seen: set[int] = set()
         unique = []
@@ -455,18 +491,16 @@ class _Builder:
         seen: set[tuple[str, str, str]] = set()
         cache = self.phone_cache
         for row in rows:
-            get = row.get
-            raw = get("number")
+            raw, type_cell, extension, label = row.cells(PHONE_CELLS)
             if not raw:
                 self.leave_out(row, "the phone has no number")
                 continue
-            kind_text = get("type").lower()
+            kind_text = type_cell.lower()
             kind = PHONE_TYPES.get(kind_text)
             if kind is None:
                 if kind_text != "fax":
-                    self.note(f'phones of type "{excerpt(get("type"), 30)}" were left out')
+                    self.note(f'phones of type "{excerpt(type_cell, 30)}" were left out')
                 continue
-            extension = get("extension")
             if extension:
                 extension = extension.removesuffix(".0")
             number, display, extension, option, problem = \
@@ -478,7 +512,6 @@ class _Builder:
             if key in seen:
                 continue  # the same number on the service, its location and organisation
             seen.add(key)
-            label = get("description")
             en = self.text(row, label, "phone's label") if label and len(label) <= 40 else ""
             if option:
                 text = (LocalText(f"{en}, option {option}") if en else
@@ -554,11 +587,18 @@ class _Builder:
             self.hours_cache[key] = hours
         return hours, tuple(notes)
 
-    def service(self, row: Row, known: set[str]) -> Resource | None:
-        sid = row.get("id")
+    def service(self, row: Row, sid: str, known: set[str]) -> Resource | None:
         sals = self.sal_of.get(sid)
-        sal_ids = [s.get("id") for s in sals if s.get("id")] if sals else []
-        location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))] if sals else []
+        if not sals:
+            sal_ids: list[str] = []
+            location_ids: list[str] = []
+        elif len(sals) == 1:  # most services: at one place
+            sal_id = sals[0].get("id")
+            sal_ids = [sal_id] if sal_id else []
+            location_ids = _ids(sals[0].get("location_id"))
+        else:
+            sal_ids = [s.get("id") for s in sals if s.get("id")]
+            location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))]
         if not location_ids and row.get("location_id"):
             location_ids = _ids(row.get("location_id"))
         record = self._record_of(sid) if self.has_records else None
@@ -575,20 +615,20 @@ class _Builder:
 
     def native(self, row: Row, sid: str, sal_ids: list[str], location_ids: list[str],
                known: set[str]) -> Resource | None:
-        get = row.get
-        name = self.text(row, get("name"), "name")
+        (name_cell, org_cell, description_cell, keywords, url, email, status_cell,
+         eligibility_cell, fees_description, fees_cell) = row.cells(SERVICE_CELLS)
+        name = self.text(row, name_cell, "name")
         if not name:
-            self.skip(row, "the service has no name" if not get("name") else
+            self.skip(row, "the service has no name" if not name_cell else
                       "the service has no name the kiosk can show")
             return None
-        org_id = _first_id(get("organization_id"))
+        org_id = _first_id(org_cell)
         org_rows = self.orgs.get(org_id, ()) if org_id else ()
         org = org_rows[0] if org_rows else None
         if org_id and org is None:
             self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
-        description = self.text(row, get("description"), "description", MAX_LONG) or (
+        description = self.text(row, description_cell, "description", MAX_LONG) or (
             self.text(org, org.get("description"), "description", MAX_LONG) if org else "")
-        keywords = get("keywords")
         categories = self.service_categories(row, sid, known, keywords)
         org_name = ""
         if org is not None:
@@ -596,26 +636,24 @@ class _Builder:
             if org_name is None:
                 org_name = self.org_names[org] = self.text(org, org.get("name"),
                                                            "organisation's name")
-        website = clean.website(get("url") or (org.get("website") if org else ""))
+        website = clean.website(url or (org.get("website") if org else ""))
         if website and (not WEBSITE.match(website) or _has_controls(website)
                         or len(website) > MAX_SHORT):
             self.leave_out(row, f'"{excerpt(website)}" is not a web address')
             website = ""
-        email = get("email")
         if email and (not EMAIL.match(email) or _has_controls(email)
                       or len(email) > MAX_SHORT):
             self.leave_out(row, f'"{excerpt(email)}" is not an email address')
             email = ""
-        status = get("status").lower()
+        status = status_cell.lower()
         if status in ("inactive", "defunct", "temporarily closed"):
             status = "inactive"
         else:
             if status not in ("", "active"):
-                self.note(f'{row.where}: status "{excerpt(get("status"), 30)}" was read '
+                self.note(f'{row.where}: status "{excerpt(status_cell, 30)}" was read '
                           "as active")
             status = "active"
-        eligibility = self.text(row, get("eligibility_description"), "eligibility",
-                                MAX_LONG)
+        eligibility = self.text(row, eligibility_cell, "eligibility", MAX_LONG)
         if not eligibility:
             eligibility = "; ".join(self.text(e, e.get("eligibility"), "eligibility",
                                               MAX_LONG) for e in
@@ -629,8 +667,10 @@ class _Builder:
         hours_note = self.text(row, " ".join(n if n.endswith((".", "!", "?")) else n + "."
                                              for n in notes), "hours note", MAX_LONG) \
             if notes else ""
-        fees = get("fees_description") or get("fees")
-        cost = ("free",) if fees and _FREE.search(fees) else ()
+        fees = fees_description or fees_cell
+        cost = self.cost_cache.get(fees)
+        if cost is None:  # a directory has a few dozen ways of saying what a service costs
+            cost = self.cost_cache[fees] = ("free",) if fees and _FREE.search(fees) else ()
         tags: tuple[str, ...] = ()
         if keywords:
             tags = tuple(dict.fromkeys(k.lower() for k in _ids(keywords)
@@ -664,23 +704,20 @@ class _Builder:
     def address(self, location_ids: list[str]) -> Address | None:
         for lid in location_ids:
             for row in self.addresses_of.get(lid, ()):
-                get = row.get
-                if get("address_type").lower() not in ("", "physical"):
+                kind, first, second, postal_code, raw_state, city = row.cells(ADDRESS_CELLS)
+                if kind and kind.lower() != "physical":
                     continue
-                first, second = get("address_1"), get("address_2")
                 if first and second:
                     street = ", ".join((self.text(row, first, "street"),
                                         self.text(row, second, "street")))
                 else:
                     street = self.text(row, first or second, "street")
-                zip_code, problem = self.zip_code(get("postal_code"))
+                zip_code, problem = self.zip_code(postal_code)
                 if problem:
                     self.leave_out(row, problem)
-                raw_state = get("state_province")
                 state = self.state_cache.get(raw_state)
                 if state is None:
                     state = self.state_cache[raw_state] = clean.state(raw_state) or "CT"
-                city = get("city")
                 town = self.town_cache.get(city)
                 if town is None:
                     town = self.text(row, city, "town")
@@ -823,7 +860,7 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
     for sid, row in seen.items():
         if sid in conflicts:
             continue
-        resource = builder.service(row, known)
+        resource = builder.service(row, sid, known)
         if resource is None:
             continue
         if resource.id in ids:
