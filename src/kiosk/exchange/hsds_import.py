@@ -252,7 +252,7 @@ class _Builder:
         rows = self.t.of(table)
         grouped: list[defaultdict[str, list[Row]]] = [defaultdict(list) for _ in keys]
         if len(keys) == 1:
-            cells = [row.values.get(keys[0]) for row in rows]
+            cells = [row.values.get(keys[0]) or "" for row in rows]
             for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
                 grouped[0][value].append(row)
         else:
@@ -382,12 +382,12 @@ class _Builder:
         kept, mapped, unmapped = found
         if mapped:
             return kept
-        slugs = self.mapping.for_text(" ".join((row.get("name"), row.get("description"),
-                                                keywords)))
+        slugs = tuple(self.mapping.for_text(" ".join((row.get("name"), row.get("description"),
+                                                      keywords))))
         if not slugs:
             for term_name in dict.fromkeys(unmapped):
                 self.result.unmapped[term_name] += 1
-            slugs = list(self.mapping.default)
+            slugs = tuple(self.mapping.default)
         return tuple(s for s in slugs if s in known)
 
     def _listed_categories(self, listed: list[tuple[str, str]], known: set[str]
