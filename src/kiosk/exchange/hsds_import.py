@@ -260,9 +260,9 @@ class _Builder:
             for row in rows:
                 values = row.values
                 for key, group in pairs:
-                    value = values.get(key)
-                    if value:
-                        group[value].append(row)
+                    cell = values.get(key)
+                    if cell:
+                        group[cell].append(row)
         for key, group in zip(keys, grouped, strict=True):
             found = dict(group)
             joined = "".join(found)
