@@ -415,3 +415,23 @@ def test_each_distinct_list_of_terms_is_mapped_once(
     assert result.unmapped and again.unmapped == result.unmapped
     assert [r.categories for r in again.directory.resources] == [
         r.categories for r in result.directory.resources]
+
+
+def test_a_service_finds_its_linked_rows_in_one_look_up(base: Store, tmp_path: Path) -> None:
+    """The rows each service is given together (`link_services`) are the rows an index of
+    each table by the service's id gives, in the same order, a cell naming several services
+    (`000006,000008`) under each of them."""
+    from kiosk.exchange import hsds_import
+
+    package = write_package(tmp_path, 300, taxonomy="airs")
+    found = tables.read(package.path, tables.detect(package.path))
+    builder = hsds_import._Builder(found, base.directory(), None, "w211")
+    sids = [r.get("id") for r in found.of("service") if r.get("id")]
+    builder.link_services(sids)
+    shared = 0
+    for slot, (table, key) in enumerate(hsds_import.SERVICE_LINKS):
+        by_id = builder.index(table, key)
+        for sid in sids:
+            assert list(builder.links_of[sid][slot]) == by_id.get(sid, [])
+        shared += sum(1 for r in found.of(table) if "," in (r.values.get(key) or ""))
+    assert shared  # the package has a phone shared by two services

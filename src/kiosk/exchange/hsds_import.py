@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
@@ -62,16 +63,24 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\
                    r"\s*(?:z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
 MAX_KEYWORD_TAGS = 8
-# The cells of a service, an address and a phone the build reads.
+# The cells of the rows the build reads.
 SERVICE_CELLS = ("name", "organization_id", "description", "keywords", "url", "email",
                  "status", "eligibility_description", "fees_description", "fees")
 ADDRESS_CELLS = ("address_type", "address_1", "address_2", "postal_code", "state_province",
                  "city")
 PHONE_CELLS = ("number", "type", "extension", "description")
-# The columns that link rows of a table to a service (`_Builder.related`) or to its
-# organisation.
-LINKS = {"phone": ("service_id", "service_at_location_id", "location_id", "organization_id"),
-         "schedule": ("service_id", "service_at_location_id", "location_id")}
+ATTRIBUTE_CELLS = ("link_entity", "taxonomy_term_id", "taxonomy_detail")
+TERM_CELLS = ("taxonomy_ids", "taxonomy_codes")  # a service's own taxonomy columns
+SAL_CELLS = ("id", "location_id")
+# The tables linked to a service by its id, in the order of a service's links.
+SERVICE_LINKS = (("service_at_location", "service_id"), ("attribute", "link_id"),
+                 ("phone", "service_id"), ("schedule", "service_id"),
+                 ("language", "service_id"), ("eligibility", "service_id"))
+_NO_LINKS: tuple[Sequence[Row], ...] = ((),) * len(SERVICE_LINKS)
+# The columns that link rows of a table to a service's places (`_Builder.related`) or to
+# its organisation.
+LINKS = {"phone": ("service_at_location_id", "location_id", "organization_id"),
+         "schedule": ("service_at_location_id", "location_id")}
 _NO_TEXT = LocalText()
 _NO_ADDRESS = Address()
 _VALUES = attrgetter("values")
@@ -190,7 +199,6 @@ class _Builder:
         # The columns of the tables that were looked at whole: no index of a column that
         # none of their rows has is built row by row.
         self.columns: dict[str, set[str]] = {}
-        self.attributes = self.index("attribute", "link_id")
         self.paths: dict[str, Path] = {}
         self.record_term = out.uid("term", out.RECORD_TERM)
         # Only the kiosk's own exports carry its records: other packages skip the look-up.
@@ -219,13 +227,11 @@ class _Builder:
         self.columns["schedule"] = present
         self.schedule_cells = itemgetter(*self.schedule_keys or ("",))
         self.missing_orgs: Counter[str] = Counter()
-        self.links: dict[str, tuple[dict[str, list[Row]], ...]] = {}
+        self.place_links: dict[str, tuple[dict[str, list[Row]], dict[str, list[Row]]]] = {}
         # The tables a service is linked through, each indexed once.
-        self.sal_of = self.index("service_at_location", "service_id")
+        self.links_of: dict[str, list[Sequence[Row]]] = {}
         self.orgs = self.index("organization", "id")
-        self.eligibility_of = self.index("eligibility", "service_id")
         self.org_phones = self.index("phone", "organization_id")
-        self.languages_of = self.index("language", "service_id")
         self.addresses_of = self.index("address", "location_id")
 
     def index(self, table: str, key: str) -> dict[str, list[Row]]:
@@ -273,6 +279,32 @@ class _Builder:
                         found.setdefault(one, []).append(row)
             self.by[table, key] = found
 
+    def link_services(self, sids: Iterable[str]) -> None:
+        """Each service's rows in the tables linked to it by its id (`SERVICE_LINKS`), kept
+        together: a service looks itself up once, not once per table, and finds the very
+        string it is given (no text compared). Rows are in table order, as `index` keeps
+        them, a row under each of the ids its cell names."""
+        links: dict[str, list[Sequence[Row]]] = {sid: list(_NO_LINKS) for sid in sids}
+        find = links.get
+        for slot, (table, key) in enumerate(SERVICE_LINKS):
+            rows = self.t.of(table)
+            cells = [row.values.get(key) or "" for row in rows]
+            grouped: defaultdict[str, list[Row]] = defaultdict(list)
+            for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
+                grouped[value].append(row)
+            joined = "".join(grouped)
+            if "," in joined or ";" in joined:  # some cells name several services
+                grouped = defaultdict(list)
+                for value, row in zip(compress(cells, cells), compress(rows, cells),
+                                      strict=True):
+                    for one in _ids(value):
+                        grouped[one].append(row)
+            for sid, linked in grouped.items():
+                entry = find(sid)
+                if entry is not None:
+                    entry[slot] = linked
+        self.links_of = links
+
     def skip(self, row: Row, reason: str) -> None:
         if (row.where, reason) not in self.reported:
             self.reported.add((row.where, reason))
@@ -305,7 +337,7 @@ class _Builder:
             self.result.notes.append(text)
 
     def _record_of(self, link_id: str) -> dict[str, Any] | None:
-        for row in self.attributes.get(link_id, []):
+        for row in self.index("attribute", "link_id").get(link_id, []):
             if row.get("taxonomy_term_id") == self.record_term and row.get("value"):
                 try:
                     value = json.loads(row.get("value"))
@@ -363,31 +395,31 @@ class _Builder:
         self.term_slugs[key] = (found, name)
         return found, name
 
-    def service_categories(self, row: Row, sid: str, known: set[str],
+    def service_categories(self, row: Row, attributes: Sequence[Row], known: set[str],
                            keywords: str) -> tuple[str, ...]:
-        attributes = self.attributes.get(sid)
-        listed: list[tuple[str, str]] = [
-            (a.get("taxonomy_term_id"), a.get("taxonomy_detail")) for a in attributes
-            if a.get("link_entity") in ("", "service")] if attributes else []
-        for column in ("taxonomy_ids", "taxonomy_codes"):
-            cell = row.get(column)
+        listed: list[tuple[str, str]] = []
+        for attribute in attributes:
+            entity, term, detail = attribute.cells(ATTRIBUTE_CELLS)
+            if entity in ("", "service"):
+                listed.append((term, detail))
+        for cell in row.cells(TERM_CELLS):
             if cell:
                 listed += [(t, "") for t in _ids(cell)]
         key = tuple(listed)
         found = self.listed_cache.get(key)
         if found is None:
-            slugs, unmapped = self._listed_categories(listed, known)
-            found = self.listed_cache[key] = (tuple(s for s in slugs if s in known),
-                                              bool(slugs), unmapped)
+            mapped_to, unmapped = self._listed_categories(listed, known)
+            found = self.listed_cache[key] = (tuple(s for s in mapped_to if s in known),
+                                              bool(mapped_to), unmapped)
         kept, mapped, unmapped = found
         if mapped:
             return kept
-        slugs = tuple(self.mapping.for_text(" ".join((row.get("name"), row.get("description"),
-                                                      keywords))))
+        slugs = self.mapping.for_text(" ".join((row.get("name"), row.get("description"),
+                                                keywords)))
         if not slugs:
             for term_name in dict.fromkeys(unmapped):
                 self.result.unmapped[term_name] += 1
-            slugs = tuple(self.mapping.default)
+            slugs = list(self.mapping.default)
         return tuple(s for s in slugs if s in known)
 
     def _listed_categories(self, listed: list[tuple[str, str]], known: set[str]
@@ -416,17 +448,16 @@ class _Builder:
 
     # -- one service ------------------------------------------------------------------------
 
-    def related(self, table: str, sid: str, sal_ids: list[str],
-                location_ids: list[str]) -> list[Row]:
-        """Rows of `table` (phone, schedule) for a service, by its id, its
-        service_at_location ids or its locations (those of the location alone)."""
-        by = self.links.get(table)
+    def related(self, table: str, own: Sequence[Row], sid: str, sal_ids: list[str],
+                location_ids: list[str]) -> Sequence[Row]:
+        """Rows of `table` (phone, schedule) for a service: `own`, those linked by its id,
+        then those of its service_at_location ids and of its locations (those of the
+        location alone)."""
+        by = self.place_links.get(table)
         if by is None:
-            by = self.links[table] = (self.index(table, "service_id"),
-                                      self.index(table, "service_at_location_id"),
-                                      self.index(table, "location_id"))
-        by_service, by_sal, by_location = by
-        own = by_service.get(sid, [])
+            by = self.place_links[table] = (self.index(table, "service_at_location_id"),
+                                            self.index(table, "location_id"))
+        by_sal, by_location = by
         rows: list[Row] = []
         more = False
         if by_sal:
@@ -443,8 +474,8 @@ class _Builder:
                              or sid in _ids(r.get("service_id"))]
                     more = True
         if not more:
-            return own  # most services: their rows as the index has them (not to be changed)
-        rows = own + rows
+            return own  # most services: their rows as they were linked (not to be changed)
+        rows = [*own, *rows]
         if len(rows) < 2:
             return rows
         seen: set[int] = set()
@@ -486,7 +517,7 @@ class _Builder:
             return "", "", "", option, str(error)
         return parsed.number, parsed.display, parsed.extension, option, ""
 
-    def phones(self, rows: list[Row]) -> tuple[Phone, ...]:
+    def phones(self, rows: Sequence[Row]) -> tuple[Phone, ...]:
         phones: list[Phone] = []
         seen: set[tuple[str, str, str]] = set()
         cache = self.phone_cache
@@ -549,7 +580,7 @@ class _Builder:
         self.schedule_cache[key] = found
         return found
 
-    def hours(self, rows: list[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
+    def hours(self, rows: Sequence[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
         """A service's weekly hours and the notes its schedules give in words, worked out
         once per distinct set of schedule cells (services share a few hundred)."""
         if not rows:
@@ -563,7 +594,7 @@ class _Builder:
             found = self.week_cache[key] = self._week(rows)
         return found
 
-    def _week(self, rows: list[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
+    def _week(self, rows: Sequence[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
         spans: list[tuple[int, int, int]] = []
         notes: list[str] = []
         for row in rows:
@@ -588,14 +619,15 @@ class _Builder:
         return hours, tuple(notes)
 
     def service(self, row: Row, sid: str, known: set[str]) -> Resource | None:
-        sals = self.sal_of.get(sid)
+        links = self.links_of.get(sid) or _NO_LINKS
+        sals = links[0]
         if not sals:
             sal_ids: list[str] = []
             location_ids: list[str] = []
         elif len(sals) == 1:  # most services: at one place
-            sal_id = sals[0].get("id")
+            sal_id, location_cell = sals[0].cells(SAL_CELLS)
             sal_ids = [sal_id] if sal_id else []
-            location_ids = _ids(sals[0].get("location_id"))
+            location_ids = _ids(location_cell)
         else:
             sal_ids = [s.get("id") for s in sals if s.get("id")]
             location_ids = [lid for s in sals for lid in _ids(s.get("location_id"))]
@@ -603,7 +635,7 @@ class _Builder:
             location_ids = _ids(row.get("location_id"))
         record = self._record_of(sid) if self.has_records else None
         if record is None:
-            return self.native(row, sid, sal_ids, location_ids, known)
+            return self.native(row, sid, links, sal_ids, location_ids, known)
         data = self.merge(record, row, known)
         reader = Reader(self.paths.setdefault(row.file, Path(row.file)), published=True)
         resource = reader.resource(data, ())
@@ -613,8 +645,9 @@ class _Builder:
             return None
         return resource
 
-    def native(self, row: Row, sid: str, sal_ids: list[str], location_ids: list[str],
-               known: set[str]) -> Resource | None:
+    def native(self, row: Row, sid: str, links: Sequence[Sequence[Row]], sal_ids: list[str],
+               location_ids: list[str], known: set[str]) -> Resource | None:
+        _, attributes, own_phones, own_schedules, language_rows, eligibility_rows = links
         (name_cell, org_cell, description_cell, keywords, url, email, status_cell,
          eligibility_cell, fees_description, fees_cell) = row.cells(SERVICE_CELLS)
         name = self.text(row, name_cell, "name")
@@ -629,7 +662,7 @@ class _Builder:
             self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
         description = self.text(row, description_cell, "description", MAX_LONG) or (
             self.text(org, org.get("description"), "description", MAX_LONG) if org else "")
-        categories = self.service_categories(row, sid, known, keywords)
+        categories = self.service_categories(row, attributes, known, keywords)
         org_name = ""
         if org is not None:
             org_name = self.org_names.get(org)  # type: ignore[assignment]
@@ -657,13 +690,13 @@ class _Builder:
         if not eligibility:
             eligibility = "; ".join(self.text(e, e.get("eligibility"), "eligibility",
                                               MAX_LONG) for e in
-                                    self.eligibility_of.get(sid, ())
-                                    if e.get("eligibility"))
-        phone_rows = self.related("phone", sid, sal_ids, location_ids)
+                                    eligibility_rows if e.get("eligibility"))
+        phone_rows = self.related("phone", own_phones, sid, sal_ids, location_ids)
         if not phone_rows and org is not None:  # the organisation's line, when it has none
             phone_rows = list(self.org_phones.get(org.get("id"), ()))
         phones = self.phones(phone_rows)
-        hours, notes = self.hours(self.related("schedule", sid, sal_ids, location_ids))
+        hours, notes = self.hours(self.related("schedule", own_schedules, sid, sal_ids,
+                                               location_ids))
         hours_note = self.text(row, " ".join(n if n.endswith((".", "!", "?")) else n + "."
                                              for n in notes), "hours note", MAX_LONG) \
             if notes else ""
@@ -694,7 +727,7 @@ class _Builder:
             hours=hours,
             hours_note=LocalText(hours_note) if hours_note else _NO_TEXT,
             cost=cost,
-            languages=self.languages(self.languages_of.get(sid, ())),
+            languages=self.languages(language_rows),
             eligibility=LocalText(eligibility) if eligibility else _NO_TEXT,
             tags=tags,
             status=status,
@@ -738,7 +771,7 @@ class _Builder:
             self.zip_cache[value] = found
         return found
 
-    def languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:
+    def languages(self, rows: Sequence[Row]) -> tuple[str, ...]:
         """A service's language codes; each distinct set of cells (a directory has a few
         dozen) is worked out once."""
         key = tuple([(r.values.get("code"), r.values.get("name")) for r in rows])
@@ -747,7 +780,7 @@ class _Builder:
             found = self.languages_cache[key] = self._languages(rows)
         return found
 
-    def _languages(self, rows: tuple[Row, ...] | list[Row]) -> tuple[str, ...]:
+    def _languages(self, rows: Sequence[Row]) -> tuple[str, ...]:
         codes: list[str] = []
         for row in rows:
             for value in (row.get("code"), row.get("name")):
@@ -786,7 +819,8 @@ class _Builder:
                 for p in record.get("phones") or []]
         if incoming != kept:
             merged["phones"] = [_phone_data(p) for p in self.phones(list(phone_rows))]
-        categories = self.service_categories(row, sid, known, "")
+        categories = self.service_categories(
+            row, self.index("attribute", "link_id").get(sid, ()), known, "")
         if categories and set(categories) != set(record.get("categories") or []):
             merged["categories"] = list(categories)
         if not merged.get("source") and self.source:
@@ -850,6 +884,7 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
                 if not first.get(key) and value:
                     first.values[key] = value
     result.services = len(seen)
+    builder.link_services(seen)
     for rows in conflicts.values():
         for row in rows:
             others = [r.where for r in rows if r is not row]
