@@ -114,3 +114,24 @@ def test_mapping_show_prints_the_mapping_in_force(
     assert back.for_code("BD-1800.2000-200") == ("basic-needs",)
     assert back.for_text("book club") == ["jobs-education"]
     assert len(back.keywords) == len(mapping_in_force(file, KNOWN).keywords)
+
+
+def test_keywords_found_as_by_trying_each_in_order() -> None:
+    """The grouped keyword pattern finds what one alternation of every keyword, longest
+    first, finds: the longest keyword at the start of a word, short ones as whole words."""
+    import random
+    import re
+
+    from kiosk.exchange.mapping import _keyword_pattern, fold
+
+    keywords = sorted(default_mapping().keywords, key=len, reverse=True)
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(k) + (r"\b" if len(k) <= 3 else "")
+                                          for k in keywords) + ")")
+    grouped = _keyword_pattern(keywords)
+    rng = random.Random(7)
+    words = [*keywords, "the", "xfood", "std.", "a-std", "_std", "sstd", "médico", "niños"]
+    texts = [fold(" ".join(rng.choice(words) + rng.choice(("", " ", ".", "-", "s", "_"))
+                           for _ in range(rng.randint(1, 12)))) for _ in range(2000)]
+    found = [[m.group(0) for m in grouped.finditer(t)] for t in texts]
+    assert found == [[m.group(0) for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 2000
