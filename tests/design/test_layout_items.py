@@ -60,7 +60,9 @@ def test_a_grid_laid_out_again_and_again_keeps_no_item(page: QWidget) -> None:
             grid.addWidget(button, i // 5, i % 5)
 
     dropped = _grown_over_rounds(lay_out, lambda: [grid.takeAt(0) for _ in range(grid.count())])
-    kept = _grown_over_rounds(lay_out, lambda: empty_layout(grid))
+    # The fewest of three tries: what another thread of the process allocates meanwhile only
+    # ever adds, and an item lost per lay-out would be in every try.
+    kept = min(_grown_over_rounds(lay_out, lambda: empty_layout(grid)) for _ in range(3))
     assert dropped > ROUNDS * WIDGETS * 40  # what the layout lost before: ~100 bytes an item
     assert kept < dropped / 20
     assert all(shiboken6.isValid(b) and b.parent() is page for b in buttons)
@@ -82,4 +84,5 @@ def test_rows_within_a_layout_go_with_their_items_and_give_back_their_widgets(
     lay_out()
     assert empty_layout(rows) == buttons  # every widget, in the order it was placed
     assert rows.count() == 0
-    assert _grown_over_rounds(lay_out, lambda: empty_layout(rows)) < ROUNDS * WIDGETS * 10
+    assert min(_grown_over_rounds(lay_out, lambda: empty_layout(rows))
+               for _ in range(3)) < ROUNDS * WIDGETS * 10
