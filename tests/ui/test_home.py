@@ -176,3 +176,31 @@ def test_after_the_first_frame_every_screen_is_made_then_started_is_told(
     window._may_close = True
     window.close()
     window.store.close()
+
+
+def test_home_draws_each_icon_once_and_again_when_its_colour_or_size_changes(
+        make_window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Drawing an SVG icon is a good part of building home before the first frame: a tile
+    draws its icon when first styled, not again for the same colour and size."""
+    import kiosk.ui.widgets as widgets
+
+    drawn: list[tuple[str, str, int]] = []
+    real = widgets.icon_pixmap
+
+    def counting(name: str, color: str, size: int, *args: Any) -> Any:
+        drawn.append((name, color, size))
+        return real(name, color, size, *args)
+
+    monkeypatch.setattr(widgets, "icon_pixmap", counting)
+    window = make_window()
+    tiles = window.home.category_buttons
+    assert tiles and drawn
+    assert len(drawn) == len(set(drawn)), sorted(drawn)
+    health = window.findChild(QPushButton, "category-health")
+    assert sum(1 for name, _, _ in drawn if name == health.icon_name) == 1
+
+    drawn.clear()
+    window.cycle_text_size()  # bigger icons: every tile draws again
+    assert {name for name, _, _ in drawn} >= {t.icon_name for t in tiles}
+    assert len(drawn) == len(set(drawn))
+    assert not health.icon_label.pixmap().isNull()

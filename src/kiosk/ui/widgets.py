@@ -100,6 +100,7 @@ class TileButton(QPushButton):
         self.setProperty("variant", variant)
         self.icon_name = icon
         self.icon_size = icon_size
+        self._drawn: tuple[str, str, int] | None = None  # the icon as last drawn
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # its words wrap: narrower means taller
         self.setSizePolicy(policy)
@@ -128,9 +129,15 @@ class TileButton(QPushButton):
         return self.text_label.text()
 
     def recolor(self, color: str, scale: float = 1.0) -> None:
+        """The icon drawn in `color` at its size times `scale`; drawn again only when
+        either changed (home restyles its tiles as it builds them and once more after)."""
         if not self.icon_name:
             return
-        pixmap = icon_pixmap(self.icon_name, color, round(self.icon_size * scale))
+        drawn = (self.icon_name, color, round(self.icon_size * scale))
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        pixmap = icon_pixmap(*drawn)
         self.icon_label.setPixmap(pixmap)
         self.icon_label.setVisible(not pixmap.isNull())
 
