@@ -36,6 +36,7 @@ a wrapper script that starts it):
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import json
 import os
@@ -76,15 +77,37 @@ def qt_counts(app: Any, window: Any) -> tuple[int, int, Counter[str]]:
             Counter(type(child).__name__ for child in children))
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def malloc_parts() -> dict[str, float]:
+    """What the C library's malloc holds, in MB (glibc's mallinfo2, over all its arenas):
+    handed out and not given back (`malloc_in_use_mb`, the large blocks it maps apart
+    included), and free inside its heaps (`malloc_free_mb`: resident or not, what a heap
+    keeps between the blocks still in use). Empty where the C library has no mallinfo2."""
+    try:
+        info = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return {}
+    info.restype = _MallInfo2
+    got = info()
+    mb = 1024 * 1024
+    return {"malloc_in_use_mb": (got.uordblks + got.hblkhd) / mb,
+            "malloc_free_mb": got.fordblks / mb}
+
+
 def memory_parts() -> dict[str, float]:
     """The resident memory's anonymous part (heaps) and file-backed part (mapped libraries
-    and files), in MB."""
+    and files), in MB, and malloc's part of it (`malloc_parts`)."""
     parts = {"rss_anon_mb": 0.0, "rss_file_mb": 0.0}
     for line in Path("/proc/self/status").read_text().splitlines():
         key = {"RssAnon:": "rss_anon_mb", "RssFile:": "rss_file_mb"}.get(line.split(":")[0] + ":")
         if key:
             parts[key] = int(line.split()[1]) / 1024
-    return parts
+    return {**parts, **malloc_parts()}
 
 
 def slope(points: list[tuple[int, float]]) -> float:
