@@ -90,8 +90,8 @@ class ImportPlan:
     touch_categories: bool = False
     touch_topics: bool = False
     # The work itself, worked out once for the plan and written as it is.
-    writes: dict[str, tuple[Resource, dict[str, Any]]] = field(
-        default_factory=dict, repr=False, compare=False)  # id -> (entry to write, its row)
+    writes: dict[str, tuple[Resource, tuple[Any, ...]]] = field(
+        default_factory=dict, repr=False, compare=False)  # id -> (entry, rows.resource_values)
     old: dict[str, Resource] = field(default_factory=dict, repr=False, compare=False)
     feed_updates: dict[str, tuple[dict[str, Any] | None, dict[str, Any] | None]] = field(
         default_factory=dict, repr=False, compare=False)  # id -> (before, after)
@@ -264,7 +264,7 @@ def _plan_source(store: Store, plan: ImportPlan, name: str, entries: dict[str, R
     same_digest: list[str] = []
     candidates: list[str] = []
     for rid, r in entries.items():
-        row = rows.resource_row(r)
+        row = rows.resource_values(r)
         owner = owners.get(rid)
         if owner is None:
             s.new.append(rid)
@@ -278,7 +278,7 @@ def _plan_source(store: Store, plan: ImportPlan, name: str, entries: dict[str, R
         digest, retired = held[rid]
         feed = feeds.get(rid)
         base_digest = feed["digest"] if feed else digest
-        if row["digest"] == base_digest and retired is None:
+        if row[rows.DIGEST] == base_digest and retired is None:
             same_digest.append(rid)
         else:
             candidates.append(rid)
@@ -320,7 +320,7 @@ def _plan_refresh(plan: ImportPlan, s: SourcePlan, current: Resource, theirs: Re
     s.conflicts += conflicts
     if merged != current or current.retired_on is not None:
         plan.old[current.id] = current
-        plan.writes[current.id] = (merged, rows.resource_row(merged))
+        plan.writes[current.id] = (merged, rows.resource_values(merged))
         s.changed[current.id] = _changed_data_fields(resource_to_data(current),
                                                      resource_to_data(merged))
         if current.retired_on is not None:
@@ -329,7 +329,7 @@ def _plan_refresh(plan: ImportPlan, s: SourcePlan, current: Resource, theirs: Re
             s.unmapped.append(current.id)
     # Keep the feed's version aside while staff's changes remain, and only then.
     kept = None if merged == theirs else {
-        "source": s.name, "digest": rows.resource_row(theirs)["digest"],
+        "source": s.name, "digest": rows.resource_values(theirs)[rows.DIGEST],
         "record": json.dumps(resource_to_data(theirs), ensure_ascii=False, default=str)}
     if kept != feed:
         plan.feed_updates[current.id] = (feed, kept)
@@ -380,8 +380,8 @@ def _apply_import(store: Store, directory: Directory, *, who: str, location: str
         store.delete_resources(changed)
         now = store.now_text()
         written = list(plan.writes.values())
-        store.insert_resource_rows([r for r, _ in written],
-                                   [{**row, "updated_at": now} for _, row in written])
+        store.insert_resource_values([r for r, _ in written],
+                                     [rows.updated(values, now) for _, values in written])
         retired = [rid for s in plan.sources.values() for rid in s.retired]
         store.retire_resources(retired, today)
         for rid, (_, kept) in plan.feed_updates.items():

@@ -188,43 +188,60 @@ def places(r: Resource) -> str:
     return " ".join(p for p in parts if p)
 
 
+# The columns of a resource's row, in the order `resource_values` gives them. The digest
+# is a hash of the values before `updated_at` (the entry's content).
+RESOURCE_COLUMNS = (
+    "id", "name_en", "name_es", "discreet_name_en", "discreet_name_es", "organization",
+    "description_en", "description_es", "phones", "website", "email", "street", "town",
+    "state", "zip", "area", "places", "statewide", "hours", "hours_note_en", "hours_note_es",
+    "cost", "languages", "access", "tags", "eligibility_en", "eligibility_es",
+    "confidentiality_en", "confidentiality_es", "priority", "status", "sources",
+    "verified_on", "verified_by", "review_notes", "main_phone", "is_free", "speaks_spanish",
+    "updated_at", "source", "retired_on", "digest",
+)
+UPDATED_AT = RESOURCE_COLUMNS.index("updated_at")
+DIGEST = RESOURCE_COLUMNS.index("digest")
+
+
 def resource_row(r: Resource, updated_at: str = "") -> dict[str, Any]:
-    phones, area = r.phones, r.area
-    row = {
-        "id": r.id,
-        "name_en": r.name.en, "name_es": r.name.es,
-        "discreet_name_en": r.discreet_name.en, "discreet_name_es": r.discreet_name.es,
-        "organization": r.organization,
-        "description_en": r.description.en, "description_es": r.description.es,
-        "phones": _phones_json(phones) if phones else "[]",
-        "website": r.website, "email": r.email,
-        "street": r.address.street, "town": r.address.town, "state": r.address.state,
-        "zip": r.address.zip,
-        "area": _dumps(area.to_data()) if area.national or area.statewide or area.county
+    return dict(zip(RESOURCE_COLUMNS, resource_values(r, updated_at), strict=True))
+
+
+def resource_values(r: Resource, updated_at: str = "") -> tuple[Any, ...]:
+    """`resource_row`'s values alone, in `RESOURCE_COLUMNS` order: what an import keeps
+    for each entry it writes (a tuple is a sixth of the row's dict, and goes to SQLite as
+    it is)."""
+    phones, area, address = r.phones, r.area, r.address
+    content = (
+        r.id, r.name.en, r.name.es, r.discreet_name.en, r.discreet_name.es, r.organization,
+        r.description.en, r.description.es,
+        _phones_json(phones) if phones else "[]",
+        r.website, r.email, address.street, address.town, address.state, address.zip,
+        _dumps(area.to_data()) if area.national or area.statewide or area.county
         or area.towns else "{}",
-        "places": places(r),
-        "statewide": int(area.statewide or area.national),
-        "hours": None if r.hours is None else _hours_json(r.hours),
-        "hours_note_en": r.hours_note.en, "hours_note_es": r.hours_note.es,
-        "cost": _list(r.cost) if r.cost else "[]",
-        "languages": _list(r.languages) if r.languages else "[]",
-        "access": _list(r.access) if r.access else "[]",
-        "tags": _list(r.tags) if r.tags else "[]",
-        "eligibility_en": r.eligibility.en, "eligibility_es": r.eligibility.es,
-        "confidentiality_en": r.confidentiality.en, "confidentiality_es": r.confidentiality.es,
-        "priority": r.priority, "status": r.status,
-        "sources": _sources_json(r.sources),
-        "verified_on": r.verified_on.isoformat() if r.verified_on else None,
-        "verified_by": r.verified_by, "review_notes": r.review_notes,
-        "main_phone": main.display if (main := r.main_phone) else "",
-        "is_free": int(r.is_free), "speaks_spanish": int(r.speaks_spanish),
-    }
-    digest = _digest(tuple(row.values()))
-    row["updated_at"] = updated_at
-    row["source"] = r.source
-    row["retired_on"] = r.retired_on.isoformat() if r.retired_on else None
-    row["digest"] = digest
-    return row
+        places(r),
+        int(area.statewide or area.national),
+        None if r.hours is None else _hours_json(r.hours),
+        r.hours_note.en, r.hours_note.es,
+        _list(r.cost) if r.cost else "[]",
+        _list(r.languages) if r.languages else "[]",
+        _list(r.access) if r.access else "[]",
+        _list(r.tags) if r.tags else "[]",
+        r.eligibility.en, r.eligibility.es, r.confidentiality.en, r.confidentiality.es,
+        r.priority, r.status,
+        _sources_json(r.sources),
+        r.verified_on.isoformat() if r.verified_on else None,
+        r.verified_by, r.review_notes,
+        main.display if (main := r.main_phone) else "",
+        int(r.is_free), int(r.speaks_spanish),
+    )
+    return (*content, updated_at, r.source,
+            r.retired_on.isoformat() if r.retired_on else None, _digest(content))
+
+
+def updated(values: tuple[Any, ...], updated_at: str) -> tuple[Any, ...]:
+    """`resource_values` with another `updated_at` (the digest does not cover it)."""
+    return (*values[:UPDATED_AT], updated_at, *values[UPDATED_AT + 1:])
 
 
 def list_keys(r: Resource) -> tuple[Any, ...]:

@@ -484,7 +484,15 @@ class Store:
 
     def insert_resource_rows(self, resources: list[Resource],
                              resource_rows: list[dict[str, Any]]) -> None:
-        """Bulk insert of new resources whose rows (`rows.resource_row`) are already made.
+        """Bulk insert of new resources whose rows (`rows.resource_row`) are already made."""
+        columns = rows.RESOURCE_COLUMNS
+        self.insert_resource_values(resources, [tuple(row[c] for c in columns)
+                                                for row in resource_rows])
+
+    def insert_resource_values(self, resources: list[Resource],
+                               values: list[tuple[Any, ...]]) -> None:
+        """Bulk insert of new resources whose rows' values (`rows.resource_values`) are
+        already made.
 
         An import computes every row once for its plan and reuses it here. Many rows are
         indexed for search in one statement after they are written instead of row by row,
@@ -492,10 +500,9 @@ class Store:
         """
         if not resources:
             return
-        columns = list(resource_rows[0])
+        columns = rows.RESOURCE_COLUMNS
         sql = (f"insert into resources ({', '.join(f'[{c}]' for c in columns)}) "
                f"values ({', '.join('?' * len(columns))})")
-        values = (tuple(row[c] for c in columns) for row in resource_rows)
         with self.db.atomic():
             if len(resources) >= BULK_INDEX_MIN:
                 with self._list_version_raised_once(), self._indexed_after(
