@@ -301,3 +301,38 @@ def test_published_files_in_other_encodings_are_read_and_said_so(
     assert "Despensa del Pueblo Año" in names
     notes = [n for n in result.notes if n.startswith("services.csv was not UTF-8")]
     assert (notes == []) if not note else (note in notes[0])
+
+
+def test_the_builds_quick_constructors_make_the_same_objects_as_the_classes() -> None:
+    import datetime as dt
+    from dataclasses import fields
+
+    from kiosk.directory.hours import WeeklyHours
+    from kiosk.directory.model import Address, Area, LocalText, Phone, Resource, Source
+    from kiosk.exchange.hsds_import import _quick
+
+    text = LocalText("Pantry", "Despensa")
+    every = {"id": "x-1", "name": text, "categories": ("food",), "description": text,
+             "sources": (Source("ct-211", ("phones",), "note", dt.date(2026, 1, 2)),),
+             "discreet_name": text, "organization": "Org", "phones": (Phone(
+                 "211", "211", "hotline", text, text, "12", "hi"),),
+             "website": "https://example.org", "email": "a@example.org",
+             "address": Address("1 Main St", "Hartford", "CT", "06101"),
+             "area": Area(county="Hartford"), "hours": WeeklyHours(always=True),
+             "hours_note": text, "cost": ("free",), "languages": ("es",),
+             "eligibility": text, "access": ("walk_in",), "confidentiality": text,
+             "tags": ("food",), "priority": 2, "status": "inactive",
+             "verified_on": dt.date(2026, 1, 3), "verified_by": "Ana", "review_notes": "n",
+             "source": "ct-211", "retired_on": dt.date(2026, 1, 4)}
+    for made, expected in ((_quick(Resource)(**every), Resource(**every)),
+                           (_quick(Resource)(id="x", name=text, categories=(),
+                                             description=text, sources=()),
+                            Resource(id="x", name=text, categories=(), description=text,
+                                     sources=())),
+                           (_quick(LocalText)("a"), LocalText("a"))):
+        assert type(made) is type(expected)
+        assert [getattr(made, f.name) for f in fields(made)] == \
+            [getattr(expected, f.name) for f in fields(expected)]
+        assert made == expected and hash(made) == hash(expected)
+    with pytest.raises(AttributeError):
+        _quick(LocalText)("a").en = "b"  # type: ignore[misc]

@@ -21,12 +21,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import MISSING, dataclass, field, fields
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kiosk.directory.convert import (
     CONTROL_CHARACTERS,
@@ -45,6 +45,9 @@ from kiosk.exchange import clean
 from kiosk.exchange import hsds_export as out
 from kiosk.exchange.mapping import Mapping
 from kiosk.exchange.tables import Row, Tables, excerpt
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 ICAL_TO_DAY = dict(zip(out.ICAL_DAYS, ("mon", "tue", "wed", "thu", "fri", "sat", "sun"),
                        strict=True))
@@ -82,6 +85,7 @@ _NO_LINKS: tuple[Sequence[Row], ...] = ((),) * len(SERVICE_LINKS)
 LINKS = {"phone": ("service_at_location_id", "location_id", "organization_id"),
          "schedule": ("service_at_location_id", "location_id")}
 _NO_TEXT = LocalText()
+_T = TypeVar("_T", bound="DataclassInstance")
 _NO_ADDRESS = Address()
 _VALUES = attrgetter("values")
 SCHEDULE_FIELDS = ("freq", "interval", "byday", "opens_at", "closes_at", "bymonthday",
@@ -166,6 +170,36 @@ def _minutes(text: str) -> int | None:
     if hour > 24 or minute > 59:
         return None
     return hour * 60 + minute
+
+
+def _quick(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the frozen slotted dataclass `cls`, called as `cls` is, that sets
+    each slot directly: a frozen class's own `__init__` goes through `object.__setattr__`
+    for every field, which takes about twice as long (a 100,000-service import builds half
+    a million of these objects). The object is the same: `cls` has no `__post_init__`, and
+    each field's default is its own."""
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__} has a __post_init__ that this would not run")
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls}
+    parameters, body = [], []
+    for f in fields(cls):
+        namespace[f"set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is MISSING:
+            parameters.append(f.name)
+        else:
+            namespace[f"default_{f.name}"] = f.default
+            parameters.append(f"{f.name}=default_{f.name}")
+        body.append(f"    set_{f.name}(obj, {f.name})")
+    exec(f"def make({', '.join(parameters)}):\n    obj = new(cls)\n" + "\n".join(body)
+         + "\n    return obj\n", namespace)
+    return namespace["make"]  # type: ignore[no-any-return]
+
+
+_resource = _quick(Resource)
+_phone = _quick(Phone)
+_address = _quick(Address)
+_text = _quick(LocalText)
+_source = _quick(Source)
 
 
 def _first_id(value: str) -> str:
@@ -548,8 +582,8 @@ class _Builder:
                 text = (LocalText(f"{en}, option {option}") if en else
                         LocalText(f"Option {option}", f"Opción {option}"))
             else:
-                text = LocalText(en) if en else _NO_TEXT
-            phones.append(Phone(number, display, kind, text, _NO_TEXT, extension))
+                text = _text(en) if en else _NO_TEXT
+            phones.append(_phone(number, display, kind, text, _NO_TEXT, extension))
         return tuple(phones)
 
     def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
@@ -713,22 +747,22 @@ class _Builder:
         if ref is None:
             ref = self.source_refs[row.file] = \
                 f"{self.source}: {row.file}" if self.source else row.file
-        return Resource(
+        return _resource(
             id=f"{self.source}-{_slug(sid)}" if self.source else _slug(sid),
-            name=LocalText(name),
+            name=_text(name),
             categories=categories,
-            description=LocalText(description) if description else _NO_TEXT,
-            sources=(Source(ref, (), f"HSDS service id {sid}"),),
+            description=_text(description) if description else _NO_TEXT,
+            sources=(_source(ref, (), f"HSDS service id {sid}"),),
             organization=org_name if org_name and org_name != name else "",
             phones=phones,
             website=website,
             email=email,
             address=self.address(location_ids) or _NO_ADDRESS,
             hours=hours,
-            hours_note=LocalText(hours_note) if hours_note else _NO_TEXT,
+            hours_note=_text(hours_note) if hours_note else _NO_TEXT,
             cost=cost,
             languages=self.languages(language_rows),
-            eligibility=LocalText(eligibility) if eligibility else _NO_TEXT,
+            eligibility=_text(eligibility) if eligibility else _NO_TEXT,
             tags=tags,
             status=status,
             source=self.source,
@@ -756,7 +790,7 @@ class _Builder:
                     town = self.text(row, city, "town")
                     if town or not city:  # a town left out is named for every row
                         self.town_cache[city] = town
-                return Address(street, town, state, zip_code)
+                return _address(street, town, state, zip_code)
         return None
 
     def zip_code(self, value: str) -> tuple[str, str]:
