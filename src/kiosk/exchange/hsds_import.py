@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, field, fields
-from itertools import chain, compress
+from itertools import compress
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -67,13 +67,13 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\
 _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
 MAX_KEYWORD_TAGS = 8
 # The cells of the rows the build reads.
+TERM_CELLS = ("taxonomy_ids", "taxonomy_codes")  # a service's own taxonomy columns
 SERVICE_CELLS = ("name", "organization_id", "description", "keywords", "url", "email",
-                 "status", "eligibility_description", "fees_description", "fees")
+                 "status", "eligibility_description", "fees_description", "fees", *TERM_CELLS)
 ADDRESS_CELLS = ("address_type", "address_1", "address_2", "postal_code", "state_province",
                  "city")
 PHONE_CELLS = ("number", "type", "extension", "description")
 ATTRIBUTE_CELLS = ("link_entity", "taxonomy_term_id", "taxonomy_detail")
-TERM_CELLS = ("taxonomy_ids", "taxonomy_codes")  # a service's own taxonomy columns
 SAL_CELLS = ("id", "location_id")
 # The tables linked to a service by its id, in the order of a service's links.
 SERVICE_LINKS = (("service_at_location", "service_id"), ("attribute", "link_id"),
@@ -256,7 +256,7 @@ class _Builder:
         self.schedule_cache: dict[tuple[str | None, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
         # The schedule fields this package has at all (a 1.x one has four of the eight).
-        present = set(chain.from_iterable(map(_VALUES, tables.of("schedule"))))
+        present: set[str] = set().union(*map(_VALUES, tables.of("schedule")))
         self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
         self.columns["schedule"] = present
         self.schedule_cells = itemgetter(*self.schedule_keys or ("",))
@@ -430,13 +430,15 @@ class _Builder:
         return found, name
 
     def service_categories(self, row: Row, attributes: Sequence[Row], known: set[str],
-                           keywords: str) -> tuple[str, ...]:
+                           keywords: str, own_terms: Sequence[str]) -> tuple[str, ...]:
+        """The kiosk categories of a service, from the terms its attributes and its own
+        taxonomy cells (`own_terms`, `TERM_CELLS`) list, else from its words."""
         listed: list[tuple[str, str]] = []
         for attribute in attributes:
             entity, term, detail = attribute.cells(ATTRIBUTE_CELLS)
             if entity in ("", "service"):
                 listed.append((term, detail))
-        for cell in row.cells(TERM_CELLS):
+        for cell in own_terms:
             if cell:
                 listed += [(t, "") for t in _ids(cell)]
         key = tuple(listed)
@@ -683,7 +685,8 @@ class _Builder:
                location_ids: list[str], known: set[str]) -> Resource | None:
         _, attributes, own_phones, own_schedules, language_rows, eligibility_rows = links
         (name_cell, org_cell, description_cell, keywords, url, email, status_cell,
-         eligibility_cell, fees_description, fees_cell) = row.cells(SERVICE_CELLS)
+         eligibility_cell, fees_description, fees_cell, term_ids, term_codes) = \
+            row.cells(SERVICE_CELLS)
         name = self.text(row, name_cell, "name")
         if not name:
             self.skip(row, "the service has no name" if not name_cell else
@@ -696,7 +699,8 @@ class _Builder:
             self.missing_orgs[org_id] += 1  # a dangling key: the service's own name stands
         description = self.text(row, description_cell, "description", MAX_LONG) or (
             self.text(org, org.get("description"), "description", MAX_LONG) if org else "")
-        categories = self.service_categories(row, attributes, known, keywords)
+        categories = self.service_categories(row, attributes, known, keywords,
+                                             (term_ids, term_codes))
         org_name = ""
         if org is not None:
             org_name = self.org_names.get(org)  # type: ignore[assignment]
@@ -854,7 +858,8 @@ class _Builder:
         if incoming != kept:
             merged["phones"] = [_phone_data(p) for p in self.phones(list(phone_rows))]
         categories = self.service_categories(
-            row, self.index("attribute", "link_id").get(sid, ()), known, "")
+            row, self.index("attribute", "link_id").get(sid, ()), known, "",
+            row.cells(TERM_CELLS))
         if categories and set(categories) != set(record.get("categories") or []):
             merged["categories"] = list(categories)
         if not merged.get("source") and self.source:
