@@ -480,14 +480,7 @@ class Store:
     def insert_resources(self, resources: list[Resource]) -> None:
         """Bulk insert of new resources (inside the caller's transaction)."""
         now = self.now_text()
-        self.insert_resource_rows(resources, [rows.resource_row(r, now) for r in resources])
-
-    def insert_resource_rows(self, resources: list[Resource],
-                             resource_rows: list[dict[str, Any]]) -> None:
-        """Bulk insert of new resources whose rows (`rows.resource_row`) are already made."""
-        columns = rows.RESOURCE_COLUMNS
-        self.insert_resource_values(resources, [tuple(row[c] for c in columns)
-                                                for row in resource_rows])
+        self.insert_resource_values(resources, [rows.resource_values(r, now) for r in resources])
 
     def insert_resource_values(self, resources: list[Resource],
                                values: list[tuple[Any, ...]]) -> None:
