@@ -36,7 +36,6 @@ a wrapper script that starts it):
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import json
 import os
@@ -77,23 +76,16 @@ def qt_counts(app: Any, window: Any) -> tuple[int, int, Counter[str]]:
             Counter(type(child).__name__ for child in children))
 
 
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-        "fordblks", "keepcost")]
-
-
 def malloc_parts() -> dict[str, float]:
     """What the C library's malloc holds, in MB (glibc's mallinfo2, over all its arenas):
     handed out and not given back (`malloc_in_use_mb`, the large blocks it maps apart
     included), and free inside its heaps (`malloc_free_mb`: resident or not, what a heap
     keeps between the blocks still in use). Empty where the C library has no mallinfo2."""
-    try:
-        info = ctypes.CDLL(None).mallinfo2
-    except (OSError, AttributeError):
+    from kiosk.memory import malloc_info
+
+    got = malloc_info()
+    if got is None:
         return {}
-    info.restype = _MallInfo2
-    got = info()
     mb = 1024 * 1024
     return {"malloc_in_use_mb": (got.uordblks + got.hblkhd) / mb,
             "malloc_free_mb": got.fordblks / mb}

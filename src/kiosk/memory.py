@@ -51,3 +51,22 @@ def return_free_memory() -> bool:
     trim.argtypes = (ctypes.c_size_t,)
     trim.restype = ctypes.c_int
     return bool(trim(0))
+
+
+class MallInfo2(ctypes.Structure):
+    """glibc's `struct mallinfo2`: what its malloc holds, over all its arenas, in bytes."""
+
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def malloc_info() -> MallInfo2 | None:
+    """glibc's `mallinfo2()` now; None where the C library has no such call."""
+    info = getattr(_libc(), "mallinfo2", None)
+    if info is None:
+        return None
+    info.restype = MallInfo2
+    got = info()
+    assert isinstance(got, MallInfo2)
+    return got

@@ -5,7 +5,6 @@ language, thousands of times over the weeks a kiosk runs."""
 
 from __future__ import annotations
 
-import ctypes
 import gc
 
 import pytest
@@ -14,23 +13,18 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from kiosk.layouts import empty_layout
+from kiosk.memory import malloc_info
 
 ROUNDS = 1000
 WIDGETS = 40
 
 
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-        "fordblks", "keepcost")]
-
-
 def _malloc_in_use() -> int:
     """Bytes the C library's malloc has handed out and not had back (glibc)."""
-    libc = ctypes.CDLL(None)
-    libc.mallinfo2.restype = _MallInfo2
     gc.collect()
-    return int(libc.mallinfo2().uordblks)
+    info = malloc_info()
+    assert info is not None, "the C library has no mallinfo2 (not glibc)"
+    return int(info.uordblks)
 
 
 def _grown_over_rounds(lay_out: object, empty: object) -> int:
