@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollAr
 from pytestqt.qtbot import QtBot
 
 from kiosk.speech.script import Script
+from kiosk.ui.widgets import TileButton
 
 FIXTURE = Path(__file__).parent / "fixture"
 MONDAY_10AM = dt.datetime(2026, 11, 23, 10, 0)  # a Monday
@@ -130,8 +131,11 @@ def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint, steps: int =
 
 def visible_texts(root: QWidget) -> list[str]:
     QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
-    return [label.text() for label in root.findChildren(QLabel)
-            if label.isVisibleTo(root) and label.text()]
+    labels = [label.text() for label in root.findChildren(QLabel)
+              if label.isVisibleTo(root) and label.text()]
+    tiles = [tile.shown_text() for tile in root.findChildren(TileButton)
+             if tile.isVisibleTo(root) and tile.shown_text()]  # they draw their own words
+    return labels + tiles
 
 
 def grab(widget: QWidget) -> QImage:

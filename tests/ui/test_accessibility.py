@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -62,6 +62,21 @@ def test_every_palette_pair_meets_aa_in_both_themes() -> None:
             assert ratio >= palette.AA_TEXT, (high_contrast, ink, bg, ratio)
 
 
+def _words(widget: QWidget) -> str:
+    return widget.shown_text() if isinstance(widget, TileButton) else widget.text()
+
+
+def _text_area(widget: QWidget, window: QWidget) -> QRect | None:
+    """Where `widget` shows its words, in the window's coordinates; None without words. A
+    tile draws its own words under its icon: only that part of it is measured."""
+    if not _words(widget).strip():
+        return None
+    region = widget.visibleRegion().boundingRect()
+    if isinstance(widget, TileButton):
+        region = region & widget.text_rect()
+    return QRect(widget.mapTo(window, region.topLeft()), region.size())
+
+
 def _text_contrast(image: QImage, rect: QRect) -> float:
     """Background = the commonest colour; text = the colour furthest from it in contrast
     that covers a few pixels (glyph stems are drawn in the full text colour)."""
@@ -88,15 +103,11 @@ def test_text_on_every_screen_meets_aa_contrast(
     for name in screens(window):
         image = grab(window)
         for widget in on_screen(window, QLabel) + on_screen(window, QPushButton):
-            text = widget.text()
-            if not text.strip() or isinstance(widget, TileButton):
-                continue
-            region = widget.visibleRegion().boundingRect()
-            rect = QRect(widget.mapTo(window, region.topLeft()), region.size())
-            if rect.height() < 12:
+            rect = _text_area(widget, window)
+            if rect is None or rect.height() < 12:
                 continue
             ratio = _text_contrast(image, rect)
-            assert ratio >= palette.AA_TEXT, (name, widget.objectName(), text, ratio)
+            assert ratio >= palette.AA_TEXT, (name, widget.objectName(), _words(widget), ratio)
             checked += 1
     assert checked > 60
 
@@ -132,10 +143,33 @@ def _clipped(widget: QWidget) -> str | None:
                      for line in text.split("\n"))
         if needed > rect.width() + 1:
             return f"needs {needed} px, has {rect.width()}"
-    elif isinstance(widget, QPushButton) and not isinstance(widget, TileButton):
+    elif isinstance(widget, TileButton):
+        return _tile_clipped(widget)
+    elif isinstance(widget, QPushButton):
         text = widget.text()
         if text and widget.fontMetrics().horizontalAdvance(text) + 16 > widget.width():
             return f"needs {widget.fontMetrics().horizontalAdvance(text)}, has {widget.width()}"
+    return None
+
+
+def _tile_clipped(tile: TileButton) -> str | None:
+    """A tile's words and icon within it: wrapped where it draws them, every line and every
+    word within the room it has."""
+    text, words = tile.shown_text(), tile.text_rect()
+    if not text:
+        return None
+    icon = tile.icon_rect()
+    if not tile.rect().contains(words) or not (icon.isEmpty() or tile.rect().contains(icon)):
+        return f"draws outside itself: {words}, {icon} in {tile.rect()}"
+    if words.intersects(icon):
+        return "words over the icon"
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    needed = tile.fontMetrics().boundingRect(0, 0, words.width(), 100_000, flags, text)
+    if needed.height() > words.height() + 1:
+        return f"wrapped words need {needed.height()} px, have {words.height()}"
+    longest = max(tile.fontMetrics().horizontalAdvance(w) for w in text.split())
+    if longest > words.width() + 1:
+        return f"a word is wider ({longest}) than the tile's room ({words.width()})"
     return None
 
 
@@ -148,7 +182,7 @@ def test_no_text_is_clipped(make_window, size, lang: str) -> None:  # type: igno
         for widget in on_screen(window, QLabel) + on_screen(window, QPushButton):
             problem = _clipped(widget)
             if problem:
-                problems.append((name, widget.objectName() or widget.text(), problem))
+                problems.append((name, widget.objectName() or _words(widget), problem))
     assert problems == []
 
 
@@ -163,7 +197,7 @@ def test_nothing_is_clipped_or_too_small_at_the_largest_text_size(
         for widget in on_screen(window, QLabel) + on_screen(window, QPushButton):
             problem = _clipped(widget)
             if problem:
-                problems.append((name, widget.objectName() or widget.text(), problem))
+                problems.append((name, widget.objectName() or _words(widget), problem))
         for button in on_screen(window, QAbstractButton):
             if button.width() < 64 or button.height() < 64:
                 problems.append((name, button.objectName(), "smaller than 64 px"))
@@ -212,13 +246,10 @@ def test_high_contrast_puts_every_text_at_seven_to_one(window: KioskWindow) -> N
                             for y in range(0, image.height(), 8)).most_common(1)[0][0]
         assert commonest & 0xFFFFFF == 0, name  # black paper
         for widget in on_screen(window, QLabel) + on_screen(window, QPushButton):
-            if not widget.text().strip() or isinstance(widget, TileButton):
-                continue
-            region = widget.visibleRegion().boundingRect()
-            rect = QRect(widget.mapTo(window, region.topLeft()), region.size())
-            if rect.height() < 12:
+            rect = _text_area(widget, window)
+            if rect is None or rect.height() < 12:
                 continue
             ratio = _text_contrast(image, rect)
-            assert ratio >= AAA_TEXT, (name, widget.objectName(), widget.text(), ratio)
+            assert ratio >= AAA_TEXT, (name, widget.objectName(), _words(widget), ratio)
             checked += 1
     assert checked > 60

@@ -203,4 +203,4 @@ def test_home_draws_each_icon_once_and_again_when_its_colour_or_size_changes(
     window.cycle_text_size()  # bigger icons: every tile draws again
     assert {name for name, _, _ in drawn} >= {t.icon_name for t in tiles}
     assert len(drawn) == len(set(drawn))
-    assert not health.icon_label.pixmap().isNull()
+    assert not health.icon_pixmap().isNull()

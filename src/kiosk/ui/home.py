@@ -108,8 +108,7 @@ class HomeScreen(Screen):
         help_layout.addLayout(self.help_grid)
 
         self.search_button = TileButton("search-button", "search", variant="search",
-                                        icon_size=40)
-        self.search_button.box.setDirection(QVBoxLayout.Direction.LeftToRight)
+                                        icon_size=40, horizontal=True)
         self.search_button.clicked.connect(self.search_wanted.emit)
 
         self.categories_title = text_label(role="section")

@@ -276,8 +276,7 @@ class SearchScreen(Screen):
         self.keyboard.hide_wanted.connect(self.hide_keyboard)
         # With the keyboard put away the results have the whole screen; this brings it back.
         self.show_keys = TileButton("show-keyboard", "keyboard", variant="search",
-                                    icon_size=40)
-        self.show_keys.box.setDirection(QVBoxLayout.Direction.LeftToRight)
+                                    icon_size=40, horizontal=True)
         self.show_keys.clicked.connect(self.show_keyboard)
         self.show_keys.hide()
         layout.addWidget(self.field)
