@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QScrollAr
 from pytestqt.qtbot import QtBot
 
 from kiosk.speech.script import Script
+from kiosk.ui.home import PhoneTile
 from kiosk.ui.widgets import TileButton
 
 FIXTURE = Path(__file__).parent / "fixture"
@@ -133,9 +134,12 @@ def visible_texts(root: QWidget) -> list[str]:
     QApplication.processEvents()  # widgets added to a shown layout appear on the next turn
     labels = [label.text() for label in root.findChildren(QLabel)
               if label.isVisibleTo(root) and label.text()]
+    # tiles draw their own words
     tiles = [tile.shown_text() for tile in root.findChildren(TileButton)
-             if tile.isVisibleTo(root) and tile.shown_text()]  # they draw their own words
-    return labels + tiles
+             if tile.isVisibleTo(root) and tile.shown_text()]
+    lines = [text for tile in root.findChildren(PhoneTile) if tile.isVisibleTo(root)
+             for text in tile.texts() if text]
+    return labels + tiles + lines
 
 
 def grab(widget: QWidget) -> QImage:

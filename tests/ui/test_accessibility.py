@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import palette
+from kiosk.ui.home import PhoneTile
 from kiosk.ui.widgets import TileButton
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import grab
@@ -63,16 +64,20 @@ def test_every_palette_pair_meets_aa_in_both_themes() -> None:
 
 
 def _words(widget: QWidget) -> str:
-    return widget.shown_text() if isinstance(widget, TileButton) else widget.text()
+    if isinstance(widget, TileButton):
+        return widget.shown_text()
+    if isinstance(widget, PhoneTile):
+        return " ".join(widget.texts())
+    return widget.text()
 
 
 def _text_area(widget: QWidget, window: QWidget) -> QRect | None:
     """Where `widget` shows its words, in the window's coordinates; None without words. A
-    tile draws its own words under its icon: only that part of it is measured."""
+    tile draws its own words (under its icon): only that part of it is measured."""
     if not _words(widget).strip():
         return None
     region = widget.visibleRegion().boundingRect()
-    if isinstance(widget, TileButton):
+    if isinstance(widget, (TileButton, PhoneTile)):
         region = region & widget.text_rect()
     return QRect(widget.mapTo(window, region.topLeft()), region.size())
 
@@ -145,6 +150,8 @@ def _clipped(widget: QWidget) -> str | None:
             return f"needs {needed} px, has {rect.width()}"
     elif isinstance(widget, TileButton):
         return _tile_clipped(widget)
+    elif isinstance(widget, PhoneTile):
+        return _line_clipped(widget)
     elif isinstance(widget, QPushButton):
         text = widget.text()
         if text and widget.fontMetrics().horizontalAdvance(text) + 16 > widget.width():
@@ -170,6 +177,27 @@ def _tile_clipped(tile: TileButton) -> str | None:
     longest = max(tile.fontMetrics().horizontalAdvance(w) for w in text.split())
     if longest > words.width() + 1:
         return f"a word is wider ({longest}) than the tile's room ({words.width()})"
+    return None
+
+
+def _line_clipped(tile: PhoneTile) -> str | None:
+    """A crisis line's name, wrapped, and its number, on one line, each within its part of
+    the tile."""
+    (name, number), (name_at, number_at) = tile.texts(), tile.text_rects()
+    if not (tile.rect().contains(name_at) and tile.rect().contains(number_at)) \
+            or name_at.intersects(number_at):
+        return f"draws outside itself or over itself: {name_at}, {number_at} in {tile.rect()}"
+    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+    needed = tile.fontMetrics().boundingRect(0, 0, name_at.width(), 100_000, flags, name)
+    if needed.height() > name_at.height() + 1:
+        return f"the wrapped name needs {needed.height()} px, has {name_at.height()}"
+    longest = max(tile.fontMetrics().horizontalAdvance(w) for w in name.split())
+    if longest > name_at.width() + 1:
+        return f"a word of the name is wider ({longest}) than the tile's room"
+    metrics = QFontMetrics(tile.number_font())
+    if metrics.horizontalAdvance(number) > number_at.width() + 1 or \
+            metrics.height() > number_at.height() + 1:
+        return f"the number needs {metrics.horizontalAdvance(number)} px, has {number_at}"
     return None
 
 

@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, SignalInstance
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QMargins, QRect, QSize, Qt, SignalInstance
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.directory.model import LocalText, Resource
 from kiosk.layouts import empty_layout
+from kiosk.ui.line_breaks import for_display
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
@@ -43,39 +47,114 @@ EMERGENCY = "911"
 
 
 class PhoneTile(QPushButton):
-    """A crisis line: its name and its number, large."""
+    """A crisis line: its name, wrapped, and its number, large and on one line, drawn by
+    the tile itself (one widget, not a button holding a layout and two labels: see
+    `TileButton`). The name has the stylesheet's font for crisis tiles, the number the same
+    font `NUMBER_SCALE` times larger (so both grow with the visitor's text size)."""
+
+    MARGINS = QMargins(16, 10, 16, 10)
+    SPACING = 2
+    NUMBER_SCALE = 30 / 19  # a 30 px number under a 19 px name at the first text size
 
     def __init__(self, object_name: str, name: str, number: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setProperty("variant", "crisis")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
-        layout.setSpacing(2)
-        self.name = text_label(name)
-        self.number = text_label(number, role="phone", wrap=False)
-        for label in (self.name, self.number):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-        self.setAccessibleName(f"{name}: {number}")
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._name = self._number = ""
+        self.set_texts(name, number)
 
     def set_texts(self, name: str, number: str) -> None:
-        self.name.setText(name)
-        self.number.setText(number)
+        self._name, self._number = for_display(name), for_display(number)
         self.setAccessibleName(f"{name}: {number}")
+        self.updateGeometry()
+        self.update()
+
+    def texts(self) -> tuple[str, str]:
+        """(name, number) as drawn: phone numbers kept whole, long words made breakable."""
+        return self._name, self._number
+
+    def number_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(round(QFontInfo(self.font()).pixelSize() * self.NUMBER_SCALE))
+        return font
+
+    # -- geometry ---------------------------------------------------------------------------
+
+    def _name_size(self, width: int) -> QSize:
+        return self.fontMetrics().boundingRect(0, 0, max(width, 0), 100_000, _WRAPPED,
+                                               self._name).size()
+
+    def _number_size(self) -> QSize:
+        return QFontMetrics(self.number_font()).boundingRect(
+            0, 0, 100_000, 100_000, int(Qt.AlignmentFlag.AlignCenter), self._number).size()
+
+    def _combined(self, name: QSize, number: QSize) -> QSize:
+        return QSize(max(name.width(), number.width()),
+                     name.height() + self.SPACING + number.height()).grownBy(self.MARGINS)
 
     def sizeHint(self) -> QSize:
-        layout = self.layout()
-        if layout is None:
-            return super().sizeHint()
-        return layout.totalSizeHint().expandedTo(layout.totalMinimumSize())
+        self.ensurePolished()
+        width = self.fontMetrics().averageCharWidth() * 40  # as a wrapped label would
+        hint = self._combined(self._name_size(width), self._number_size())
+        return hint.expandedTo(self.minimumSizeHint())
 
     def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.totalMinimumSize() if layout is not None else super().minimumSizeHint()
+        self.ensurePolished()
+        name = QSize(self._name_size(0).width(), self._name_size(100_000).height())
+        return self._combined(name, self._number_size())
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        self.ensurePolished()
+        room = width - self.MARGINS.left() - self.MARGINS.right()
+        return max(self._combined(self._name_size(room), self._number_size()).height(),
+                   self.minimumHeight())
+
+    def text_rects(self) -> tuple[QRect, QRect]:
+        """Where the name and the number are drawn: each centred in its half of the room the
+        tile has over what they need, as two labels in a column are."""
+        inner = self.rect().marginsRemoved(self.MARGINS)
+        name = self._name_size(inner.width()).boundedTo(inner.size())
+        number = self._number_size()
+        extra = max(0, inner.height() - name.height() - self.SPACING - number.height())
+        top = QRect(inner.left(), inner.top(), inner.width(), name.height() + extra // 2)
+        bottom = QRect(inner.left(), top.bottom() + 1 + self.SPACING, inner.width(),
+                       number.height() + extra - extra // 2)
+        return top, bottom
+
+    def text_rect(self) -> QRect:
+        name, number = self.text_rects()
+        return name | number
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+        super().changeEvent(event)
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+        name, number = self.text_rects()
+        style, role = self.style(), QPalette.ColorRole.ButtonText
+        style.drawItemText(painter, name, _WRAPPED, option.palette, self.isEnabled(),
+                           self._name, role)
+        painter.setFont(self.number_font())
+        style.drawItemText(painter, number, int(Qt.AlignmentFlag.AlignCenter), option.palette,
+                           self.isEnabled(), self._number, role)
+
+
+_WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 
 
 class HomeScreen(Screen):
