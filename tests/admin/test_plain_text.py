@@ -15,6 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.admin.entry import AdminShell
 from kiosk.directory import usage
+from kiosk.ui.home import PhoneTile
+from kiosk.ui.widgets import TileButton
 from kiosk.ui.window import KioskWindow
 
 MARKUP = "<img src=x> <b>Call</b>"
@@ -29,6 +31,9 @@ def shown_texts(root: QWidget) -> list[str]:
             assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
         if label.isVisible() and label.text():
             out.append(label.text())
+    # Tiles draw their own words, always as plain text (QStyle.drawItemText)
+    out += [t.shown_text() for t in root.findChildren(TileButton) if t.isVisible()]
+    out += [w for t in root.findChildren(PhoneTile) if t.isVisible() for w in t.texts()]
     for view in root.findChildren(QAbstractItemView):
         if not view.isVisible() or view.model() is None:
             continue
