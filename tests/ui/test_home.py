@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_main_window
@@ -193,14 +193,28 @@ def test_home_draws_each_icon_once_and_again_when_its_colour_or_size_changes(
 
     monkeypatch.setattr(widgets, "icon_pixmap", counting)
     window = make_window()
+    QApplication.processEvents()  # painted
     tiles = window.home.category_buttons
     assert tiles and drawn
+    # the header's icons are on the first screenful, drawn; the categories' are below it
+    assert {b.icon_name for b in window.header.buttons()} <= {name for name, _, _ in drawn}
+    viewport = window.home.scroll_area.viewport()
+    below = [t for t in tiles if t.mapTo(viewport, t.rect().topLeft()).y() > viewport.height()]
+    assert below, "at 1280 x 800 some category tiles are below the first screenful"
+    assert not {t.icon_name for t in below} & {name for name, _, _ in drawn}
+    for tile in tiles:
+        assert not tile.icon_pixmap().isNull()  # drawn when wanted (painted, or asked)
     assert len(drawn) == len(set(drawn)), sorted(drawn)
     health = window.findChild(QPushButton, "category-health")
+    health.recolor(window.theme.colors["ink"], window.theme.scale)  # the same: kept
+    assert not health.icon_pixmap().isNull()
     assert sum(1 for name, _, _ in drawn if name == health.icon_name) == 1
 
     drawn.clear()
     window.cycle_text_size()  # bigger icons: every tile draws again
+    for tile in tiles:
+        tile.icon_pixmap()
     assert {name for name, _, _ in drawn} >= {t.icon_name for t in tiles}
     assert len(drawn) == len(set(drawn))
-    assert not health.icon_pixmap().isNull()
+    scale = window.theme.scale
+    assert health.icon_pixmap().width() == round(health.icon_size * scale) > health.icon_size

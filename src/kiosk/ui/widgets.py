@@ -63,10 +63,18 @@ def _svg_bytes(path: Path) -> bytes | None:
         return None
 
 
+def _icon_file(name: str, folder: Path = ICONS) -> Path:
+    return folder / (name if name.endswith(".svg") else f"{name}.svg")
+
+
+def has_icon(name: str, folder: Path = ICONS) -> bool:
+    """Whether the icon `name` has a file to draw (read once, kept for drawing)."""
+    return bool(_svg_bytes(_icon_file(name, folder)))
+
+
 def icon_pixmap(name: str, color: str, size: int, folder: Path = ICONS) -> QPixmap:
     """An icon drawn in `color` (icons are drawn in #000000); a null pixmap when missing."""
-    file = folder / (name if name.endswith(".svg") else f"{name}.svg")
-    data = _svg_bytes(file)
+    data = _svg_bytes(_icon_file(name, folder))
     if not data:
         return QPixmap()
     svg = data.replace(b"#000000", color.encode()).replace(b"#000", color.encode())
@@ -136,8 +144,8 @@ class TileButton(QPushButton):
         self.spacing = 4
         self._words = ""  # as shown (`for_display`)
         self._label = ""  # as given
-        self._pixmap = QPixmap()
-        self._drawn: tuple[str, str, int] | None = None  # the icon as last drawn
+        self._pixmap: QPixmap | None = QPixmap()  # None: to be drawn when next wanted
+        self._drawn: tuple[str, str, int] | None = None  # the icon's name, colour and size
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # its words wrap: narrower means taller
         self.setSizePolicy(policy)
@@ -158,19 +166,26 @@ class TileButton(QPushButton):
         return self._words
 
     def icon_pixmap(self) -> QPixmap:
-        """The icon as drawn now (null when the tile has none)."""
+        """The icon in its colour and size (null when the tile has none), drawn the first
+        time it is wanted: home's category tiles are below the first screenful, and their
+        dozen SVG icons need not be drawn before the first frame."""
+        if self._pixmap is None:
+            self._pixmap = icon_pixmap(*self._drawn) if self._drawn else QPixmap()
+            if self._pixmap.isNull():
+                self.updateGeometry()  # a file that would not draw: no room kept for it
         return self._pixmap
 
     def recolor(self, color: str, scale: float = 1.0) -> None:
-        """The icon drawn in `color` at its size times `scale`; drawn again only when
-        either changed (home restyles its tiles as it builds them and once more after)."""
+        """The icon in `color` at its size times `scale`, drawn again (when next wanted)
+        only when either changed (home restyles its tiles as it builds them and once
+        more after)."""
         if not self.icon_name:
             return
         drawn = (self.icon_name, color, round(self.icon_size * scale))
         if drawn == self._drawn:
             return
         self._drawn = drawn
-        self._pixmap = icon_pixmap(*drawn)
+        self._pixmap = None
         self.updateGeometry()
         self.update()
 
@@ -178,6 +193,10 @@ class TileButton(QPushButton):
 
     def _icon_size(self) -> QSize:
         pixmap = self._pixmap
+        if pixmap is None:  # not drawn yet: the size it will have, if it has a file
+            if self._drawn is None or not has_icon(self._drawn[0]):
+                return QSize(0, 0)
+            return QSize(self._drawn[2], self._drawn[2])
         if pixmap.isNull():
             return QSize(0, 0)
         return pixmap.deviceIndependentSize().toSize()
@@ -286,8 +305,8 @@ class TileButton(QPushButton):
         option.icon = QIcon()
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)  # background, border
         icon_rect, text_rect = self._placed()
-        if not self._pixmap.isNull():
-            pixmap = self._pixmap
+        pixmap = self.icon_pixmap()
+        if not pixmap.isNull():
             if not self.isEnabled():
                 pixmap = self.style().generatedIconPixmap(QIcon.Mode.Disabled, pixmap, option)
             painter.drawPixmap(icon_rect.topLeft(), pixmap)
