@@ -18,6 +18,8 @@ class HoursError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """Open from `start` to `end` on one day."""
+
     start: int  # minutes after midnight
     end: int  # minutes after midnight; may exceed 1440 when it runs past midnight
 

@@ -82,6 +82,8 @@ class Phone:
 
 @dataclass(frozen=True, slots=True)
 class Address:
+    """Where a place is: its street, town, state and ZIP code (empty when it has none)."""
+
     street: str = ""
     town: str = ""
     state: str = "CT"
@@ -157,6 +159,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Category:
+    """A visitor's way in: a tile on the home screen and the list behind it."""
+
     slug: str
     name: LocalText
     description: LocalText = LocalText()
@@ -168,6 +172,9 @@ class Category:
 
 @dataclass(frozen=True, slots=True)
 class Resource:
+    """One entry of the directory: a service, what it offers, how to reach it and where
+    its facts come from."""
+
     id: str
     name: LocalText
     categories: tuple[str, ...]
@@ -246,6 +253,8 @@ class Resource:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """A page of plain facts to read (rights, health), with entries that help with it."""
+
     slug: str
     title: LocalText
     body: LocalText
@@ -265,6 +274,8 @@ class Topic:
 
 @dataclass(frozen=True, slots=True)
 class DirectoryInfo:
+    """What a directory says of itself: its name, its region and when it was published."""
+
     name: str = ""
     region: str = ""
     published: dt.date | None = None

@@ -12,6 +12,8 @@ from kiosk.directory.store import Store
 
 @dataclass(frozen=True)
 class Setting:
+    """One thing staff can set: its key, its value until set, and the type of its value."""
+
     key: str
     default: Any
     kind: type

@@ -31,6 +31,8 @@ def _read(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Theme:
+    """The visitor's look: warm or high contrast, and one of the three text sizes."""
+
     high_contrast: bool = False
     text_step: int = 0
 
