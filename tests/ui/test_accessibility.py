@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -23,6 +23,7 @@ from kiosk.ui import palette
 from kiosk.ui.home import PhoneTile
 from kiosk.ui.widgets import TileButton
 from kiosk.ui.window import KioskWindow
+from tests.ui.fit import line_problem, tile_problem
 from tests.ui.helpers import grab
 
 SIZES = [(1920, 1080), (1280, 800), (1080, 1920)]
@@ -149,55 +150,13 @@ def _clipped(widget: QWidget) -> str | None:
         if needed > rect.width() + 1:
             return f"needs {needed} px, has {rect.width()}"
     elif isinstance(widget, TileButton):
-        return _tile_clipped(widget)
+        return tile_problem(widget)
     elif isinstance(widget, PhoneTile):
-        return _line_clipped(widget)
+        return line_problem(widget)
     elif isinstance(widget, QPushButton):
         text = widget.text()
         if text and widget.fontMetrics().horizontalAdvance(text) + 16 > widget.width():
             return f"needs {widget.fontMetrics().horizontalAdvance(text)}, has {widget.width()}"
-    return None
-
-
-def _tile_clipped(tile: TileButton) -> str | None:
-    """A tile's words and icon within it: wrapped where it draws them, every line and every
-    word within the room it has."""
-    text, words = tile.shown_text(), tile.text_rect()
-    if not text:
-        return None
-    icon = tile.icon_rect()
-    if not tile.rect().contains(words) or not (icon.isEmpty() or tile.rect().contains(icon)):
-        return f"draws outside itself: {words}, {icon} in {tile.rect()}"
-    if words.intersects(icon):
-        return "words over the icon"
-    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-    needed = tile.fontMetrics().boundingRect(0, 0, words.width(), 100_000, flags, text)
-    if needed.height() > words.height() + 1:
-        return f"wrapped words need {needed.height()} px, have {words.height()}"
-    longest = max(tile.fontMetrics().horizontalAdvance(w) for w in text.split())
-    if longest > words.width() + 1:
-        return f"a word is wider ({longest}) than the tile's room ({words.width()})"
-    return None
-
-
-def _line_clipped(tile: PhoneTile) -> str | None:
-    """A crisis line's name, wrapped, and its number, on one line, each within its part of
-    the tile."""
-    (name, number), (name_at, number_at) = tile.texts(), tile.text_rects()
-    if not (tile.rect().contains(name_at) and tile.rect().contains(number_at)) \
-            or name_at.intersects(number_at):
-        return f"draws outside itself or over itself: {name_at}, {number_at} in {tile.rect()}"
-    flags = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
-    needed = tile.fontMetrics().boundingRect(0, 0, name_at.width(), 100_000, flags, name)
-    if needed.height() > name_at.height() + 1:
-        return f"the wrapped name needs {needed.height()} px, has {name_at.height()}"
-    longest = max(tile.fontMetrics().horizontalAdvance(w) for w in name.split())
-    if longest > name_at.width() + 1:
-        return f"a word of the name is wider ({longest}) than the tile's room"
-    metrics = QFontMetrics(tile.number_font())
-    if metrics.horizontalAdvance(number) > number_at.width() + 1 or \
-            metrics.height() > number_at.height() + 1:
-        return f"the number needs {metrics.horizontalAdvance(number)} px, has {number_at}"
     return None
 
 

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui import header
@@ -98,3 +98,21 @@ def test_start_over_has_an_icon_like_every_other_button(window: KioskWindow) -> 
                     for y in range(icon.top(), icon.bottom() + 1)
                     if image.pixelColor(x, y) != paper)
         assert inked > icon.width() * icon.height() // 20, (name, inked)  # drawn, and seen
+
+
+def test_back_looks_unavailable_where_there_is_nothing_to_go_back_to(
+        window: KioskWindow) -> None:
+    """On home, Back is disabled: its words are drawn in the muted colour and its icon
+    greyed, where Home beside it is in full ink."""
+    window.show_home()
+    QApplication.processEvents()
+
+    def darkest(button_name: str) -> int:
+        button = window.findChild(QPushButton, button_name)
+        image = button.grab().toImage()
+        area = button.text_rect().united(button.icon_rect())
+        return min(image.pixelColor(x, y).lightness() for x in range(area.left(), area.right())
+                   for y in range(area.top(), area.bottom()))
+
+    assert not window.findChild(QPushButton, "back-button").isEnabled()
+    assert darkest("back-button") > darkest("home-button") + 40

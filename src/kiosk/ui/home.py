@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMargins, QRect, QSize, Qt, SignalInstance
-from PySide6.QtGui import QFont, QFontInfo, QFontMetrics, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtCore import Property, QMargins, QRect, QSize, Qt, SignalInstance
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,11 +27,14 @@ from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets import (
+    WRAPPED,
     TileButton,
     clear_layout,
     enable_finger_scrolling,
+    preferred_size,
     scrolling_page,
     text_label,
+    wrapped_size,
 )
 
 if TYPE_CHECKING:
@@ -49,12 +52,12 @@ EMERGENCY = "911"
 class PhoneTile(QPushButton):
     """A crisis line: its name, wrapped, and its number, large and on one line, drawn by
     the tile itself (one widget, not a button holding a layout and two labels: see
-    `TileButton`). The name has the stylesheet's font for crisis tiles, the number the same
-    font `NUMBER_SCALE` times larger (so both grow with the visitor's text size)."""
+    `TileButton`). The name has the stylesheet's font for crisis tiles, the number that font
+    at the stylesheet's `qproperty-numberSize` in px (both grow with the visitor's text
+    size)."""
 
     MARGINS = QMargins(16, 10, 16, 10)
     SPACING = 2
-    NUMBER_SCALE = 30 / 19  # a 30 px number under a 19 px name at the first text size
 
     def __init__(self, object_name: str, name: str, number: str,
                  parent: QWidget | None = None) -> None:
@@ -65,6 +68,7 @@ class PhoneTile(QPushButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._name = self._number = ""
+        self._number_size = 30  # px, until the stylesheet says
         self.set_texts(name, number)
 
     def set_texts(self, name: str, number: str) -> None:
@@ -77,18 +81,28 @@ class PhoneTile(QPushButton):
         """(name, number) as drawn: phone numbers kept whole, long words made breakable."""
         return self._name, self._number
 
+    def _get_number_size(self) -> int:
+        return self._number_size
+
+    def _set_number_size(self, size: int) -> None:
+        if size != self._number_size:
+            self._number_size = size
+            self.updateGeometry()
+            self.update()
+
+    numberSize = Property(int, _get_number_size, _set_number_size)  # set by the stylesheet
+
     def number_font(self) -> QFont:
         font = QFont(self.font())
-        font.setPixelSize(round(QFontInfo(self.font()).pixelSize() * self.NUMBER_SCALE))
+        font.setPixelSize(self._number_size)
         return font
 
     # -- geometry ---------------------------------------------------------------------------
 
     def _name_size(self, width: int) -> QSize:
-        return self.fontMetrics().boundingRect(0, 0, max(width, 0), 100_000, _WRAPPED,
-                                               self._name).size()
+        return wrapped_size(self.fontMetrics(), self._name, width)
 
-    def _number_size(self) -> QSize:
+    def _number_extent(self) -> QSize:
         return QFontMetrics(self.number_font()).boundingRect(
             0, 0, 100_000, 100_000, int(Qt.AlignmentFlag.AlignCenter), self._number).size()
 
@@ -98,14 +112,14 @@ class PhoneTile(QPushButton):
 
     def sizeHint(self) -> QSize:
         self.ensurePolished()
-        width = self.fontMetrics().averageCharWidth() * 40  # as a wrapped label would
-        hint = self._combined(self._name_size(width), self._number_size())
+        hint = self._combined(preferred_size(self.fontMetrics(), self._name),
+                              self._number_extent())
         return hint.expandedTo(self.minimumSizeHint())
 
     def minimumSizeHint(self) -> QSize:
         self.ensurePolished()
         name = QSize(self._name_size(0).width(), self._name_size(100_000).height())
-        return self._combined(name, self._number_size())
+        return self._combined(name, self._number_extent())
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -113,7 +127,7 @@ class PhoneTile(QPushButton):
     def heightForWidth(self, width: int) -> int:
         self.ensurePolished()
         room = width - self.MARGINS.left() - self.MARGINS.right()
-        return max(self._combined(self._name_size(room), self._number_size()).height(),
+        return max(self._combined(self._name_size(room), self._number_extent()).height(),
                    self.minimumHeight())
 
     def text_rects(self) -> tuple[QRect, QRect]:
@@ -121,7 +135,7 @@ class PhoneTile(QPushButton):
         tile has over what they need, as two labels in a column are."""
         inner = self.rect().marginsRemoved(self.MARGINS)
         name = self._name_size(inner.width()).boundedTo(inner.size())
-        number = self._number_size()
+        number = self._number_extent()
         extra = max(0, inner.height() - name.height() - self.SPACING - number.height())
         top = QRect(inner.left(), inner.top(), inner.width(), name.height() + extra // 2)
         bottom = QRect(inner.left(), top.bottom() + 1 + self.SPACING, inner.width(),
@@ -131,11 +145,6 @@ class PhoneTile(QPushButton):
     def text_rect(self) -> QRect:
         name, number = self.text_rects()
         return name | number
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.updateGeometry()
-        super().changeEvent(event)
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -147,14 +156,11 @@ class PhoneTile(QPushButton):
         painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
         name, number = self.text_rects()
         style, role = self.style(), QPalette.ColorRole.ButtonText
-        style.drawItemText(painter, name, _WRAPPED, option.palette, self.isEnabled(),
+        style.drawItemText(painter, name, WRAPPED, option.palette, self.isEnabled(),
                            self._name, role)
         painter.setFont(self.number_font())
         style.drawItemText(painter, number, int(Qt.AlignmentFlag.AlignCenter), option.palette,
                            self.isEnabled(), self._number, role)
-
-
-_WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
 
 
 class HomeScreen(Screen):

@@ -21,6 +21,9 @@ STYLESHEET = RESOURCES / "styles" / "kiosk.qss"
 TEXT_SCALES = (1.0, 1.2, 1.4)
 # Sizes followed by /* fixed */ keep their value (keys of the on-screen keyboard must fit).
 _SIZED = re.compile(r"(font-size|min-height|min-width)\s*:\s*(\d+)px(?!;?\s*/\*\s*fixed)")
+# A widget's own size in px set through the stylesheet (`qproperty-numberSize: 30;`) grows
+# with the text too.
+_SIZED_PROPERTY = re.compile(r"(qproperty-\w+Size)\s*:\s*(\d+)(?![\w.])")
 _TOKEN = re.compile(r"@([a-z_]+)")
 
 
@@ -60,7 +63,10 @@ class Theme:
         def sized(match: re.Match[str]) -> str:
             return f"{match.group(1)}: {self.px(int(match.group(2)))}px"
 
-        return _SIZED.sub(sized, _TOKEN.sub(token, text))
+        def sized_property(match: re.Match[str]) -> str:
+            return f"{match.group(1)}: {self.px(int(match.group(2)))}"
+
+        return _SIZED_PROPERTY.sub(sized_property, _SIZED.sub(sized, _TOKEN.sub(token, text)))
 
     def qpalette(self) -> QPalette:
         c = self.color

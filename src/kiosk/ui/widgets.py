@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QByteArray,
-    QEvent,
     QMargins,
     QModelIndex,
     QRect,
@@ -202,25 +201,10 @@ class TileButton(QPushButton):
         return pixmap.deviceIndependentSize().toSize()
 
     def _text_size(self, width: int) -> QSize:
-        """The words' size wrapped at `width` (at most; 0: the longest word's width)."""
-        if not self._words:
-            return QSize(0, 0)
-        return self.fontMetrics().boundingRect(
-            0, 0, max(width, 0), 100_000, _WORDS_FLAGS, self._words).size()
+        return wrapped_size(self.fontMetrics(), self._words, width)
 
     def _natural_text_size(self) -> QSize:
-        """What a word-wrapped label prefers: its words in lines of at most 80 average
-        characters, narrowed while that keeps them to a few lines."""
-        if not self._words:
-            return QSize(0, 0)
-        metrics = self.fontMetrics()
-        width = metrics.averageCharWidth() * 80
-        size = self._text_size(width)
-        if size.height() < 4 * metrics.lineSpacing() and size.width() > width // 2:
-            size = self._text_size(width // 2)
-        if size.height() < 2 * metrics.lineSpacing() and size.width() > width // 4:
-            size = self._text_size(width // 4)
-        return size
+        return preferred_size(self.fontMetrics(), self._words)
 
     def _combined(self, icon: QSize, text: QSize) -> QSize:
         gap = self.spacing if not icon.isEmpty() and not text.isEmpty() else 0
@@ -272,8 +256,7 @@ class TileButton(QPushButton):
         inner = self.rect().marginsRemoved(QMargins(self.margin, self.margin, self.margin,
                                                     self.margin))
         icon = self._icon_size()
-        text = self._text_size(self._text_width(self.width())) if self._words else QSize()
-        text = text.boundedTo(inner.size())
+        text = self._text_size(self._text_width(self.width())).boundedTo(inner.size())
         gap = self.spacing if not icon.isEmpty() and not text.isEmpty() else 0
         if self.horizontal:
             left = inner.left() + (inner.width() - icon.width() - gap - text.width()) // 2
@@ -289,11 +272,6 @@ class TileButton(QPushButton):
             text_rect = QRect(inner.left(), top + icon.height() + gap, inner.width(),
                               text.height())
         return icon_rect, text_rect
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self.updateGeometry()  # the words' size follows the stylesheet's font
-        super().changeEvent(event)
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -318,7 +296,29 @@ class TileButton(QPushButton):
 
 # How a tile's words are laid out: centred and wrapped at spaces and break opportunities, as
 # a word-wrapped label's are.
-_WORDS_FLAGS = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+_WORDS_FLAGS = WRAPPED
+
+
+def wrapped_size(metrics: QFontMetrics, text: str, width: int) -> QSize:
+    """The size of `text` wrapped at `width` (at most; 0: the longest word's width)."""
+    if not text:
+        return QSize(0, 0)
+    return metrics.boundingRect(0, 0, max(width, 0), 100_000, WRAPPED, text).size()
+
+
+def preferred_size(metrics: QFontMetrics, text: str) -> QSize:
+    """What a word-wrapped label prefers for `text`: lines of at most 80 average characters,
+    narrowed to 40 and to 20 while that keeps it to a few lines (as QLabel does)."""
+    if not text:
+        return QSize(0, 0)
+    width = metrics.averageCharWidth() * 80
+    size = wrapped_size(metrics, text, width)
+    if size.height() < 4 * metrics.lineSpacing() and size.width() > width // 2:
+        size = wrapped_size(metrics, text, width // 2)
+    if size.height() < 2 * metrics.lineSpacing() and size.width() > width // 4:
+        size = wrapped_size(metrics, text, width // 4)
+    return size
 
 
 class ChipButton(QPushButton):
