@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QMargins, QRect, QSize, Qt, SignalInstance
+from PySide6.QtCore import Property, QMargins, QRect, QSize, SignalInstance
 from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.directory.model import LocalText, Resource
 from kiosk.layouts import empty_layout
 from kiosk.ui.line_breaks import for_display
+from kiosk.ui.qt_values import ALIGN_CENTER
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screen import Screen, ScreenContext
 from kiosk.ui.theme import Theme
@@ -104,7 +105,7 @@ class PhoneTile(QPushButton):
 
     def _number_extent(self) -> QSize:
         return QFontMetrics(self.number_font()).boundingRect(
-            0, 0, 100_000, 100_000, int(Qt.AlignmentFlag.AlignCenter), self._number).size()
+            0, 0, 100_000, 100_000, ALIGN_CENTER, self._number).size()
 
     def _combined(self, name: QSize, number: QSize) -> QSize:
         return QSize(max(name.width(), number.width()),
@@ -159,7 +160,7 @@ class PhoneTile(QPushButton):
         style.drawItemText(painter, name, WRAPPED, option.palette, self.isEnabled(),
                            self._name, role)
         painter.setFont(self.number_font())
-        style.drawItemText(painter, number, int(Qt.AlignmentFlag.AlignCenter), option.palette,
+        style.drawItemText(painter, number, ALIGN_CENTER, option.palette,
                            self.isEnabled(), self._number, role)
 
 
@@ -185,7 +186,10 @@ class HomeScreen(Screen):
         title_row = QHBoxLayout()
         title_row.setSpacing(14)
         title_row.addWidget(self.help_title, 1)
-        title_row.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
+        top = QVBoxLayout()  # the button at the top of the row, however tall the title
+        top.addWidget(self.read_aloud)
+        top.addStretch(1)
+        title_row.addLayout(top, 0)
         help_layout.addLayout(title_row)
         help_layout.addWidget(self.help_note)
         self.help_grid = QGridLayout()

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.qt_values import set_by_name
 from kiosk.ui.widgets import text_label
 
 _INPUT = frozenset({
@@ -87,8 +88,7 @@ class StillThereDialog(QFrame):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("still-there-dialog")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setObjectName("still-there-dialog")  # a QFrame: the stylesheet draws its background
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 48, 48, 48)
         card = QFrame(self)
@@ -99,10 +99,10 @@ class StillThereDialog(QFrame):
         inner.setSpacing(24)
         self.title = text_label(wrap=False)  # short lines: kept whole, never squeezed
         self.title.setObjectName("still-there-title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.title, "alignment", "AlignCenter")
         self.countdown = text_label(wrap=False)
         self.countdown.setObjectName("still-there-countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_by_name(self.countdown, "alignment", "AlignCenter")
         self.stay = QPushButton()
         self.stay.setObjectName("still-here")
         self.stay.setProperty("variant", "primary")
@@ -111,7 +111,11 @@ class StillThereDialog(QFrame):
         inner.addWidget(self.countdown)
         inner.addWidget(self.stay)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        middle = QHBoxLayout()  # the card in the middle, at its own width
+        middle.addStretch(1)
+        middle.addWidget(card)
+        middle.addStretch(1)
+        outer.addLayout(middle)
         outer.addStretch(1)
         self.remaining = 0
         self.hide()

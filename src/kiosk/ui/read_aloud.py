@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QSize, Slot
+from PySide6.QtGui import QHideEvent, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.speech import Speech
@@ -21,20 +21,6 @@ if TYPE_CHECKING:
     from kiosk.speech.script import Script
 
 ICON_SIZE = 30
-
-
-def _square(color: str, size: int) -> QPixmap:
-    """The stop sign every player shows: a filled square, with room around it."""
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(color))
-    side = size
-    painter.drawRoundedRect(size // 2, size // 2, side, side, side / 8, side / 8)
-    painter.end()
-    return pixmap
 
 
 class ReadAloud(QWidget):
@@ -76,7 +62,8 @@ class ReadAloud(QWidget):
         if ink and ink != self._ink:
             self._ink = ink
             self.read_button.setIcon(QIcon(icon_pixmap("speaker", ink, ICON_SIZE * 2)))
-            self.stop_button.setIcon(QIcon(_square(surface or "#FFFFFF", ICON_SIZE)))
+            stop = icon_pixmap("stop", surface or "#FFFFFF", ICON_SIZE * 2)
+            self.stop_button.setIcon(QIcon(stop))
         self.setVisible(self.speech.available())
 
     def retranslate(self) -> None:

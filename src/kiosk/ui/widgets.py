@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QByteArray,
     QMargins,
@@ -13,10 +14,10 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     QSize,
-    Qt,
     QTimer,
 )
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontMetrics,
     QIcon,
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
 from kiosk.layouts import empty_layout
 from kiosk.paths import RESOURCES
 from kiosk.ui.line_breaks import for_display
+from kiosk.ui.qt_values import ALIGN_CENTER, TEXT_WORD_WRAP, set_by_name
 
 ICONS = RESOURCES / "icons"
 
@@ -81,7 +83,7 @@ def icon_pixmap(name: str, color: str, size: int, folder: Path = ICONS) -> QPixm
     if not renderer.isValid():
         return QPixmap()
     pixmap = QPixmap(QSize(size, size))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, size, size))
@@ -95,7 +97,7 @@ class TextLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
+        set_by_name(self, "textFormat", "PlainText")
 
     def setText(self, text: str) -> None:
         super().setText(for_display(text))
@@ -148,7 +150,7 @@ class TileButton(QPushButton):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # its words wrap: narrower means taller
         self.setSizePolicy(policy)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a touch screen: no focus ring on taps
+        set_by_name(self, "focusPolicy", "NoFocus")  # a touch screen: no focus ring on taps
 
     def set_label(self, text: str, accessible: str | None = None) -> None:
         self._label = text
@@ -298,7 +300,7 @@ class TileButton(QPushButton):
 
 # How a tile's words are laid out: centred and wrapped at spaces and break opportunities, as
 # a word-wrapped label's are.
-WRAPPED = int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
+WRAPPED = ALIGN_CENTER | TEXT_WORD_WRAP
 
 
 def wrapped_size(metrics: QFontMetrics, text: str, width: int) -> QSize:
@@ -385,7 +387,7 @@ class ChipButton(QPushButton):
         text = self.full_text
         metrics = self._bold()
         if room > 0 and metrics.horizontalAdvance(text) > room:
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            text = metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, room)
         if text != self.text():
             self.setText(text)
 
@@ -429,7 +431,7 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     scroller.setScrollerProperties(props)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    set_by_name(area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     scroller.stateChanged.connect(lambda state: _let_go(area, state))
     return scroller
 
@@ -458,7 +460,7 @@ def scrolling_page(page: QWidget, fingers: bool = True) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    set_by_name(area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     if fingers:
         enable_finger_scrolling(area)
     outer.addWidget(area)

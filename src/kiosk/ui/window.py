@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QKeyEvent,
@@ -93,8 +94,7 @@ class AdminCorner(QWidget):
         super().__init__(parent)
         self.setObjectName("admin-corner")
         self.setAccessibleName("")
-        self.setFixedSize(ADMIN_CORNER, ADMIN_CORNER)
-        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFixedSize(ADMIN_CORNER, ADMIN_CORNER)  # a child widget: nothing is painted
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(ADMIN_HOLD_MS)
@@ -206,8 +206,8 @@ class KioskWindow(QMainWindow):
         self._apply_theme()
         self._retranslate()
         self._show_current()
-        if not windowed:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        if not windowed:  # the one setter before the first frame with no by-name form
+            self.setWindowFlag(QtCore.Qt.WindowType.FramelessWindowHint, True)
 
     # -- the visit --------------------------------------------------------------------------
 
@@ -636,14 +636,15 @@ class KioskWindow(QMainWindow):
             super().keyPressEvent(event)
             return
         event.accept()
-        if self.windowed and event.key() != Qt.Key.Key_Escape:
+        if self.windowed and event.key() != QtCore.Qt.Key.Key_Escape:
             self.close()
 
     @staticmethod
     def _is_leave_key(event: QKeyEvent) -> bool:
         key = event.key()
         mods = event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
-        return (key == Qt.Key.Key_Escape or (ctrl and key in (Qt.Key.Key_Q, Qt.Key.Key_W))
-                or (alt and key == Qt.Key.Key_F4))
+        qt = QtCore.Qt
+        ctrl = bool(mods & qt.KeyboardModifier.ControlModifier)
+        alt = bool(mods & qt.KeyboardModifier.AltModifier)
+        return (key == qt.Key.Key_Escape or (ctrl and key in (qt.Key.Key_Q, qt.Key.Key_W))
+                or (alt and key == qt.Key.Key_F4))
