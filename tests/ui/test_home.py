@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import create_main_window
 from kiosk.datadir import open_data_dir
+from kiosk.directory.store import ListFilter
 from kiosk.ui.window import KioskWindow
 from tests.ui.helpers import FIXTURE, drag, grab, tap, visible_texts
 
@@ -100,6 +101,33 @@ def test_a_long_list_of_crisis_lines_shows_the_first_few_and_a_way_to_all(
     tap(qtbot, window.findChild(QPushButton, "help-now-more"))
     assert window.screen_name() == "category"
     assert window.category.model.rowCount() == total
+
+
+def test_home_reads_only_the_first_crisis_lines_and_their_count(
+        monkeypatch: pytest.MonkeyPatch, window: KioskWindow) -> None:
+    """Before the first frame home needs six lines and a count, not the whole list in order
+    (thousands of ids at 100,000 entries): the sorted list is read when the category opens."""
+    from dataclasses import replace
+
+    from kiosk.directory.model import LocalText
+
+    store = window.store
+    template = store.resource("crisis-988")
+    assert template is not None
+    for i in range(40):
+        store.write_resource(replace(template, id=f"line-{i:02d}", priority=0,
+                                     name=LocalText(f"Line {i:02d}", f"Línea {i:02d}")))
+    whole = store._list_ids("help-now", ListFilter(), None, "en")
+
+    def whole_list(*args: Any) -> Any:
+        raise AssertionError("home read the whole list of crisis lines")
+
+    monkeypatch.setattr(store, "_list_ids", whole_list)
+    window.refresh()
+    window.show_home()
+    tiles = window.home.phone_tiles
+    assert [t.objectName() for t in tiles[1:-1]] == [f"help-now-{rid}" for rid in whole[:5]]
+    assert tiles[-1].texts()[1] == f"See all {len(whole)}"
 
 
 def test_a_finger_scroll_leaves_no_tile_drawn_as_pressed(

@@ -249,7 +249,9 @@ class HomeScreen(Screen):
         clear_layout(self.topic_grid)
         self.phone_tiles = []
         self._tile_texts = []
-        ids = store.list_ids(HELP_NOW)
+        # the first few lines and how many there are, not the whole list (at 100,000
+        # entries thousands of ids, read and sorted before the first frame for six tiles)
+        ids, total = store.list_start(HELP_NOW, rows=HELP_NOW_TILES * 2)
         lines = [r for r in store.resources(ids[:HELP_NOW_TILES * 2])
                  if r.main_phone is not None]
         crisis = lines[:HELP_NOW_TILES]
@@ -261,8 +263,8 @@ class HomeScreen(Screen):
         for resource in crisis:
             tile = self._phone_tile(f"help-now-{resource.id}", self._line_words(resource))
             tile.clicked.connect(self._opener(self.resource_wanted, resource.id))
-        if len(lines) > len(crisis) or len(ids) > HELP_NOW_TILES * 2:
-            count = str(len(ids))
+        if len(lines) > len(crisis) or total > HELP_NOW_TILES * 2:
+            count = str(total)
             more = self._phone_tile("help-now-more", lambda: (
                 self.tr("More lines that help"), self.tr("See all %1").replace("%1", count)))
             more.clicked.connect(self._opener(self.category_wanted, HELP_NOW))
