@@ -7,8 +7,9 @@ happened; it never looks at what was touched.
 from __future__ import annotations
 
 import math
+import time
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.qt_values import set_by_name
@@ -37,7 +38,7 @@ class IdleWatcher(QObject):
         self.countdown = QTimer(self)
         self.countdown.setInterval(max(10, min(250, round(still_there_s * 1000 / 4))))
         self.countdown.timeout.connect(self._tick)
-        self.elapsed = QElapsedTimer()
+        self._asked_at = 0.0  # time.monotonic() when the countdown started
         self.asking = False
         self.idle_timer.start()
 
@@ -68,13 +69,13 @@ class IdleWatcher(QObject):
 
     def start_countdown(self) -> None:
         self.asking = True
-        self.elapsed.start()
+        self._asked_at = time.monotonic()
         self.countdown.start()
         self.tick.emit(math.ceil(self.still_there_s))
 
     @Slot()
     def _tick(self) -> None:
-        left = self.still_there_s - self.elapsed.elapsed() / 1000
+        left = self.still_there_s - (time.monotonic() - self._asked_at)
         if left <= 0:
             self.countdown.stop()
             self.asking = False

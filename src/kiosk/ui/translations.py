@@ -5,11 +5,15 @@ application (the kiosk's own, built from `kiosk_<lang>.ts` by `kiosk.i18n`, and 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication
 
 from kiosk import i18n
 from kiosk.i18n import TRANSLATIONS
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 
 class Translations:
@@ -47,6 +51,9 @@ class Translations:
         return any(t.objectName() == "kiosk" for t in self._installed)
 
     def _load(self, lang: str, app: QCoreApplication) -> list[QTranslator]:
+        # imported here: an English start makes no translator before its first frame
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
         out = []
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{lang}",

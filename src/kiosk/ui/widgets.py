@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import (
     QByteArray,
     QMargins,
-    QModelIndex,
     QRect,
     QRectF,
     QSize,
@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
@@ -38,8 +37,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QScrollArea,
-    QScroller,
-    QScrollerProperties,
     QSizePolicy,
     QStyle,
     QStyleOptionButton,
@@ -52,6 +49,9 @@ from kiosk.layouts import empty_layout
 from kiosk.paths import RESOURCES
 from kiosk.ui.line_breaks import for_display
 from kiosk.ui.qt_values import ALIGN_CENTER, TEXT_WORD_WRAP, set_by_name
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScroller
 
 ICONS = RESOURCES / "icons"
 
@@ -419,7 +419,11 @@ def reading_column(scroll: QScrollArea, margins: tuple[int, int, int, int] = (40
 
 
 def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
-    """Drag and fling with a finger (or a mouse held down), as on a phone."""
+    """Drag and fling with a finger (or a mouse held down), as on a phone. (The scroller's
+    classes are imported here: home turns it on once its first frame is up, and PySide6
+    makes a class, with its enums, the first time a module names it.)"""
+    from PySide6.QtWidgets import QScroller, QScrollerProperties
+
     viewport = area.viewport()
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
@@ -439,6 +443,9 @@ def enable_finger_scrolling(area: QAbstractScrollArea) -> QScroller:
 def _let_go(area: QAbstractScrollArea, state: QScroller.State) -> None:
     """A finger that drags was scrolling, not pressing: whatever it first touched must not
     stay drawn as pressed (the scroller takes the touch, and no release ever reaches it)."""
+    from PySide6.QtCore import QModelIndex
+    from PySide6.QtWidgets import QAbstractItemView, QScroller
+
     if state != QScroller.State.Dragging:
         return
     for button in area.viewport().findChildren(QAbstractButton):

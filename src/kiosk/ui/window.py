@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QShowEvent,
-    QWindow,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +48,8 @@ from kiosk.ui.translations import Translations
 from kiosk.ui.visit import Handout, Visit
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QWindow
+
     from kiosk.ui.category import CategoryScreen
     from kiosk.ui.handout import HandoutScreen
     from kiosk.ui.resource import ResourceScreen
@@ -589,7 +590,8 @@ class KioskWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._watch_input()
+        if self._painted:  # the first time, once the first frame is up (`paintEvent`)
+            self._watch_input()
 
     def _watch_input(self) -> None:
         """Every touch, click and key reaches the window system's window of this one before
@@ -608,6 +610,9 @@ class KioskWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            # the window system's window (a class PySide6 would make for it before the
+            # first frame) is watched from the first turn of the event loop after it
+            QTimer.singleShot(0, self, self._watch_input)
             QTimer.singleShot(0, self, self.first_frame.emit)  # once the frame is out
 
     def resizeEvent(self, event: QResizeEvent) -> None:
