@@ -22,6 +22,7 @@ from kiosk.exchange import tables
 from kiosk.exchange.hsds import read_hsds
 from kiosk.paths import BUNDLED_DATA, database_path
 from kiosk.staff import history
+from tests.exchange.helpers import EXAMPLES
 from tests.exchange.packages import write_package
 
 BUNDLED_COUNT = len(read_directory(BUNDLED_DATA).resources)
@@ -435,3 +436,19 @@ def test_a_service_finds_its_linked_rows_in_one_look_up(base: Store, tmp_path: P
             assert list(builder.links_of[sid][slot]) == by_id.get(sid, [])
         shared += sum(1 for r in found.of(table) if "," in (r.values.get(key) or ""))
     assert shared  # the package has a phone shared by two services
+
+
+def test_the_tables_know_their_columns_without_a_look_at_every_row(tmp_path: Path) -> None:
+    """`Tables.columns_of` names every key any row of a table has, as the rows were read
+    (a header's columns, those an older table's rows gain in their 3.0 form, the ids a
+    JSON object gets from the objects nested in it), so the build asks it instead of
+    looking through every row."""
+    package = write_package(tmp_path, 60, taxonomy="airs")
+    for path in (package.path, EXAMPLES, EXAMPLES / "csv"):
+        found = tables.read(path, tables.detect(path))
+        assert found.rows
+        for table, rows in found.rows.items():
+            keys = set().union(*(r.values for r in rows))
+            assert keys <= found.columns_of(table), (path, table)
+    schedules = tables.read(package.path, "hsds-legacy-csv").columns_of("schedule")
+    assert {"weekday", "opens_at", "freq", "byday"} <= schedules

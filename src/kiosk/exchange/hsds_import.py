@@ -66,6 +66,7 @@ _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?\s*(am|pm|a\.m\
                    r"\s*(?:z|[+-]\d{2}:?\d{2})?$", re.IGNORECASE)
 _FREE = re.compile(r"\b(?:free|no cost|no charge|gratis|gratuito)\b", re.IGNORECASE)
 MAX_KEYWORD_TAGS = 8
+SHORT_TEXT = 200  # texts up to this long are cleaned once per distinct value (`_Builder.text`)
 # The cells of the rows the build reads.
 TERM_CELLS = ("taxonomy_ids", "taxonomy_codes")  # a service's own taxonomy columns
 SERVICE_CELLS = ("name", "organization_id", "description", "keywords", "url", "email",
@@ -244,6 +245,7 @@ class _Builder:
         self.week_cache: dict[tuple[Any, ...], tuple[WeeklyHours | None, tuple[str, ...]]] = {}
         self.languages_cache: dict[tuple[Any, ...], tuple[str, ...]] = {}
         self.town_cache: dict[str, str] = {}
+        self.clean_texts: dict[str, str] = {}  # a short published text -> clean.text of it
         self.state_cache: dict[str, str] = {}
         self.zip_cache: dict[str, tuple[str, str]] = {}
         self.cost_cache: dict[str, tuple[str, ...]] = {}
@@ -256,7 +258,7 @@ class _Builder:
         self.schedule_cache: dict[tuple[str | None, ...], tuple[tuple[tuple[int, int, int], ...],
                                                          str]] = {}
         # The schedule fields this package has at all (a 1.x one has four of the eight).
-        present: set[str] = set().union(*map(_VALUES, tables.of("schedule")))
+        present = tables.columns_of("schedule")
         self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
         self.columns["schedule"] = present
         self.schedule_cells = itemgetter(*self.schedule_keys or ("",))
@@ -355,16 +357,27 @@ class _Builder:
         the kiosk's own files)."""
         if not value:
             return ""
-        value = clean.text(value)
-        if len(value) > limit:
-            self.leave_out(row, f"the {what} is {len(value):,} characters long; at most "
+        cleaned = self.clean_texts.get(value)
+        if cleaned is None:
+            cleaned = self._cleaned(value)
+        if len(cleaned) > limit:
+            self.leave_out(row, f"the {what} is {len(cleaned):,} characters long; at most "
                                 f"{limit:,} are allowed")
             return ""
-        if not value.isprintable() and CONTROL_CHARACTERS.search(value):
+        if not cleaned.isprintable() and CONTROL_CHARACTERS.search(cleaned):
             self.leave_out(row, f"the {what} holds control or text-direction characters "
-                                f'("{excerpt(value, 40)}")')
+                                f'("{excerpt(cleaned, 40)}")')
             return ""
-        return value
+        return cleaned
+
+    def _cleaned(self, value: str) -> str:
+        """`clean.text` of a published text, kept when it is short: names, labels, streets
+        and towns repeat across a directory's rows (long texts rarely do, and are not
+        kept)."""
+        cleaned = clean.text(value)
+        if len(value) <= SHORT_TEXT:
+            self.clean_texts[value] = cleaned
+        return cleaned
 
     def note(self, text: str) -> None:
         if text not in self.result.notes:
@@ -922,6 +935,7 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
             for key, value in row.values.items():
                 if not first.get(key) and value:
                     first.values[key] = value
+                    tables.columns.setdefault(first.table, set()).add(key)
     result.services = len(seen)
     builder.link_services(seen)
     for rows in conflicts.values():

@@ -139,12 +139,20 @@ class Tables:
     rows: dict[str, list[Row]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "phones.csv was read as cp1252"
     name: str = ""  # the package's own name, when it gives one
+    # The columns each table's rows may have: every column of its files' headers (and those
+    # an older table's rows gain in their 3.0 form), every key of its JSON objects. Kept as
+    # the rows are read, so that the build need not look through every row to know them.
+    columns: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, row: Row) -> None:
         self.rows.setdefault(row.table, []).append(row)
 
     def of(self, table: str) -> list[Row]:
         return self.rows.get(table, [])
+
+    def columns_of(self, table: str) -> set[str]:
+        """The columns rows of `table` may have (`columns`); a row may lack some of them."""
+        return self.columns.get(table, set())
 
 
 # -- finding the files ----------------------------------------------------------------------
@@ -470,6 +478,7 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
     """
     stack: list[tuple[str, dict[str, Any], dict[str, str], dict[str, str] | None]] = [
         (kind, obj, {}, None)]
+    added: list[Row] = []
     while stack:
         kind, obj, parent_keys, parent_values = stack.pop()
         values = {k: clean(v) for k, v in obj.items() if not isinstance(v, dict | list)}
@@ -477,7 +486,9 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
             if not values.get(key):
                 values[key] = value
         own_id = values.get("id", "")
-        tables.add(Row(kind, values, file, number))
+        row = Row(kind, values, file, number)
+        tables.add(row)
+        added.append(row)
         if parent_values is not None and own_id and kind in (
                 "organization", "location", "service", "taxonomy", "taxonomy_term") \
                 and not parent_values.get(f"{kind}_id"):
@@ -500,6 +511,8 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
                 children.append((child_kind, child, keys,
                                  values if child_kind != kind else None))
         stack.extend(reversed(children))  # visited in the order they are written
+    for row in added:  # a row's keys once its children have given it their ids
+        tables.columns.setdefault(row.table, set()).update(row.values)
 
 
 # -- CSV --------------------------------------------------------------------------------------
@@ -552,6 +565,8 @@ def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
         last: list[str] = []
         start = reader.line_num
         convert = LEGACY_FORMS.get(name) if legacy else None
+        tables.columns.setdefault(table, set()).update(
+            columns, LEGACY_COLUMNS.get(name, ()) if convert is not None else ())
         found = tables.rows.setdefault(table, [])
         add = found.append
         strip = str.strip
@@ -654,6 +669,16 @@ LEGACY_FORMS: dict[str, Callable[[dict[str, str]], dict[str, str]]] = {
     "taxonomy.csv": _term_form, "taxonomy_terms.csv": _term_form,
     "languages.csv": _language_form, "services.csv": _service_form,
     "organizations.csv": _organization_form,
+}
+# The columns each of those forms may give a row that its file's header does not name.
+LEGACY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "regular_schedules.csv": ("freq", "byday"),
+    "service_taxonomy.csv": ("link_id", "link_entity", "taxonomy_term_id"),
+    "services_taxonomy.csv": ("link_id", "link_entity", "taxonomy_term_id"),
+    "service_attributes.csv": ("link_id", "link_entity", "taxonomy_term_id"),
+    "taxonomy.csv": ("taxonomy", "name", "code"),
+    "taxonomy_terms.csv": ("taxonomy", "name", "code"),
+    "languages.csv": ("name",), "services.csv": ("url",), "organizations.csv": ("website",),
 }
 
 
