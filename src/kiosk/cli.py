@@ -27,6 +27,11 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
+# The options of `kiosk` without a command, as `_run_options` gives them to argparse.
+_RUN_FLAGS = {"--windowed": "windowed", "--exit-after-first-frame": "exit_after_first_frame"}
+_LANGS = ("en", "es")
+
+
 def _data_dir_parent(default: object = None) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
@@ -39,7 +44,7 @@ def _data_dir_parent(default: object = None) -> argparse.ArgumentParser:
 def _run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--windowed", action="store_true",
                         help="run in a normal window that closes normally (for development)")
-    parser.add_argument("--lang", choices=("en", "es"), default=None,
+    parser.add_argument("--lang", choices=_LANGS, default=None,
                         help="the language the kiosk starts in")
     parser.add_argument("--exit-after-first-frame", action="store_true",
                         help=argparse.SUPPRESS)
@@ -47,17 +52,33 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _kiosk_run(argv: list[str] | None) -> argparse.Namespace | None:
-    """The options of `kiosk` without a command (start the kiosk), read without building
-    every subcommand's parser (tens of milliseconds of every start); None when `argv` holds
-    anything else, which the whole parser reads."""
+    """The options of `kiosk` without a command (start the kiosk), read by hand: a start
+    builds no parser at all (building even the run options' parser, with argparse's
+    messages looked up in gettext's catalogues, took 3-5 ms of every start). None when
+    `argv` holds anything else (a command, help, an abbreviation, a mistake), which the
+    whole parser reads and answers; where both read `argv`, they read it alike (tested)."""
     argv = sys.argv[1:] if argv is None else argv
-    if any(arg in ("-h", "--help") for arg in argv):
-        return None
-    parser = argparse.ArgumentParser(prog="kiosk", parents=[_data_dir_parent()],
-                                     add_help=False)
-    _run_options(parser)
-    args, rest = parser.parse_known_args(argv)
-    return None if rest else args
+    args = argparse.Namespace(data_dir=None, windowed=False, lang=None,
+                              exit_after_first_frame=False, func=cmd_run)
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in _RUN_FLAGS and not equals:
+            setattr(args, _RUN_FLAGS[name], True)
+            continue
+        if name not in ("--data-dir", "--lang"):
+            return None
+        if not equals:
+            value = next(words, "-")
+            if value.startswith("-"):
+                return None
+        if name == "--data-dir":
+            args.data_dir = Path(value)
+        elif value in _LANGS:
+            args.lang = value
+        else:
+            return None
+    return args
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -146,3 +146,24 @@ def test_an_unexpected_error_goes_to_the_log_not_the_screen(
         handler.flush()
     text = log.read_text()
     assert "Traceback" in text and "RuntimeError: disk on fire" in text
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--windowed"], ["--data-dir", "/srv/kiosk", "--windowed"], ["--data-dir=/srv/kiosk"],
+    ["--lang", "es", "--exit-after-first-frame"], ["--lang=en", "--windowed", "--windowed"],
+    ["--windowed", "--data-dir", "a", "--data-dir", "b"],
+])
+def test_a_start_s_options_are_read_as_the_whole_parser_reads_them(argv: list[str]) -> None:
+    quick = cli._kiosk_run(argv)
+    assert quick is not None
+    whole = vars(cli.build_parser().parse_args(argv))
+    assert whole.pop("command") is None
+    assert vars(quick) == whole
+
+
+@pytest.mark.parametrize("argv", [
+    ["--help"], ["-h"], ["stats"], ["--wind"], ["--lang", "fr"], ["--lang"],
+    ["--data-dir"], ["--data-dir", "--windowed"], ["--windowed=yes"], ["x"],
+])
+def test_anything_else_goes_to_the_whole_parser(argv: list[str]) -> None:
+    assert cli._kiosk_run(argv) is None
