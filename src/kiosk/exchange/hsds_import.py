@@ -76,6 +76,7 @@ ADDRESS_CELLS = ("address_type", "address_1", "address_2", "postal_code", "state
 PHONE_CELLS = ("number", "type", "extension", "description")
 ATTRIBUTE_CELLS = ("link_entity", "taxonomy_term_id", "taxonomy_detail")
 SAL_CELLS = ("id", "location_id")
+LANGUAGE_CELLS = ("code", "name")
 # The tables linked to a service by its id, in the order of a service's links.
 SERVICE_LINKS = (("service_at_location", "service_id"), ("attribute", "link_id"),
                  ("phone", "service_id"), ("schedule", "service_id"),
@@ -237,8 +238,7 @@ class _Builder:
         self.paths: dict[str, Path] = {}
         self.record_term = out.uid("term", out.RECORD_TERM)
         # Only the kiosk's own exports carry its records: other packages skip the look-up.
-        self.has_records = any(r.values.get("taxonomy_term_id") == self.record_term
-                               for r in tables.of("attribute"))
+        self.has_records = self.record_term in tables.column("attribute", "taxonomy_term_id")
         self.term_slugs: dict[str, tuple[tuple[str, ...] | None, str]] = {}
         self.phone_cache: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
         self.hours_cache: dict[tuple[Any, ...], WeeklyHours] = {}
@@ -261,7 +261,7 @@ class _Builder:
         present = tables.columns_of("schedule")
         self.schedule_keys = tuple(k for k in SCHEDULE_FIELDS if k in present)
         self.columns["schedule"] = present
-        self.schedule_cells = itemgetter(*self.schedule_keys or ("",))
+        self.schedule_cells = self._schedule_cells()
         self.missing_orgs: Counter[str] = Counter()
         self.place_links: dict[str, tuple[dict[str, list[Row]], dict[str, list[Row]]]] = {}
         # The tables a service is linked through, each indexed once.
@@ -292,26 +292,17 @@ class _Builder:
 
     def _index(self, table: str, keys: tuple[str, ...]) -> None:
         rows = self.t.of(table)
-        grouped: list[defaultdict[str, list[Row]]] = [defaultdict(list) for _ in keys]
-        if len(keys) == 1:
-            cells = [row.values.get(keys[0]) or "" for row in rows]
+        for key in keys:
+            cells = self.t.column(table, key)
+            group: defaultdict[str, list[Row]] = defaultdict(list)
             for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
-                grouped[0][value].append(row)
-        else:
-            pairs = tuple(zip(keys, grouped, strict=True))
-            for row in rows:
-                values = row.values
-                for key, group in pairs:
-                    cell = values.get(key)
-                    if cell:
-                        group[cell].append(row)
-        for key, group in zip(keys, grouped, strict=True):
+                group[value].append(row)
             found = dict(group)
             joined = "".join(found)
             if key != "id" and ("," in joined or ";" in joined):
                 found = {}  # some cells name several: each row under each of its ids, in order
-                for row in rows:
-                    for one in _ids(row.values.get(key) or ""):
+                for value, row in zip(cells, rows, strict=True):
+                    for one in _ids(value):
                         found.setdefault(one, []).append(row)
             self.by[table, key] = found
 
@@ -324,7 +315,7 @@ class _Builder:
         find = links.get
         for slot, (table, key) in enumerate(SERVICE_LINKS):
             rows = self.t.of(table)
-            cells = [row.values.get(key) or "" for row in rows]
+            cells = self.t.column(table, key)
             grouped: defaultdict[str, list[Row]] = defaultdict(list)
             for value, row in zip(compress(cells, cells), compress(rows, cells), strict=True):
                 grouped[value].append(row)
@@ -604,7 +595,7 @@ class _Builder:
     def _schedule(self, row: Row) -> tuple[tuple[tuple[int, int, int], ...], str]:
         """One schedule row as weekly spans (day, start, end), or as a note in words; the
         same row text (most directories have a few dozen) is worked out once."""
-        key = tuple(map(row.values.get, self.schedule_keys))
+        key = row.cells(self.schedule_keys)
         found = self.schedule_cache.get(key)
         if found is not None:
             return found
@@ -634,14 +625,24 @@ class _Builder:
         once per distinct set of schedule cells (services share a few hundred)."""
         if not rows:
             return None, ()
-        try:
+        if self.schedule_cells is not None:
             key = tuple(map(self.schedule_cells, map(_VALUES, rows)))
-        except KeyError:  # a row without some of the fields (a short CSV row, a JSON object)
-            key = tuple(tuple(map(row.values.get, self.schedule_keys)) for row in rows)
+        else:
+            key = tuple([row.cells(self.schedule_keys) for row in rows])
         found = self.week_cache.get(key)
         if found is None:
             found = self.week_cache[key] = self._week(rows)
         return found
+
+    def _schedule_cells(self) -> Callable[[tuple[str, ...]], Any] | None:
+        """The schedule cells of a row's tuple, as read, when every schedule row places its
+        columns alike (a package's one schedules file): a service's schedules are then told
+        apart in one step (`hours`). None when they are placed in several ways."""
+        layouts = self.t.layouts.get("schedule", [])
+        if len({id(layout.index) for layout in layouts}) != 1:
+            return None
+        index = layouts[0].index
+        return itemgetter(*[index.get(k, -1) for k in self.schedule_keys] or [-1])
 
     def _week(self, rows: Sequence[Row]) -> tuple[WeeklyHours | None, tuple[str, ...]]:
         spans: list[tuple[int, int, int]] = []
@@ -825,7 +826,7 @@ class _Builder:
     def languages(self, rows: Sequence[Row]) -> tuple[str, ...]:
         """A service's language codes; each distinct set of cells (a directory has a few
         dozen) is worked out once."""
-        key = tuple([(r.values.get("code"), r.values.get("name")) for r in rows])
+        key = tuple([r.cells(LANGUAGE_CELLS) for r in rows])
         found = self.languages_cache.get(key)
         if found is None:
             found = self.languages_cache[key] = self._languages(rows)
@@ -926,16 +927,17 @@ def to_directory(tables: Tables, base: Directory, mapping: Mapping | None = None
         if first is None:
             seen[sid] = row
             continue
-        if first.values != row.values and row.file.endswith(".csv"):
+        if row.file.endswith(".csv") and first.as_dict() != row.as_dict():
             # Which of the two is right cannot be known: neither is imported.
             conflicts.setdefault(sid, [first]).append(row)
         elif row.file.endswith(".csv"):
             builder.note(f"{row.where} repeats {first.where}; it was read once")
         else:  # the same object nested in several JSON files: take every field given
-            for key, value in row.values.items():
+            merged = first.as_dict()
+            for key, value in row.as_dict().items():
                 if not first.get(key) and value:
-                    first.values[key] = value
-                    tables.columns.setdefault(first.table, set()).add(key)
+                    merged[key] = value
+            tables.replace_values(first, merged)
     result.services = len(seen)
     builder.link_services(seen)
     for rows in conflicts.values():

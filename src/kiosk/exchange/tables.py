@@ -22,6 +22,8 @@ import json
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter, itemgetter
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -83,29 +85,127 @@ def excerpt(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+class Layout:
+    """Where each column's value sits in the tuples of rows read alike: one CSV file's rows
+    (the cells of its header, then those its rows gain in their 3.0 form) or JSON objects
+    with the same keys. Every tuple ends with a blank, where a column the rows do not have
+    is read. A row is a tuple and this shared layout, not a dict of its own: a 100,000-service
+    package has a million rows, and the build reads a dozen cells of each with one getter.
+
+    `names` are the keys a dict of the row would have, and `given` the keys an older
+    table's 3.0 form gives its rows (`always` when it gives them to every row, else only
+    when not blank), so that `Row.as_dict` is that dict exactly.
+    """
+
+    __slots__ = ("always", "getters", "given", "index", "names", "plain", "values")
+
+    def __init__(self, names: tuple[str, ...], index: dict[str, int] | None = None,
+                 given: tuple[str, ...] = (), always: bool = True) -> None:
+        self.names = names
+        # A repeated column: its last cell, as a dict of the row would have.
+        self.index = index if index is not None else {n: i for i, n in enumerate(names)}
+        self.given = given
+        self.always = always
+        self.values: list[tuple[str, ...]] = []  # the tuples of every row of this layout
+        self.getters: dict[tuple[str, ...], Callable[[tuple[str, ...]], tuple[str, ...]]] = {}
+        self.plain: dict[int, bool] = {}  # column -> none of its cells needs `_special`
+
+    def shortened(self, count: int) -> Layout:
+        """The layout of this file's rows that have only `count` cells (the others read as
+        blank): the same places, so the same getters, unless the header repeats a column
+        (then the last of the first `count` is the one a dict would keep)."""
+        names = self.names[:count]
+        if len(set(self.names)) == len(self.names):
+            short = Layout(names, self.index, self.given, self.always)
+            short.values, short.getters, short.plain = self.values, self.getters, self.plain
+            return short
+        index = {n: i for i, n in enumerate(names)}
+        index.update((k, self.index[k]) for k in self.given if k not in index)
+        return Layout(names, index, self.given, self.always)
+
+    def getter(self, keys: tuple[str, ...]) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+        """`Row.cells` of `keys` for rows of this layout, made once: the cells as they are
+        when no cell of those columns is `null`, `none` or quoted (most files), else each
+        worked out (`_special`)."""
+        found = self.getters.get(keys)
+        if found is None:
+            places = [self.index.get(k, -1) for k in keys]
+            found = _picker(places)
+            if not all(map(self._plain, places)):
+                found = _specials(found)
+            self.getters[keys] = found
+        return found
+
+    def _plain(self, place: int) -> bool:
+        """Whether no cell in the column at `place` needs `_special` (asked once per column:
+        one text of the whole column, searched)."""
+        found = self.plain.get(place)
+        if found is None:
+            text = "\x00" + "\x00".join(map(itemgetter(place), self.values)) + "\x00"
+            lower = text.lower()
+            found = self.plain[place] = ("\x00'" not in text and "\x00null\x00" not in lower
+                                         and "\x00none\x00" not in lower)
+        return found
+
+
+def _picker(places: list[int]) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    """The cells at `places` of a row's tuple, as a tuple."""
+    if len(places) == 1:
+        place = places[0]
+        return lambda values: (values[place],)
+    return itemgetter(*places)  # type: ignore[return-value]
+
+
+def _specials(pick: Callable[[tuple[str, ...]], tuple[str, ...]]
+              ) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    """`pick`, with each cell read as `Row.get` reads it."""
+    return lambda values: tuple(["" if not value else value if value[0] not in "nN'"
+                                 else _special(value) for value in pick(values)])
+
+
 class Row:
-    """One record of an HSDS table; values are trimmed text, blank and `null` empty."""
+    """One record of an HSDS table; values are trimmed text, blank and `null` empty.
 
-    __slots__ = ("file", "row", "table", "values")
+    `values` is a tuple, its columns placed by `layout` (shared by the rows of one file)."""
 
-    def __init__(self, table: str, values: dict[str, str], file: str, row: int) -> None:
+    __slots__ = ("file", "layout", "row", "table", "values")
+
+    def __init__(self, table: str, values: tuple[str, ...], file: str, row: int,
+                 layout: Layout) -> None:
         self.table = table
         self.values = values
         self.file = file
         self.row = row  # CSV line number, or the object's number within a JSON file
+        self.layout = layout
 
     def get(self, key: str) -> str:
-        value = self.values.get(key)
+        value = self.values[self.layout.index.get(key, -1)]
         if not value:
             return ""
         if value[0] in "nN'":  # rare: worked out here, not for every cell of every file
             return _special(value)
         return value
 
-    def cells(self, keys: tuple[str, ...]) -> list[str]:
-        """`get` of each of `keys`, in one call (a service reads a dozen of its cells)."""
-        return ["" if not value else value if value[0] not in "nN'" else _special(value)
-                for value in map(self.values.get, keys)]
+    def cells(self, keys: tuple[str, ...]) -> tuple[str, ...]:
+        """`get` of each of `keys`, in one call (a service reads a dozen of its cells), as a
+        tuple."""
+        getter = self.layout.getters.get(keys) or self.layout.getter(keys)
+        return getter(self.values)
+
+    def raw(self, key: str) -> str:
+        """The cell of `key` as read, `null` and quotes kept ("" when the row has none)."""
+        return self.values[self.layout.index.get(key, -1)]
+
+    def as_dict(self) -> dict[str, str]:
+        """The row as a dict of its columns' cells as read (each key the row has)."""
+        layout, values = self.layout, self.values
+        index = layout.index
+        found = {k: values[index[k]] for k in layout.names}
+        for key in layout.given:
+            value = values[index[key]]
+            if layout.always or value:
+                found[key] = value
+        return found
 
     @property
     def where(self) -> str:
@@ -133,6 +233,10 @@ def clean(value: Any) -> str:
     return text
 
 
+_LAYOUT = attrgetter("layout")
+_VALUES = attrgetter("values")
+
+
 @dataclass
 class Tables:
     format: str
@@ -144,11 +248,60 @@ class Tables:
     # the rows are read, so that the build need not look through every row to know them.
     columns: dict[str, set[str]] = field(default_factory=dict)
 
+    # The layouts of each table's rows (one per CSV file, and per length of its short rows).
+    layouts: dict[str, list[Layout]] = field(default_factory=dict)
+    _json_layouts: dict[tuple[str, tuple[str, ...]], Layout] = field(default_factory=dict)
+    # Each table's rows as runs of one layout (their tuples), for `column`; made again when
+    # rows were added or a row's values replaced since.
+    _runs: dict[str, tuple[int, list[tuple[Layout, list[tuple[str, ...]]]]]] = field(
+        default_factory=dict)
+
     def add(self, row: Row) -> None:
         self.rows.setdefault(row.table, []).append(row)
 
+    def add_values(self, table: str, values: dict[str, str], file: str, number: int) -> Row:
+        """A row of `table` given as a dict (a JSON object), in the layout of the rows with
+        the same keys."""
+        row = self.new_row(table, values, file, number)
+        self.add(row)
+        return row
+
+    def new_row(self, table: str, values: dict[str, str], file: str, number: int) -> Row:
+        """A row of `table` from a dict, in the layout of the rows with the same keys (not
+        added to the table)."""
+        names = tuple(values)
+        layout = self._json_layouts.get((table, names))
+        if layout is None:
+            layout = self._json_layouts[table, names] = Layout(names)
+            self.layouts.setdefault(table, []).append(layout)
+        cells = (*values.values(), "")
+        layout.values.append(cells)
+        return Row(table, cells, file, number, layout)
+
+    def replace_values(self, row: Row, values: dict[str, str]) -> None:
+        """`row` holding `values` from now on, in a layout of its own."""
+        layout = Layout(tuple(values))
+        row.values = (*values.values(), "")
+        layout.values.append(row.values)
+        row.layout = layout
+        self._runs.pop(row.table, None)
+        self.layouts.setdefault(row.table, []).append(layout)
+        self.columns.setdefault(row.table, set()).update(values)
+
     def of(self, table: str) -> list[Row]:
         return self.rows.get(table, [])
+
+    def column(self, table: str, key: str) -> list[str]:
+        """The cell of `key` of each row of `table`, as read ("" where a row has none)."""
+        rows = self.of(table)
+        runs = self._runs.get(table)
+        if runs is None or runs[0] != len(rows):
+            runs = self._runs[table] = (len(rows), [
+                (layout, list(map(_VALUES, run))) for layout, run in groupby(rows, _LAYOUT)])
+        cells: list[str] = []
+        for layout, values in runs[1]:
+            cells += map(itemgetter(layout.index.get(key, -1)), values)
+        return cells
 
     def columns_of(self, table: str) -> set[str]:
         """The columns rows of `table` may have (`columns`); a row may lack some of them."""
@@ -478,7 +631,7 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
     """
     stack: list[tuple[str, dict[str, Any], dict[str, str], dict[str, str] | None]] = [
         (kind, obj, {}, None)]
-    added: list[Row] = []
+    added: list[tuple[str, dict[str, str]]] = []  # made rows once their children are seen
     while stack:
         kind, obj, parent_keys, parent_values = stack.pop()
         values = {k: clean(v) for k, v in obj.items() if not isinstance(v, dict | list)}
@@ -486,9 +639,7 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
             if not values.get(key):
                 values[key] = value
         own_id = values.get("id", "")
-        row = Row(kind, values, file, number)
-        tables.add(row)
-        added.append(row)
+        added.append((kind, values))
         if parent_values is not None and own_id and kind in (
                 "organization", "location", "service", "taxonomy", "taxonomy_term") \
                 and not parent_values.get(f"{kind}_id"):
@@ -511,8 +662,9 @@ def _flatten(tables: Tables, kind: str, obj: dict[str, Any], file: str, number: 
                 children.append((child_kind, child, keys,
                                  values if child_kind != kind else None))
         stack.extend(reversed(children))  # visited in the order they are written
-    for row in added:  # a row's keys once its children have given it their ids
-        tables.columns.setdefault(row.table, set()).update(row.values)
+    for table, values in added:  # with the ids their children gave them
+        tables.add_values(table, values, file, number)
+        tables.columns.setdefault(table, set()).update(values)
 
 
 # -- CSV --------------------------------------------------------------------------------------
@@ -564,11 +716,21 @@ def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
         long_rows = short_rows = 0
         last: list[str] = []
         start = reader.line_num
-        convert = LEGACY_FORMS.get(name) if legacy else None
-        tables.columns.setdefault(table, set()).update(
-            columns, LEGACY_COLUMNS.get(name, ()) if convert is not None else ())
+        form = LEGACY_FORMS.get(name) if legacy else None
+        convert, given, always = form if form is not None else (None, (), True)
+        tables.columns.setdefault(table, set()).update(columns, given)
+        names = tuple(columns)
+        layout = Layout(names, given=given, always=always)
+        added = [k for k in dict.fromkeys(given) if k not in layout.index]
+        layout.index.update((k, width + i) for i, k in enumerate(added))
+        layouts = tables.layouts.setdefault(table, [])
+        layouts.append(layout)
+        shortened: dict[int, Layout] = {}
+        pad = [""] * (len(added) + 1)  # the cells only the 3.0 form has, then the blank
         found = tables.rows.setdefault(table, [])
         add = found.append
+        keep = layout.values.append
+        index = layout.index
         strip = str.strip
         for cells in reader:
             line = start + 1
@@ -585,10 +747,26 @@ def _read_csv(tables: Tables, shown: str, name: str, table: str, text: str,
             stripped = list(map(strip, cells))
             if not any(stripped):
                 continue
-            values = dict(zip(columns, stripped, strict=False))
+            if len(stripped) < width:
+                count = len(stripped)
+                short = shortened.get(count)
+                if short is None:
+                    short = shortened[count] = layout.shortened(count)
+                    layouts.append(short)
+                stripped += [""] * (width - count)
+                stripped += pad
+                if convert is not None:
+                    convert(stripped, short.index)
+                values = tuple(stripped)
+                short.values.append(values)
+                add(Row(table, values, shown, line, short))
+                continue
+            stripped += pad
             if convert is not None:
-                values = convert(values)
-            add(Row(table, values, shown, line))
+                convert(stripped, index)
+            values = tuple(stripped)
+            keep(values)
+            add(Row(table, values, shown, line, layout))
     except csv.Error as error:
         raise KnownError(f"{shown}, line {reader.line_num}: this CSV file cannot be read "
                          f"({error}).") from None
@@ -620,65 +798,60 @@ def _cut_short(text: str, last: list[str], width: int) -> bool:
     return False
 
 
-def _schedule_form(values: dict[str, str]) -> dict[str, str]:
-    day = values.get("weekday", "").lower()
+# An older table's row in its 3.0 form: each function below sets, in a row's cells (placed
+# by `at`; a column the row does not have is at -1, the blank), the cells of the columns
+# its table has in 3.0.
+
+def _schedule_form(cells: list[str], at: dict[str, int]) -> None:
+    day = cells[at.get("weekday", -1)].lower()
     code = WEEKDAYS.get(day) or next(
         (c for d, c in WEEKDAYS.items() if day and d.startswith(day[:3])), "")
     if not code and day.isdigit() and 1 <= int(day) <= 7:
         code = list(WEEKDAYS.values())[int(day) - 1]  # 1 is Monday (ISO 8601)
-    values["freq"] = "WEEKLY"
-    values["byday"] = code or day
-    return values
+    cells[at["freq"]] = "WEEKLY"
+    cells[at["byday"]] = code or day
 
 
-def _link_form(values: dict[str, str]) -> dict[str, str]:
-    values["link_id"] = values.get("service_id", "")
-    values["link_entity"] = "service"
-    values["taxonomy_term_id"] = values.get("taxonomy_id") or values.get("taxonomy_term_id", "")
-    return values
+def _link_form(cells: list[str], at: dict[str, int]) -> None:
+    cells[at["link_id"]] = cells[at.get("service_id", -1)]
+    cells[at["link_entity"]] = "service"
+    cells[at["taxonomy_term_id"]] = cells[at.get("taxonomy_id", -1)] or \
+        cells[at.get("taxonomy_term_id", -1)]
 
 
-def _term_form(values: dict[str, str]) -> dict[str, str]:
-    values["taxonomy"] = values.get("vocabulary") or values.get("taxonomy", "")
-    values["name"] = values.get("name") or values.get("term", "")
-    values["code"] = values.get("code") or values.get("id", "")
-    return values
+def _term_form(cells: list[str], at: dict[str, int]) -> None:
+    cells[at["taxonomy"]] = cells[at.get("vocabulary", -1)] or cells[at.get("taxonomy", -1)]
+    cells[at["name"]] = cells[at.get("name", -1)] or cells[at.get("term", -1)]
+    cells[at["code"]] = cells[at.get("code", -1)] or cells[at.get("id", -1)]
 
 
-def _language_form(values: dict[str, str]) -> dict[str, str]:
-    values["name"] = values.get("name") or values.get("language", "")
-    return values
+def _language_form(cells: list[str], at: dict[str, int]) -> None:
+    cells[at["name"]] = cells[at.get("name", -1)] or cells[at.get("language", -1)]
 
 
-def _service_form(values: dict[str, str]) -> dict[str, str]:
-    if not values.get("url") and values.get("website"):
-        values["url"] = values["website"]
-    return values
+def _service_form(cells: list[str], at: dict[str, int]) -> None:
+    if not cells[at["url"]] and cells[at.get("website", -1)]:
+        cells[at["url"]] = cells[at["website"]]
 
 
-def _organization_form(values: dict[str, str]) -> dict[str, str]:
-    if not values.get("website") and values.get("url"):
-        values["website"] = values["url"]
-    return values
+def _organization_form(cells: list[str], at: dict[str, int]) -> None:
+    if not cells[at["website"]] and cells[at.get("url", -1)]:
+        cells[at["website"]] = cells[at["url"]]
 
 
-# An older table's row in its 3.0 form, by file name (tables not named are the same).
-LEGACY_FORMS: dict[str, Callable[[dict[str, str]], dict[str, str]]] = {
-    "regular_schedules.csv": _schedule_form, "service_taxonomy.csv": _link_form,
-    "services_taxonomy.csv": _link_form, "service_attributes.csv": _link_form,
-    "taxonomy.csv": _term_form, "taxonomy_terms.csv": _term_form,
-    "languages.csv": _language_form, "services.csv": _service_form,
-    "organizations.csv": _organization_form,
-}
-# The columns each of those forms may give a row that its file's header does not name.
-LEGACY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "regular_schedules.csv": ("freq", "byday"),
-    "service_taxonomy.csv": ("link_id", "link_entity", "taxonomy_term_id"),
-    "services_taxonomy.csv": ("link_id", "link_entity", "taxonomy_term_id"),
-    "service_attributes.csv": ("link_id", "link_entity", "taxonomy_term_id"),
-    "taxonomy.csv": ("taxonomy", "name", "code"),
-    "taxonomy_terms.csv": ("taxonomy", "name", "code"),
-    "languages.csv": ("name",), "services.csv": ("url",), "organizations.csv": ("website",),
+_Form = Callable[[list[str], dict[str, int]], None]
+_LINK: tuple[_Form, tuple[str, ...], bool] = (
+    _link_form, ("link_id", "link_entity", "taxonomy_term_id"), True)
+_TERM: tuple[_Form, tuple[str, ...], bool] = (_term_form, ("taxonomy", "name", "code"), True)
+# By file name (tables not named are the same in 3.0): the form, the columns it sets, and
+# whether it sets them in every row (else only where it gives a value).
+LEGACY_FORMS: dict[str, tuple[_Form, tuple[str, ...], bool]] = {
+    "regular_schedules.csv": (_schedule_form, ("freq", "byday"), True),
+    "service_taxonomy.csv": _LINK, "services_taxonomy.csv": _LINK,
+    "service_attributes.csv": _LINK, "taxonomy.csv": _TERM, "taxonomy_terms.csv": _TERM,
+    "languages.csv": (_language_form, ("name",), True),
+    "services.csv": (_service_form, ("url",), False),
+    "organizations.csv": (_organization_form, ("website",), False),
 }
 
 
