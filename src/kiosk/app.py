@@ -32,9 +32,11 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
     directory when empty). A QApplication must exist.
 
     Only what the first frame needs is done before it: the database is opened after a
-    check of its structure, and the home screen is made. The rest starts once the frame is
-    up (`after_first_frame`): SQLite's check of every page and the daily backup on a thread,
-    the update folder, the print system, and the other screens, made in idle time."""
+    check of its structure, and the home screen is made, its sections below the first
+    screenful held back (`HomeScreen.hold_lower`). The rest starts once the frame is up
+    (`after_first_frame`): those sections, SQLite's check of every page and the daily
+    backup on a thread, the update folder, the print system, and the other screens, made
+    in idle time."""
     from kiosk.ui.window import KioskWindow
 
     data_dir = Path(data_dir)
@@ -42,6 +44,8 @@ def create_main_window(data_dir: Path, *, windowed: bool = True,
                           backup=False)
     window = KioskWindow(store, data_dir, windowed=windowed,
                          idle_timeout_s=idle_timeout_s, lang=lang)
+    window.home.hold_lower()
+    window.first_frame.connect(window.home.show_lower)
     connect_staff(window)
     window.first_frame.connect(lambda: after_first_frame(window, data_dir))
     return window

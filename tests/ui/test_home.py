@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +28,42 @@ def test_create_main_window_fills_an_empty_folder_and_shows_home(
     window.show()
     assert window.findChild(QPushButton, "category-health").accessibleName() == \
         "Salud y pruebas"
+
+
+class _FirstPaint(QObject):
+    """Notes, at a window's first paint, whether home's lower sections are shown."""
+
+    def __init__(self, window: KioskWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.lower_shown: bool | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.lower_shown is None:
+            self.lower_shown = self.window.home.lower_sections.isVisible()
+        return False
+
+
+# The test directory's three crisis lines leave room for What do you need? at 1280x800.
+@pytest.mark.parametrize(("size", "in_first_frame"), [((1280, 480), False),
+                                                      ((1280, 800), True),
+                                                      ((1080, 1920), True)])
+def test_the_start_leaves_what_is_below_the_first_screenful_for_after_the_first_frame(
+        qtbot: QtBot, tmp_path: Path, size: tuple[int, int], in_first_frame: bool) -> None:
+    data_dir = tmp_path / "kiosk"
+    open_data_dir(data_dir, bundled=FIXTURE).close()
+    window = create_main_window(data_dir, windowed=True)
+    qtbot.addWidget(window)
+    first_paint = _FirstPaint(window)
+    window.installEventFilter(first_paint)
+    window.resize(*size)
+    with qtbot.waitSignal(window.first_frame, timeout=5000):
+        window.show()
+    assert first_paint.lower_shown is in_first_frame  # on a tall screen it is in view
+    qtbot.waitUntil(lambda: window.home.lower_sections.isVisible(), timeout=1000)
+    tile = window.findChild(QPushButton, "category-health")
+    assert tile.isVisible() and tile.height() > 0
+    window._may_close = True
 
 
 def test_home_shows_crisis_lines_by_priority_with_911_first(window: KioskWindow) -> None:
