@@ -26,6 +26,19 @@ class IdList(Sequence[str]):
         self._text = "".join(ids)
         self._ends = array("L", accumulate(map(len, ids)))
 
+    @classmethod
+    def joined(cls, parts: Iterable[IdList]) -> IdList:
+        """The ids of `parts`, one after the other: a long list read piece by piece is
+        never a list of str objects, only one piece's at a time."""
+        joined, offset = cls(), 0
+        texts: list[str] = []
+        for part in parts:
+            joined._ends.extend(end + offset for end in part._ends)
+            texts.append(part._text)
+            offset += len(part._text)
+        joined._text = "".join(texts)
+        return joined
+
     def __len__(self) -> int:
         return len(self._ends)
 

@@ -288,19 +288,20 @@ class Store:
         version, kept = self._kept(key)
         if kept is not None:
             return
-        ids: list[str] = []
+        parts: list[IdList] = []  # each piece's ids joined at once: see IdList.joined
         cursor = self.db.execute(*self._list_query(category, filters, when, lang))
         try:
             while True:
                 piece = cursor.fetchmany(rows)
-                ids += [row[0] for row in piece]
+                parts.append(IdList([row[0] for row in piece]))
                 if len(piece) < rows:
                     break
+                del piece
                 yield
         finally:
             cursor.close()
         if self.db.execute("select n from list_version").fetchone() == version:
-            self._keep(key, version, IdList(ids))
+            self._keep(key, version, IdList.joined(parts))
 
     def _list_key(self, category: str | None, filters: ListFilter,
                   when: dt.datetime | None, lang: str) -> tuple[Any, ...]:
@@ -340,8 +341,12 @@ class Store:
 
     def _list_ids(self, category: str | None, filters: ListFilter,
                   when: dt.datetime | None, lang: str) -> IdList:
-        return IdList([row[0] for row in self.db.execute(*self._list_query(category, filters,
-                                                                           when, lang))])
+        cursor = self.db.execute(*self._list_query(category, filters, when, lang))
+        try:
+            return IdList.joined(IdList([row[0] for row in piece])
+                                 for piece in iter(lambda: cursor.fetchmany(READ_AHEAD_ROWS), []))
+        finally:
+            cursor.close()
 
     def _list_query(self, category: str | None, filters: ListFilter,
                     when: dt.datetime | None, lang: str) -> tuple[str, list[Any]]:
