@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.directory.records import Record
 from kiosk.directory.sql_errors import (
     StorageError,
     at_the_border,
@@ -191,8 +192,8 @@ def backup_failed(store: Store, error: StorageError) -> None:
 
 # -- what is wrong with a database file ------------------------------------------------------
 
-@dataclass(frozen=True)
-class Health:
+@dataclass(frozen=True, eq=False, repr=False)
+class Health(Record):
     """What `examine` found: `state` is "sound", "missing", "empty" (no file content, or a
     kiosk database with nothing in it), "foreign" (a database, but not the kiosk's),
     "damaged", or "storage" (the disk failed; the file may be fine)."""
@@ -343,8 +344,8 @@ def check_and_recover(data_dir: Path, now: dt.datetime | None = None) -> str | N
     return found.message if found.storage is None else found.storage.message
 
 
-@dataclass(frozen=True)
-class Recovery:
+@dataclass(frozen=True, eq=False, repr=False)
+class Recovery(Record):
     """What `recover` did: `message` is the notice it wrote; `storage` the disk's failure
     it could not get past (no notice written: the database may not take one)."""
 

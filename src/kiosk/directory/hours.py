@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.directory.model import DAYS
+from kiosk.directory.records import Record
 
 _SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
@@ -16,8 +17,8 @@ class HoursError(ValueError):
     """A span or a day that cannot be read; the message is meant for staff."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Span(Record):
     """Open from `start` to `end` on one day."""
 
     start: int  # minutes after midnight
@@ -46,8 +47,8 @@ def parse_span(text: str) -> Span:
     return Span(start, end)
 
 
-@dataclass(frozen=True, slots=True)
-class WeeklyHours:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WeeklyHours(Record):
     """Opening spans for each day of the week (Monday first); `always` means 24/7."""
 
     days: tuple[tuple[Span, ...], ...] = ((),) * 7

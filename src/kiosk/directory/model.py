@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from kiosk.directory.records import Record
+
 LANGUAGES = ("en", "es")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PHONE_KINDS = ("voice", "text", "hotline", "tty")
@@ -22,8 +24,8 @@ def is_web_address(ref: str) -> bool:
     return ref.lower().startswith(("http://", "https://"))
 
 
-@dataclass(frozen=True, slots=True)
-class LocalText:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class LocalText(Record):
     """A text a visitor reads, in English and (when written) in Spanish."""
 
     en: str = ""
@@ -59,8 +61,8 @@ class LocalText:
         return cls(str(value.get("en") or ""), str(value.get("es") or ""))
 
 
-@dataclass(frozen=True, slots=True)
-class Phone:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Phone(Record):
     """A number to call or text. `number` is E.164 (`+18604562261`) or a short code (`211`)."""
 
     number: str
@@ -80,8 +82,8 @@ class Phone:
         return f"tel:{self.number}" + (f";ext={self.extension}" if self.extension else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Address:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Address(Record):
     """Where a place is: its street, town, state and ZIP code (empty when it has none)."""
 
     street: str = ""
@@ -97,8 +99,8 @@ class Address:
         return ", ".join(p for p in (self.street, town) if p)
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Area(Record):
     """Who a resource serves."""
 
     statewide: bool = False
@@ -126,8 +128,8 @@ class Area:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Source(Record):
     """Where facts came from: an article, a file, a call, or a web page and the day it was
     read (a page changes, so a fact from it is only as good as the day someone looked)."""
 
@@ -157,8 +159,8 @@ class Source:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Category(Record):
     """A visitor's way in: a tile on the home screen and the list behind it."""
 
     slug: str
@@ -170,8 +172,8 @@ class Category:
     sensitive: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Resource:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Resource(Record):
     """One entry of the directory: a service, what it offers, how to reach it and where
     its facts come from."""
 
@@ -251,8 +253,8 @@ class Resource:
         return replace(self, **changes)
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Topic(Record):
     """A page of plain facts to read (rights, health), with entries that help with it."""
 
     slug: str
@@ -272,8 +274,8 @@ class Topic:
         return any(t.missing_spanish for t in (self.title, self.body, self.summary))
 
 
-@dataclass(frozen=True, slots=True)
-class DirectoryInfo:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class DirectoryInfo(Record):
     """What a directory says of itself: its name, its region and when it was published."""
 
     name: str = ""

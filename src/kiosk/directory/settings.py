@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.directory import state
+from kiosk.directory.records import Record
 from kiosk.directory.store import Store
 
 
-@dataclass(frozen=True)
-class Setting:
+@dataclass(frozen=True, eq=False, repr=False)
+class Setting(Record):
     """One thing staff can set: its key, its value until set, and the type of its value."""
 
     key: str

@@ -26,6 +26,7 @@ from kiosk.directory.model import (
     Resource,
     Topic,
 )
+from kiosk.directory.records import Record
 from kiosk.directory.sql_errors import StorageError, at_the_border, known_error
 from kiosk.directory.sql_ids import among, ids_param
 
@@ -47,8 +48,8 @@ def _now() -> dt.datetime:
     return dt.datetime.now()
 
 
-@dataclass(frozen=True, slots=True)
-class ListEntry:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ListEntry(Record):
     """What one row of a resource list shows; cheap to fetch for thousands of rows."""
 
     id: str
@@ -65,8 +66,8 @@ class ListEntry:
         return self.name_es if lang == "es" and self.name_es else self.name_en
 
 
-@dataclass(frozen=True, slots=True)
-class ListFilter:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ListFilter(Record):
     """The visitor's filters on a category screen."""
 
     near_town: str = ""  # the kiosk's town: resources there or serving it (and statewide)

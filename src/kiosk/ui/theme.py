@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.directory.records import Record
 from kiosk.paths import RESOURCES
 from kiosk.ui import palette
 
@@ -32,8 +33,8 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@dataclass(frozen=True)
-class Theme:
+@dataclass(frozen=True, eq=False, repr=False)
+class Theme(Record):
     """The visitor's look: warm or high contrast, and one of the three text sizes."""
 
     high_contrast: bool = False
