@@ -114,19 +114,25 @@ def test_header_buttons_stay_in_the_same_place_on_every_screen(
     assert places() == home
 
 
-def test_a_long_list_of_crisis_lines_shows_the_first_few_and_a_way_to_all(
-        qtbot: QtBot, window: KioskWindow) -> None:
+def _add_crisis_lines(store: Any, count: int) -> None:
+    """`count` more crisis lines like 988, named Line 00, Line 01..."""
     from dataclasses import replace
 
     from kiosk.directory.model import LocalText
+
+    template = store.resource("crisis-988")
+    assert template is not None
+    for i in range(count):
+        store.write_resource(replace(template, id=f"line-{i:02d}", priority=0,
+                                     name=LocalText(f"Line {i:02d}", f"Línea {i:02d}")))
+
+
+def test_a_long_list_of_crisis_lines_shows_the_first_few_and_a_way_to_all(
+        qtbot: QtBot, window: KioskWindow) -> None:
     from kiosk.ui.home import HELP_NOW_TILES
 
     store = window.store
-    template = store.resource("crisis-988")
-    assert template is not None
-    for i in range(40):
-        store.write_resource(replace(template, id=f"line-{i:02d}", priority=0,
-                                     name=LocalText(f"Line {i:02d}", f"Línea {i:02d}")))
+    _add_crisis_lines(store, 40)
     total = len(store.list_ids("help-now"))
     window.refresh()
     window.show_home()
@@ -143,16 +149,8 @@ def test_home_reads_only_the_first_crisis_lines_and_their_count(
         monkeypatch: pytest.MonkeyPatch, window: KioskWindow) -> None:
     """Before the first frame home needs six lines and a count, not the whole list in order
     (thousands of ids at 100,000 entries): the sorted list is read when the category opens."""
-    from dataclasses import replace
-
-    from kiosk.directory.model import LocalText
-
     store = window.store
-    template = store.resource("crisis-988")
-    assert template is not None
-    for i in range(40):
-        store.write_resource(replace(template, id=f"line-{i:02d}", priority=0,
-                                     name=LocalText(f"Line {i:02d}", f"Línea {i:02d}")))
+    _add_crisis_lines(store, 40)
     whole = store._list_ids("help-now", ListFilter(), None, "en")
 
     def whole_list(*args: Any) -> Any:
