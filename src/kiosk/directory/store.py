@@ -31,6 +31,8 @@ from kiosk.directory.sql_errors import StorageError, at_the_border, known_error
 from kiosk.directory.sql_ids import among, ids_param
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import sqlite_utils
 
 Clock = Callable[[], dt.datetime]
@@ -46,6 +48,21 @@ READ_AHEAD_ROWS = 2000  # a list read ahead, per piece (about 1 ms at 100,000 en
 
 def _now() -> dt.datetime:
     return dt.datetime.now()
+
+
+def _id_pieces(cursor: sqlite3.Cursor, rows: int) -> Iterator[IdList]:
+    """The ids a list query's `cursor` gives, `rows` at a time, each piece an `IdList` at
+    once: a long list is never a list of a str per id (see `IdList.joined`), and a piece's
+    rows are let go of before the next is asked for."""
+    while True:
+        piece = cursor.fetchmany(rows)
+        if not piece:
+            return
+        ids, more = IdList([row[0] for row in piece]), len(piece) == rows
+        del piece
+        yield ids
+        if not more:
+            return
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
@@ -289,16 +306,13 @@ class Store:
         version, kept = self._kept(key)
         if kept is not None:
             return
-        parts: list[IdList] = []  # each piece's ids joined at once: see IdList.joined
+        parts: list[IdList] = []
         cursor = self.db.execute(*self._list_query(category, filters, when, lang))
         try:
-            while True:
-                piece = cursor.fetchmany(rows)
-                parts.append(IdList([row[0] for row in piece]))
-                if len(piece) < rows:
-                    break
-                del piece
-                yield
+            for part in _id_pieces(cursor, rows):
+                parts.append(part)
+                if len(part) == rows:  # more may follow: the caller's turn first
+                    yield
         finally:
             cursor.close()
         if self.db.execute("select n from list_version").fetchone() == version:
@@ -344,8 +358,7 @@ class Store:
                   when: dt.datetime | None, lang: str) -> IdList:
         cursor = self.db.execute(*self._list_query(category, filters, when, lang))
         try:
-            return IdList.joined(IdList([row[0] for row in piece])
-                                 for piece in iter(lambda: cursor.fetchmany(READ_AHEAD_ROWS), []))
+            return IdList.joined(_id_pieces(cursor, READ_AHEAD_ROWS))
         finally:
             cursor.close()
 
